@@ -1,0 +1,89 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
+import type { Command, Option } from 'commander';
+import type { Config } from '../config.ts';
+import { upsertSuppliers } from '../features/catalog/catalog.queries.ts';
+import { readOrdersCsv } from '../features/orders/import-csv.ts';
+import { readOlist, readOlistSuppliers } from '../features/orders/import-olist.ts';
+import { type ImportItem, type ImportSummary, importOrders } from '../features/orders/import-orders.ts';
+import { CliError, withStore } from './context.ts';
+
+/** Prints what was taken and what was refused, with the reasons (the first 50 in full). */
+export function printSummary(s: ImportSummary, what: string): void {
+  console.log(
+    `${what}: ${s.created} created, ${s.updated} updated, ${s.refused.length} refused in ${s.seconds.toFixed(1)} s`,
+  );
+  for (const r of s.refused.slice(0, 50)) console.log(`  refused ${r.ref}: ${r.errors.join('; ')}`);
+  if (s.refused.length > 50) console.log(`  ... and ${s.refused.length - 50} more`);
+}
+
+export async function runImport(
+  config: Config,
+  store: string | undefined,
+  what: string,
+  items: AsyncIterable<ImportItem>,
+  total?: number,
+) {
+  await withStore(config, store, async ({ database, store: s }) => {
+    const bar = new SingleBar({
+      format: `${what} [{bar}] {value}${total ? '/{total}' : ''} orders`,
+      hideCursor: true,
+      noTTYOutput: false,
+      stream: process.stderr,
+    });
+    bar.start(total ?? 0, 0);
+    const summary = await importOrders(database, s.id, items, (n) => bar.update(n));
+    bar.stop();
+    printSummary(summary, what);
+    if (summary.created + summary.updated === 0 && summary.refused.length > 0) process.exitCode = 1;
+  });
+}
+
+export function registerImportCommands(
+  program: Command,
+  loadConfig: () => Config,
+  storeOption: Option,
+): void {
+  const imp = program.command('import').description('Import orders');
+  imp
+    .command('orders')
+    .description(
+      'Import orders from a CSV file (columns: docs/import-orders-csv.md); re-running replaces by external_id',
+    )
+    .argument('<file>', 'the CSV file')
+    .addOption(storeOption)
+    .action(async (file: string, opts: { store?: string }) => {
+      if (!existsSync(file)) throw new CliError(`No such file: ${file}`);
+      await runImport(loadConfig(), opts.store, 'CSV import', readOrdersCsv(createReadStream(file)));
+    });
+
+  imp
+    .command('olist')
+    .description('Import the Olist public dataset (orders, items, customers, products, sellers as suppliers)')
+    .argument('<dir>', 'the folder with orders.csv, order_items.csv, customers.csv, products.csv ...')
+    .option('--payments <file>', 'olist_order_payments_dataset.csv, used where it covers an order')
+    .option('--sellers <file>', "olist_sellers_dataset.csv, for the suppliers' city and state")
+    .addOption(storeOption)
+    .action(async (dir: string, opts: { store?: string; payments?: string; sellers?: string }) => {
+      if (!existsSync(`${dir}/orders.csv`))
+        throw new CliError(`${dir} has no orders.csv: is it the Olist folder?`);
+      const files = { payments: opts.payments ?? null, sellers: opts.sellers ?? null };
+      const config = loadConfig();
+      const suppliers = await readOlistSuppliers(dir, files);
+      await withStore(config, opts.store, async ({ database, store }) => {
+        await database.db.transaction().execute((trx) =>
+          upsertSuppliers(
+            trx,
+            store.id,
+            suppliers.map((s) => ({ code: s.code, name: s.name, country: s.country, return_terms: {} })),
+          ),
+        );
+      });
+      console.log(`Suppliers: ${suppliers.length}`);
+      const items = (async function* () {
+        for await (const r of readOlist(dir, files))
+          yield 'order' in r ? r : { external_id: r.external_id, errors: r.errors };
+      })();
+      await runImport(config, opts.store, 'Olist import', items);
+    });
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// The `aftersale` command. Each subcommand opens the database the same way the server does.
+import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config.ts';
+import { registerDataCommands } from './data-commands.ts';
+import { registerServerCommands } from './server-commands.ts';
+
+const program = new Command()
+  .name('aftersale')
+  .description('Returns and after-sales for cross-border stores')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerServerCommands(program, loadConfig);
+registerDataCommands(program, loadConfig);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  console.error(`aftersale: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,107 @@
+// Opens the database: PGlite (embedded PostgreSQL in WASM, data in a local folder) by default,
+// a PostgreSQL server when DATABASE_URL is set. Both sit behind the same Kysely instance and run the
+// same SQL, so nothing above this file knows which one it has.
+import { mkdirSync } from 'node:fs';
+import { Mutex, PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  /** Runs a script of several statements without parameters (migrations). */
+  execScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+  /** The embedded instance, for dumping a template data directory in tests. */
+  pglite?: PGlite;
+}
+
+// bigint and numeric arrive as strings from both drivers by default; our amounts are integers far
+// below 2^53, and aggregates (sum, count) would otherwise leak strings into the API.
+const toNumber = (v: string) => Number(v);
+pg.types.setTypeParser(20, toNumber);
+pg.types.setTypeParser(1700, toNumber);
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client can lose its server (restart, failover); pg then emits 'error' on the pool, which
+  // would crash the process if nobody listened. The pool replaces the client on next use.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async execScript(sql) {
+      const client = await pool.connect();
+      try {
+        await client.query(sql);
+      } catch (err) {
+        // A failed script leaves the session inside an aborted transaction: clear it before reuse.
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const instance = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    parsers: { [pgliteTypes.INT8]: toNumber, [pgliteTypes.NUMERIC]: toNumber },
+  });
+  // PGlite is one connection: a transaction must own it until commit, so "connections" are handed
+  // out one at a time.
+  const lock = new Mutex();
+  const client = {
+    async query(text: string, params: unknown[]) {
+      const r = await instance.query<Record<string, unknown>>(text, params);
+      const command = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
+      return { command, rowCount: r.affectedRows ?? r.rows.length, rows: r.rows };
+    },
+    release: () => {},
+  };
+  const pool = {
+    async connect() {
+      const release = await lock.acquire();
+      return { query: client.query, release };
+    },
+    async end() {
+      await instance.close();
+    },
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: the pool shim implements the subset of pg.Pool Kysely uses
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite: instance,
+    async execScript(sql) {
+      const release = await lock.acquire();
+      try {
+        await instance.exec(sql);
+      } catch (err) {
+        await instance.exec('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export function openDatabase(cfg: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite({ dataDir: cfg.dataDir });
+}

@@ -1,0 +1,327 @@
+// Kysely's view of the tables in migrations/. Keep in step with the SQL.
+import type { ColumnType, Generated, Insertable, Selectable, Transaction } from 'kysely';
+
+type Instant = ColumnType<Date, Date | string, Date | string>;
+type InstantDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface StoresTable {
+  id: string;
+  slug: string;
+  name: string;
+  currency: string;
+  time_zone: string;
+  languages: string[];
+  return_address: Json;
+  portal_secret: string;
+  created_at: InstantDefault;
+}
+export interface UsersTable {
+  store_id: string;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  created_at: InstantDefault;
+}
+export interface ApiTokensTable {
+  store_id: string;
+  id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_at: InstantDefault;
+  revoked_at: Instant | null;
+}
+export interface CustomersTable {
+  store_id: string;
+  id: string;
+  email: string;
+  name: string | null;
+  phone: string | null;
+  country: string | null;
+  language: string | null;
+  time_zone: string | null;
+  segments: string[];
+  created_at: InstantDefault;
+}
+export interface SuppliersTable {
+  store_id: string;
+  id: string;
+  code: string;
+  name: string;
+  country: string | null;
+  return_terms: ColumnType<unknown, string | undefined, string>;
+  created_at: InstantDefault;
+}
+export interface ProductsTable {
+  store_id: string;
+  id: string;
+  sku: string;
+  product_group: string | null;
+  title: string;
+  variant: string | null;
+  category: string | null;
+  price: number;
+  currency: string;
+  weight_grams: number | null;
+  flags: string[];
+  supplier_code: string | null;
+  created_at: InstantDefault;
+}
+export interface OrdersTable {
+  store_id: string;
+  id: string;
+  external_id: string | null;
+  number: string;
+  channel: string;
+  currency: string;
+  placed_at: Instant;
+  return_terms_disclosed: boolean;
+  customer_id: string;
+  customer_language: string | null;
+  customer_time_zone: string | null;
+  customer_segments: string[];
+  shipping_address: Json;
+  destination_country: string;
+  discounts: Json;
+  shipping_amount: number;
+  shipping_tax: number;
+  total_amount: number;
+  paid_amount: number;
+  refunded_amount: Generated<number>;
+  created_at: InstantDefault;
+  updated_at: InstantDefault;
+}
+export interface OrderLinesTable {
+  store_id: string;
+  order_id: string;
+  line_id: string;
+  position: number;
+  sku: string;
+  title: string;
+  variant: string | null;
+  category: string | null;
+  quantity: number;
+  unit_price: number;
+  discount: number;
+  tax: number;
+  flags: string[];
+  supplier: string | null;
+  no_reason_return_waived: boolean;
+}
+export interface PaymentsTable {
+  store_id: string;
+  order_id: string;
+  position: number;
+  provider: string;
+  reference: string | null;
+  amount: number;
+}
+export interface FulfillmentsTable {
+  store_id: string;
+  order_id: string;
+  fulfillment_id: string;
+  carrier: string | null;
+  tracking_number: string | null;
+  shipped_at: Instant | null;
+  delivered_at: Instant | null;
+  lines: Json<{ line_id: string; quantity: number }[]>;
+}
+export interface CasesTable {
+  store_id: string;
+  id: string;
+  kind: string;
+  number: string;
+  status: string;
+  order_id: string;
+  customer_id: string;
+  sla_due_at: Instant | null;
+  assignee_user_id: string | null;
+  created_at: InstantDefault;
+  updated_at: InstantDefault;
+  closed_at: Instant | null;
+}
+export interface CaseEventsTable {
+  store_id: string;
+  id: Generated<number>;
+  case_id: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor: string;
+  data: Json;
+  at: InstantDefault;
+}
+export interface CaseMessagesTable {
+  store_id: string;
+  id: string;
+  case_id: string;
+  direction: string;
+  channel: string;
+  author: string;
+  body: string;
+  at: InstantDefault;
+}
+export interface CaseEvidenceTable {
+  store_id: string;
+  id: string;
+  case_id: string;
+  line_id: string | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: InstantDefault;
+}
+export interface ReturnsTable {
+  store_id: string;
+  case_id: string;
+  method: string;
+  resolution: Json;
+  policy_version: number;
+  decision: Json;
+  refund: Json;
+  auto_approved: boolean;
+  refund_due_at: Instant | null;
+  reject_reason: string | null;
+  reject_message: string | null;
+  result: Json | null;
+  requested_at: Instant;
+  approved_at: Instant | null;
+  received_at: Instant | null;
+  inspected_at: Instant | null;
+  completed_at: Instant | null;
+}
+export interface ReturnLinesTable {
+  store_id: string;
+  case_id: string;
+  order_id: string;
+  line_id: string;
+  quantity: number;
+  reason: string;
+  store_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  note: string;
+  opened: boolean;
+  decision: Json;
+  received_quantity: Generated<number>;
+  grade: string | null;
+  checklist: Json | null;
+  disposition: string | null;
+  deduction_amount: Generated<number>;
+  deduction_reason: string | null;
+}
+export interface ReturnLabelsTable {
+  store_id: string;
+  case_id: string;
+  carrier: string;
+  tracking_number: string | null;
+  label_pdf: Buffer | null;
+  created_at: InstantDefault;
+}
+export interface RefundsTable {
+  store_id: string;
+  id: string;
+  order_id: string;
+  case_id: string | null;
+  amount: number;
+  currency: string;
+  provider: string;
+  provider_reference: string | null;
+  status: string;
+  idempotency_key: string;
+  breakdown: Json;
+  created_at: InstantDefault;
+  updated_at: InstantDefault;
+}
+export interface StoreCreditEntriesTable {
+  store_id: string;
+  id: string;
+  customer_id: string;
+  amount: number;
+  currency: string;
+  case_id: string | null;
+  note: string;
+  created_at: InstantDefault;
+}
+export interface IdempotencyKeysTable {
+  store_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status_code: number;
+  response: Json;
+  created_at: InstantDefault;
+}
+export interface PoliciesTable {
+  store_id: string;
+  version: number;
+  document: Json;
+  created_by: string;
+  created_at: InstantDefault;
+}
+export interface SessionsTable {
+  store_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: InstantDefault;
+  expires_at: Instant;
+}
+export interface WithdrawalsTable {
+  store_id: string;
+  id: string;
+  order_id: string;
+  case_id: string | null;
+  name: string;
+  email: string;
+  statement: string;
+  lines: Json;
+  language: string;
+  declared_at: InstantDefault;
+}
+export interface JobsTable {
+  store_id: string;
+  id: Generated<number>;
+  kind: string;
+  payload: Json;
+  run_at: InstantDefault;
+  attempts: Generated<number>;
+  done_at: Instant | null;
+  last_error: string | null;
+  created_at: InstantDefault;
+}
+
+export interface DB {
+  stores: StoresTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  customers: CustomersTable;
+  suppliers: SuppliersTable;
+  products: ProductsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  payments: PaymentsTable;
+  fulfillments: FulfillmentsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_messages: CaseMessagesTable;
+  case_evidence: CaseEvidenceTable;
+  returns: ReturnsTable;
+  return_lines: ReturnLinesTable;
+  return_labels: ReturnLabelsTable;
+  refunds: RefundsTable;
+  store_credit_entries: StoreCreditEntriesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  policies: PoliciesTable;
+  jobs: JobsTable;
+  sessions: SessionsTable;
+  withdrawals: WithdrawalsTable;
+}
+
+/** The handle every query function takes first: a transaction (or the root instance for reads). */
+export type Tx = Transaction<DB> | import('kysely').Kysely<DB>;
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>;

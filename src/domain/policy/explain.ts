@@ -1,0 +1,120 @@
+// Builds explanations: a stable code, machine-readable params, a message in the customer's language
+// and the source (a statute, or the store's policy version and rule). Money params stay in minor units
+// and dates stay ISO in `params`; only the message shows them formatted for the locale.
+
+import { formatDateTime, formatMoney, normalizeLanguage, type Params, t } from '../../i18n/index.ts';
+import type { Explanation } from './types.ts';
+
+const MONEY_PARAMS = new Set(['fee', 'amount', 'available', 'max_refund', 'total', 'max_unit_value']);
+const DATE_PARAMS = new Set(['deadline']);
+/** params that choose the plural form of a message */
+const COUNT_PARAMS = ['days', 'months', 'years'] as const;
+
+export interface Explainer {
+  /** an explanation whose source is the store's policy (rule: 1-based index, or null for the base policy) */
+  store(code: string, params?: Explanation['params'], rule?: number | null): Explanation;
+  /** an explanation whose source is a statute */
+  law(code: string, source: string, params?: Explanation['params']): Explanation;
+  storeSource(rule?: number | null): string;
+}
+
+// Messages are pure functions of (language, currency, zone, code, param values) and repeat across
+// decisions, so they are memoised in a trie keyed by those values before any formatting happens
+// (nested maps, so no key string is built on the hot path). Each decision still gets its own
+// explanation objects: sharing frozen ones measured slower.
+class MemoNode {
+  text: string | undefined = undefined;
+  next: Map<unknown, MemoNode> | undefined = undefined;
+}
+const MEMO_LIMIT = 200_000;
+let memoSize = 0;
+const explainers = new Map<string, Explainer>();
+const roots = new Map<string, MemoNode>();
+
+function child(node: MemoNode, key: unknown): MemoNode {
+  node.next ??= new Map();
+  let c = node.next.get(key);
+  if (!c) {
+    c = new MemoNode();
+    node.next.set(key, c);
+    memoSize++;
+  }
+  return c;
+}
+
+export interface ExplainerOptions {
+  language: string;
+  currency: string;
+  timeZone: string;
+  policyVersion: number;
+}
+
+/** One explainer per language, currency, zone and policy version; the message memo is shared by
+ *  every version. */
+export function makeExplainer(opts: ExplainerOptions): Explainer {
+  const key = `${opts.language}|${opts.currency}|${opts.timeZone}|${opts.policyVersion}`;
+  let x = explainers.get(key);
+  if (x && memoSize < MEMO_LIMIT) return x;
+  if (memoSize >= MEMO_LIMIT) {
+    explainers.clear();
+    roots.clear();
+    memoSize = 0;
+  }
+  const rootKey = `${opts.language}|${opts.currency}|${opts.timeZone}`;
+  let root = roots.get(rootKey);
+  if (!root) {
+    root = new MemoNode();
+    roots.set(rootKey, root);
+  }
+  x = createExplainer(opts, root);
+  explainers.set(key, x);
+  return x;
+}
+
+function createExplainer(opts: ExplainerOptions, root: MemoNode): Explainer {
+  const lang = normalizeLanguage(opts.language);
+  const base = `policy v${opts.policyVersion}`;
+  const sources: string[] = [base];
+  const storeSource = (rule?: number | null): string => {
+    if (!rule) return base;
+    sources[rule] ??= `${base}, rule ${rule}`;
+    return sources[rule];
+  };
+
+  const render = (code: string, params: Explanation['params']): string => {
+    const display: Params = { ...params };
+    for (const k in params) {
+      const v = params[k];
+      if (MONEY_PARAMS.has(k) && typeof v === 'number') display[k] = formatMoney(lang, v, opts.currency);
+      else if (DATE_PARAMS.has(k) && typeof v === 'string')
+        display[k] = formatDateTime(lang, v, opts.timeZone);
+    }
+    for (const k of COUNT_PARAMS) {
+      const v = params[k];
+      if (typeof v === 'number') {
+        display.count = v;
+        break;
+      }
+    }
+    return t(lang, `explanations.${code}`, display);
+  };
+
+  const message = (code: string, params: Explanation['params']): string => {
+    // a code always comes with the same param names, so their values identify the message
+    let node = child(root, code);
+    for (const k in params) node = child(node, params[k]);
+    node.text ??= render(code, params);
+    return node.text;
+  };
+
+  return {
+    store: (code, params = {}, rule = null) => ({
+      code,
+      params,
+      message: message(code, params),
+      source: storeSource(rule),
+    }),
+    law: (code, source, params = {}) => ({ code, params, message: message(code, params), source }),
+    storeSource,
+  };
+}

@@ -1,0 +1,157 @@
+// A store's return policy: a versioned JSON document (API.md "Policy"), validated here with zod.
+// Unknown fields are refused; every field has a default, so `{}` is a complete, sane policy.
+// The document states what the store offers; the engine raises it to the destination's legal floor.
+
+import { z } from 'zod';
+import { PRODUCT_FLAGS } from '../order.ts';
+import { REASON_CODES, SELLER_FAULT_REASONS } from '../reasons.ts';
+
+export const OFFERED_RESOLUTIONS = ['refund', 'store_credit', 'exchange'] as const;
+export const RETURN_METHODS = ['label', 'drop_off', 'pickup', 'in_store'] as const;
+export type RulePath = 'change_of_mind' | 'seller_fault' | 'any';
+
+const minor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const percent = z.number().min(0).max(100);
+const days = z.number().int().min(0).max(3650);
+const flags = z.array(z.enum(PRODUCT_FLAGS));
+const resolutions = z.array(z.enum(OFFERED_RESOLUTIONS)).min(1);
+const strings = z.array(z.string().min(1).max(100)).min(1);
+
+const changeOfMind = z.strictObject({
+  window_days: days.default(30),
+  restocking_fee_percent: percent.default(0),
+  restocking_only_if_opened: z.boolean().default(true),
+  return_shipping: z.enum(['customer', 'merchant']).default('customer'),
+  /** deducted when the customer pays the return shipping and uses the store's label */
+  return_shipping_fee: minor.default(595),
+  final_sale_returnable: z.boolean().default(false),
+  /** flags the store does not take back for a change of mind (the law may still oblige it) */
+  non_returnable_flags: flags.default(['personalized', 'perishable', 'digital']),
+  /** flags the store does not take back once the item was opened */
+  non_returnable_when_opened: flags.default(['sealed_hygiene', 'sealed_media']),
+});
+
+const sellerFault = z.strictObject({
+  window_days: days.default(365),
+  evidence_required_for: z.array(z.enum(SELLER_FAULT_REASONS)).default(['defective', 'damaged_in_transit']),
+});
+
+const keepItem = z.strictObject({
+  /** refund without a return when a unit paid less than this; 0 turns it off */
+  max_unit_value: minor.default(0),
+  /** ... or when the return would cost more than this percent of the returned units' value; 0 = off */
+  max_return_cost_share_percent: percent.default(0),
+  /** what one return shipment costs the store, for the share test above */
+  estimated_return_cost: minor.default(0),
+});
+
+const autoApprove = z.strictObject({
+  /** empty: no condition on the reason */
+  reasons: z.array(z.enum(REASON_CODES)).default([]),
+  /** null: no ceiling */
+  max_refund: minor.nullable().default(null),
+  exclude_segments: z.array(z.string().min(1).max(50)).default(['flagged']),
+});
+
+const sellerFaultReasons = new Set<string>(SELLER_FAULT_REASONS);
+
+const ruleWhen = z
+  .strictObject({
+    /** which return path the rule is for; derived from `reasons` when absent, else change of mind */
+    path: z.enum(['change_of_mind', 'seller_fault', 'any']).optional(),
+    categories: strings.optional(),
+    flags: flags.min(1).optional(),
+    tags: strings.optional(),
+    segments: strings.optional(),
+    countries: z
+      .array(z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2 country code'))
+      .min(1)
+      .transform((cs) => cs.map((c) => c.toUpperCase()))
+      .optional(),
+    /** order total (what the customer paid): min inclusive, max exclusive, in minor units */
+    order_value: z.strictObject({ min: minor.optional(), max: minor.optional() }).optional(),
+    reasons: z.array(z.enum(REASON_CODES)).min(1).optional(),
+  })
+  .transform(({ path, ...rest }) => ({ ...rest, path: path ?? derivePath(rest.reasons) }));
+
+function derivePath(reasons: readonly string[] | undefined): RulePath {
+  if (!reasons) return 'change_of_mind';
+  const faults = reasons.filter((r) => sellerFaultReasons.has(r)).length;
+  if (faults === reasons.length) return 'seller_fault';
+  return faults === 0 ? 'change_of_mind' : 'any';
+}
+
+const ruleThen = z
+  .strictObject({
+    window_days: days.optional(),
+    returnable: z.boolean().optional(),
+    restocking_fee_percent: percent.optional(),
+    return_shipping_fee: minor.optional(),
+    free_return_shipping: z.boolean().optional(),
+    auto_approve: z.boolean().optional(),
+    resolutions: resolutions.optional(),
+  })
+  .refine((t) => Object.values(t).some((v) => v !== undefined), {
+    message: 'a rule needs at least one effect',
+  });
+
+export const ruleSchema = z.strictObject({
+  name: z.string().max(200).optional(),
+  when: ruleWhen.prefault({}),
+  then: ruleThen,
+});
+
+export const policySchema = z.strictObject({
+  change_of_mind: changeOfMind.prefault({}),
+  seller_fault: sellerFault.prefault({}),
+  resolutions: resolutions.default(['refund', 'store_credit', 'exchange']),
+  store_credit_bonus_percent: percent.default(10),
+  keep_item: keepItem.prefault({}),
+  auto_approve: autoApprove.prefault({}),
+  review_sla_hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(24),
+  refund_sla_business_days: z.number().int().min(0).max(60).default(3),
+  return_methods: z.array(z.enum(RETURN_METHODS)).min(1).default(['label', 'drop_off']),
+  /** ordered overrides: for each effect, the first matching rule that sets it wins */
+  rules: z.array(ruleSchema).max(200).default([]),
+  /** the store's own reasons, each mapped onto a normalised one that decides its path */
+  custom_reasons: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, 'lowercase letters, digits and _'),
+        maps_to: z.enum(REASON_CODES),
+        /** what the customer reads, per language (en, de, zh-Hans ...) */
+        label: z.record(z.string().min(2).max(10), z.string().min(1).max(200)).default({}),
+      }),
+    )
+    .max(100)
+    .default([])
+    .superRefine((reasons, ctx) => {
+      const seen = new Set<string>(REASON_CODES);
+      reasons.forEach((r, i) => {
+        if (seen.has(r.code))
+          ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `"${r.code}" is already a reason` });
+        seen.add(r.code);
+      });
+    }),
+});
+
+export type Policy = z.output<typeof policySchema>;
+export type PolicyInput = z.input<typeof policySchema>;
+export type PolicyRule = Policy['rules'][number];
+export type RuleEffects = PolicyRule['then'];
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The policy of a store that has not written its own: 30 days to change one's mind, 365 for faults. */
+export const defaultPolicy: Policy = deepFreeze(policySchema.parse({}));

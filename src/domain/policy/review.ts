@@ -1,0 +1,75 @@
+// Approve at once or queue for a person, and the money of the chosen resolution.
+
+import { percentOf } from '../money.ts';
+import type { Explainer } from './explain.ts';
+import type { Draft } from './offer.ts';
+import type { Policy } from './policy.schema.ts';
+import type { Breakdown, Decision, DecisionContext, DecisionRequest, Explanation } from './types.ts';
+
+type Verdict = { ok: true } | { ok: false; code: string; rule: number | null };
+
+/** A line approves itself when eligible and its rule, the reason and the evidence allow. A rule's
+ *  `auto_approve` decides for its lines; the order-level checks (segments, ceiling) still apply. */
+export function lineVerdict(policy: Policy, d: Draft): Verdict {
+  if (!d.out.eligible) return { ok: false, code: 'review_not_eligible', rule: null };
+  const rule = d.effects.auto_approve;
+  if (rule) return rule.value ? { ok: true } : { ok: false, code: 'review_rule', rule: rule.rule };
+  const reasons = policy.auto_approve.reasons;
+  // photos must be looked at, unless the store lists the reason for approval explicitly
+  if (d.out.evidence_required && !reasons.includes(d.reason))
+    return { ok: false, code: 'review_evidence', rule: null };
+  if (reasons.length > 0 && !reasons.includes(d.reason))
+    return { ok: false, code: 'review_reason', rule: null };
+  return { ok: true };
+}
+
+export function reviewReasons(
+  x: Explainer,
+  policy: Policy,
+  ctx: DecisionContext,
+  verdicts: Verdict[],
+  totals: Breakdown,
+): Explanation[] {
+  const out: Explanation[] = [];
+  const seen = new Set<string>();
+  if (verdicts.length === 0) out.push(x.store('nothing_to_return'));
+  for (const v of verdicts) {
+    if (v.ok) continue;
+    const key = `${v.code}|${v.rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(x.store(v.code, {}, v.rule));
+  }
+  const excluded = policy.auto_approve.exclude_segments;
+  const segment = ctx.order.customer.segments.find((s) => excluded.includes(s));
+  if (segment !== undefined) out.push(x.store('review_segment', { segment }));
+  const max = policy.auto_approve.max_refund;
+  if (max !== null && totals.total > max)
+    out.push(x.store('review_over_limit', { total: totals.total, max_refund: max }));
+  return out;
+}
+
+export function resolutionMoney(
+  policy: Policy,
+  req: DecisionRequest,
+  drafts: Draft[],
+  totals: Breakdown,
+): Pick<Decision, 'store_credit' | 'exchange'> {
+  const type = req.resolution?.type;
+  if (type === 'store_credit') {
+    const bonus = percentOf(totals.total, policy.store_credit_bonus_percent);
+    return { store_credit: { bonus, total: totals.total + bonus } };
+  }
+  if (type !== 'exchange') return {};
+  let difference = 0;
+  for (const d of drafts) {
+    if (!d.out.eligible || !d.line || d.exchangeUnitPrice === null) continue;
+    difference += (d.exchangeUnitPrice - d.line.unit_price) * d.out.quantity;
+  }
+  // Fees the customer bears (a label they pay for) count against them as in a refund: they raise
+  // what a dearer variant costs and lower what a cheaper one gives back.
+  const net = difference + totals.fees;
+  // a cheaper variant refunds the difference, never more than the returned units are worth
+  const refund = Math.min(Math.max(0, -net), totals.total);
+  return { exchange: { difference, due_from_customer: Math.max(0, net), refund } };
+}

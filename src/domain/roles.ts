@@ -1,0 +1,27 @@
+// Who may do what. Checked on the server for every action, whatever the client shows.
+
+export const ROLES = ['owner', 'agent', 'warehouse', 'finance', 'read_only'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  read: ['owner', 'agent', 'warehouse', 'finance', 'read_only'],
+  'orders.write': ['owner', 'agent'],
+  'returns.create': ['owner', 'agent'],
+  'returns.review': ['owner', 'agent'], // approve, reject
+  'returns.cancel': ['owner', 'agent'],
+  'returns.label': ['owner', 'agent', 'warehouse'],
+  'returns.receive': ['owner', 'warehouse'],
+  'returns.inspect': ['owner', 'warehouse'],
+  'returns.resolve': ['owner', 'finance'],
+  'policy.write': ['owner'],
+  'tokens.write': ['owner'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

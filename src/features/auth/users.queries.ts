@@ -1,0 +1,54 @@
+import type { NewRow, Tx } from '../../db/schema.ts';
+
+export async function insertUser(trx: Tx, row: NewRow<'users'>): Promise<void> {
+  await trx.insertInto('users').values(row).execute();
+}
+
+export async function findUsersByEmail(trx: Tx, email: string, storeSlug?: string) {
+  let q = trx
+    .selectFrom('users as u')
+    .innerJoin('stores as s', 's.id', 'u.store_id')
+    .select([
+      'u.id',
+      'u.store_id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.password_hash',
+      's.name as store_name',
+      's.slug as store_slug',
+      's.currency as store_currency',
+    ])
+    .where('u.email', '=', email.toLowerCase());
+  if (storeSlug) q = q.where('s.slug', '=', storeSlug);
+  return q.execute();
+}
+
+export async function insertSession(trx: Tx, row: NewRow<'sessions'>): Promise<void> {
+  await trx.insertInto('sessions').values(row).execute();
+}
+
+export async function findSession(trx: Tx, tokenHash: string) {
+  return trx
+    .selectFrom('sessions as x')
+    .innerJoin('users as u', 'u.id', 'x.user_id')
+    .innerJoin('stores as s', 's.id', 'x.store_id')
+    .select([
+      'x.store_id',
+      'x.csrf_token',
+      'x.expires_at',
+      'u.email',
+      'u.name',
+      'u.role',
+      's.name as store_name',
+      's.slug as store_slug',
+      's.currency as store_currency',
+    ])
+    .where('x.token_hash', '=', tokenHash)
+    .where('x.expires_at', '>', new Date())
+    .executeTakeFirst();
+}
+
+export async function deleteSession(trx: Tx, tokenHash: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/connect.ts';
+import { actorOf } from '../../http/auth.ts';
+import { addEvidenceFiles, caseEvidence, evidenceFile, readEvidenceUpload } from './evidence.ts';
+import { addMessage, caseMessages } from './messages.ts';
+
+const params = z.object({ id: z.uuid() });
+
+export const caseRoutes =
+  (database: Database): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/cases/:id/messages',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'The conversation and internal notes of a case (a return id is a case id)',
+          params,
+        },
+        config: { permission: 'read' },
+      },
+      async (request) => ({
+        data: await caseMessages(database.db, actorOf(request).storeId, request.params.id),
+      }),
+    );
+
+    app.post(
+      '/api/v1/cases/:id/messages',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Record an inbound message or add an internal note',
+          params,
+          body: z.strictObject({
+            direction: z.enum(['in', 'internal']),
+            channel: z.string().min(1).max(50).default('note'),
+            body: z.string().trim().min(1).max(20_000),
+            author: z.string().max(200).optional(),
+          }),
+        },
+        config: { permission: 'returns.review' },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const id = await database.db
+          .transaction()
+          .execute((trx) => addMessage(trx, actor, request.params.id, request.body));
+        return reply.status(201).send({ id });
+      },
+    );
+
+    app.post(
+      '/api/v1/cases/:id/evidence',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            'Attach photos or videos (multipart/form-data: optional field line_id, then one or more files)',
+          params,
+          consumes: ['multipart/form-data'],
+        },
+        config: { permission: 'returns.create' },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const upload = await readEvidenceUpload(request);
+        const saved = await database.db
+          .transaction()
+          .execute((trx) => addEvidenceFiles(trx, actor, request.params.id, upload));
+        return reply.status(201).send({ data: saved });
+      },
+    );
+
+    app.get(
+      '/api/v1/cases/:id/evidence',
+      {
+        schema: { tags: ['cases'], summary: "A case's evidence files (metadata)", params },
+        config: { permission: 'read' },
+      },
+      async (request) => ({
+        data: await caseEvidence(database.db, actorOf(request).storeId, request.params.id),
+      }),
+    );
+
+    app.get(
+      '/api/v1/cases/:id/evidence/:evidenceId',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'One evidence file, as uploaded',
+          params: params.extend({ evidenceId: z.uuid() }),
+        },
+        config: { permission: 'read' },
+      },
+      async (request, reply) => {
+        const file = await evidenceFile(
+          database.db,
+          actorOf(request).storeId,
+          request.params.id,
+          request.params.evidenceId,
+        );
+        return reply
+          .type(file.content_type)
+          .header('content-disposition', `inline; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+          .header('x-content-type-options', 'nosniff')
+          .send(file.data);
+      },
+    );
+  };

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/schema.ts';
+import type { ProductInput, SupplierInput } from './catalog.schemas.ts';
+
+export async function upsertProducts(trx: Tx, storeId: string, products: ProductInput[]): Promise<void> {
+  if (!products.length) return;
+  await trx
+    .insertInto('products')
+    .values(products.map((p) => ({ store_id: storeId, id: randomUUID(), ...p })))
+    .onConflict((oc) =>
+      oc.columns(['store_id', 'sku']).doUpdateSet((eb) => ({
+        product_group: eb.ref('excluded.product_group'),
+        title: eb.ref('excluded.title'),
+        variant: eb.ref('excluded.variant'),
+        category: eb.ref('excluded.category'),
+        price: eb.ref('excluded.price'),
+        currency: eb.ref('excluded.currency'),
+        weight_grams: eb.ref('excluded.weight_grams'),
+        flags: eb.ref('excluded.flags'),
+        supplier_code: eb.ref('excluded.supplier_code'),
+      })),
+    )
+    .execute();
+}
+
+export async function upsertSuppliers(trx: Tx, storeId: string, suppliers: SupplierInput[]): Promise<void> {
+  if (!suppliers.length) return;
+  await trx
+    .insertInto('suppliers')
+    .values(
+      suppliers.map((s) => ({
+        store_id: storeId,
+        id: randomUUID(),
+        ...s,
+        return_terms: JSON.stringify(s.return_terms),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['store_id', 'code']).doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        country: eb.ref('excluded.country'),
+        return_terms: eb.ref('excluded.return_terms'),
+      })),
+    )
+    .execute();
+}
+
+export async function listProducts(
+  trx: Tx,
+  storeId: string,
+  filter: { group?: string; sku?: string },
+  limit: number,
+) {
+  let q = trx
+    .selectFrom('products')
+    .select([
+      'sku',
+      'product_group',
+      'title',
+      'variant',
+      'category',
+      'price',
+      'currency',
+      'weight_grams',
+      'flags',
+      'supplier_code',
+    ])
+    .where('store_id', '=', storeId);
+  if (filter.group) q = q.where('product_group', '=', filter.group);
+  if (filter.sku) q = q.where('sku', '=', filter.sku);
+  return q.orderBy('sku').limit(limit).execute();
+}
+
+export async function listSuppliers(trx: Tx, storeId: string) {
+  return trx
+    .selectFrom('suppliers')
+    .select(['code', 'name', 'country', 'return_terms'])
+    .where('store_id', '=', storeId)
+    .orderBy('code')
+    .execute();
+}
+
+/** The other variants (same product_group) of an ordered SKU, priced in the order's currency. */
+export async function variantsOf(trx: Tx, storeId: string, sku: string, currency: string) {
+  return trx
+    .selectFrom('products as p')
+    .select(['p.sku', 'p.title', 'p.variant', 'p.price', 'p.currency'])
+    .where('p.store_id', '=', storeId)
+    .where('p.currency', '=', currency)
+    .where('p.product_group', '=', (eb) =>
+      eb
+        .selectFrom('products as q')
+        .select('q.product_group')
+        .where('q.store_id', '=', storeId)
+        .where('q.sku', '=', sku),
+    )
+    .orderBy('p.sku')
+    .execute();
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { PRODUCT_FLAGS } from '../../domain/order.ts';
+
+export const productInputSchema = z.strictObject({
+  sku: z.string().min(1).max(200),
+  product_group: z.string().max(200).nullable().default(null),
+  title: z.string().min(1).max(500),
+  variant: z.string().max(200).nullable().default(null),
+  category: z.string().max(100).nullable().default(null),
+  price: z.number().int().nonnegative(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code'),
+  weight_grams: z.number().int().nonnegative().nullable().default(null),
+  flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
+  supplier_code: z.string().max(100).nullable().default(null),
+});
+export type ProductInput = z.output<typeof productInputSchema>;
+
+export const supplierInputSchema = z.strictObject({
+  code: z.string().min(1).max(100),
+  name: z.string().min(1).max(300),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((c) => c.toUpperCase())
+    .nullable()
+    .default(null),
+  /** the supplier's own return terms, free-form until the supplier-loop issue gives them a schema */
+  return_terms: z.record(z.string(), z.unknown()).default({}),
+});
+export type SupplierInput = z.output<typeof supplierInputSchema>;

@@ -1,0 +1,323 @@
+// The demo store a newcomer clicks through: customers in eleven countries, orders in every stage and
+// returns in every status, all made through the same use cases the API calls, so the demo can
+// never show a state the product cannot reach.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/connect.ts';
+import type { Tx } from '../../db/schema.ts';
+import { minorUnitDigits } from '../../domain/money.ts';
+import type { Policy } from '../../domain/policy/policy.schema.ts';
+import { policySchema } from '../../domain/policy/policy.schema.ts';
+import type { ReasonCode } from '../../domain/reasons.ts';
+import type { Actor } from '../auth/actor.ts';
+import { createUser } from '../auth/sessions.ts';
+import { upsertProducts, upsertSuppliers } from '../catalog/catalog.queries.ts';
+import { orderInputSchema } from '../orders/orders.schemas.ts';
+import { upsertOrder } from '../orders/upsert-order.ts';
+import { updatePolicy } from '../policy/update-policy.ts';
+import { createStore } from '../stores/create-store.ts';
+import type { Store } from '../stores/stores.queries.ts';
+import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SUPPLIERS, type DemoCustomer } from './demo-data.ts';
+import { advanceDemoReturn, type DemoStage } from './demo-returns.ts';
+
+const DAY = 86_400_000;
+
+/** The console's demo sign-ins, one per role; printed at start so a newcomer can try each view. */
+export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_USERS = [
+  { email: 'owner@demo.aftersale.dev', name: 'Olivia Owner', role: 'owner' },
+  { email: 'agent@demo.aftersale.dev', name: 'Aiko Agent', role: 'agent' },
+  { email: 'warehouse@demo.aftersale.dev', name: 'Wim Warehouse', role: 'warehouse' },
+  { email: 'finance@demo.aftersale.dev', name: 'Fatima Finance', role: 'finance' },
+] as const;
+
+export const DEMO_POLICY: Policy = policySchema.parse({
+  change_of_mind: { window_days: 30, return_shipping: 'customer', return_shipping_fee: 595 },
+  keep_item: { max_unit_value: 3000 },
+  return_methods: ['label', 'drop_off', 'pickup'],
+  custom_reasons: [
+    {
+      code: 'not_like_photo',
+      maps_to: 'not_as_described',
+      label: {
+        en: 'It does not look like the photo',
+        de: 'Sieht anders aus als auf dem Foto',
+        fr: 'Ne ressemble pas à la photo',
+        es: 'No se parece a la foto',
+        'pt-BR': 'Não parece com a foto',
+        ru: 'Не похоже на фото',
+        'zh-Hans': '与照片不符',
+        'zh-Hant': '與照片不符',
+        ja: '写真と違う',
+      },
+    },
+  ],
+  rules: [
+    {
+      name: 'VIP customers return for free',
+      when: { segments: ['vip'] },
+      then: { free_return_shipping: true },
+    },
+    {
+      name: 'Electronics: 10% restocking when opened',
+      when: { categories: ['electronics'] },
+      then: { restocking_fee_percent: 10 },
+    },
+  ],
+});
+
+interface Scenario {
+  customer: string;
+  lines: [sku: string, quantity: number][];
+  stage: 'unfulfilled' | 'shipped' | 'delivered';
+  deliveredDaysAgo?: number;
+  ret?: {
+    sku: string;
+    reason: ReasonCode;
+    opened?: boolean;
+    resolution?: 'refund' | 'store_credit' | 'exchange' | 'keep_item';
+    exchangeTo?: string;
+    to: DemoStage;
+  };
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    customer: 'de',
+    lines: [
+      ['JUMPER-M-BLUE', 1],
+      ['TEE-M-WHITE', 2],
+    ],
+    stage: 'delivered',
+    deliveredDaysAgo: 4,
+    ret: {
+      sku: 'JUMPER-M-BLUE',
+      reason: 'size_too_small',
+      resolution: 'exchange',
+      exchangeTo: 'JUMPER-L-BLUE',
+      to: 'label',
+    },
+  },
+  { customer: 'de', lines: [['SERUM-30ML', 1]], stage: 'delivered', deliveredDaysAgo: 2 },
+  {
+    customer: 'fr',
+    lines: [['EARBUDS-PRO', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 6,
+    ret: { sku: 'EARBUDS-PRO', reason: 'defective', to: 'requested' },
+  },
+  { customer: 'fr', lines: [['JUMPER-S-BLUE', 1]], stage: 'delivered', deliveredDaysAgo: 120 },
+  {
+    customer: 'es',
+    lines: [
+      ['TEE-M-WHITE', 1],
+      ['CHOC-BOX', 1],
+    ],
+    stage: 'delivered',
+    deliveredDaysAgo: 5,
+    ret: { sku: 'TEE-M-WHITE', reason: 'changed_mind', to: 'in_transit' },
+  },
+  {
+    customer: 'gb',
+    lines: [['JUMPER-S-BLUE', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 9,
+    ret: { sku: 'JUMPER-S-BLUE', reason: 'not_as_described', to: 'received' },
+  },
+  {
+    customer: 'us',
+    lines: [
+      ['CHARGER-65W', 1],
+      ['TEE-M-WHITE', 1],
+    ],
+    stage: 'delivered',
+    deliveredDaysAgo: 7,
+    ret: { sku: 'CHARGER-65W', reason: 'changed_mind', to: 'requested' },
+  },
+  {
+    customer: 'us',
+    lines: [['TEE-M-WHITE', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 10,
+    ret: { sku: 'TEE-M-WHITE', reason: 'style', to: 'rejected' },
+  },
+  {
+    customer: 'cn',
+    lines: [['JUMPER-M-BLUE', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 3,
+    ret: { sku: 'JUMPER-M-BLUE', reason: 'changed_mind', to: 'inspected' },
+  },
+  {
+    customer: 'tw',
+    lines: [['LIPSTICK-RUBY', 2]],
+    stage: 'delivered',
+    deliveredDaysAgo: 8,
+    ret: { sku: 'LIPSTICK-RUBY', reason: 'wrong_item', to: 'completed' },
+  },
+  {
+    customer: 'ru',
+    lines: [['EARBUDS-PRO', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 2,
+    ret: { sku: 'EARBUDS-PRO', reason: 'changed_mind', to: 'canceled' },
+  },
+  {
+    customer: 'br',
+    lines: [['TEE-M-WHITE', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 3,
+    ret: { sku: 'TEE-M-WHITE', reason: 'color', to: 'completed' },
+  },
+  {
+    customer: 'jp',
+    lines: [
+      ['MUG-NAME', 1],
+      ['JUMPER-L-BLUE', 1],
+    ],
+    stage: 'delivered',
+    deliveredDaysAgo: 5,
+    ret: { sku: 'JUMPER-L-BLUE', reason: 'size_too_large', resolution: 'store_credit', to: 'completed' },
+  },
+  {
+    customer: 'au',
+    lines: [['LIPSTICK-RUBY', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 4,
+    ret: { sku: 'LIPSTICK-RUBY', reason: 'color', resolution: 'keep_item', to: 'completed' },
+  },
+  {
+    customer: 'au',
+    lines: [
+      ['EBOOK-CARE', 1],
+      ['CHARGER-65W', 1],
+    ],
+    stage: 'shipped',
+  },
+  { customer: 'cn', lines: [['SERUM-30ML', 1]], stage: 'unfulfilled' },
+  { customer: 'gb', lines: [['JUMPER-XL-BLUE', 1]], stage: 'unfulfilled' },
+];
+
+function price(eurCents: number, c: DemoCustomer): number {
+  const digits = minorUnitDigits(c.currency);
+  return Math.round(eurCents * c.rate * 10 ** (digits - 2));
+}
+
+function buildOrder(s: Scenario, n: number, now: number) {
+  const c = DEMO_CUSTOMERS.find((x) => x.key === s.customer);
+  if (!c) throw new Error(`demo customer ${s.customer}`);
+  const lines = s.lines.map(([sku, quantity], i) => {
+    const p = DEMO_PRODUCTS.find((x) => x.sku === sku);
+    if (!p) throw new Error(`demo product ${sku}`);
+    const unit = price(p.eur, c);
+    return {
+      id: `L${i + 1}`,
+      sku,
+      title: p.title,
+      variant: p.variant,
+      category: p.category,
+      quantity,
+      unit_price: unit,
+      discount: 0,
+      tax: Math.round((unit * quantity * c.vat) / 100),
+      flags: p.flags,
+      supplier: p.supplier,
+    };
+  });
+  const shipping = { amount: price(499, c), tax: Math.round((price(499, c) * c.vat) / 100) };
+  const paid =
+    lines.reduce((sum, l) => sum + l.unit_price * l.quantity + l.tax, 0) + shipping.amount + shipping.tax;
+  const delivered = s.deliveredDaysAgo ?? 0;
+  const placed = now - (delivered + 4) * DAY;
+  const shipped = s.stage === 'unfulfilled' ? null : new Date(placed + DAY).toISOString();
+  return orderInputSchema.parse({
+    external_id: `demo-${n}`,
+    number: `${1001 + n}`,
+    channel: n % 3 === 0 ? 'woocommerce' : 'shopify',
+    currency: c.currency,
+    placed_at: new Date(placed).toISOString(),
+    customer: {
+      email: c.email,
+      name: c.name,
+      language: c.language,
+      time_zone: c.time_zone,
+      segments: c.segments,
+    },
+    shipping_address: { name: c.name, line2: null, ...c.address },
+    lines,
+    shipping,
+    payments: [{ provider: 'manual', reference: `demo_pay_${n}`, amount: paid }],
+    fulfillments: shipped
+      ? [
+          {
+            id: 'F1',
+            lines: lines.map((l) => ({ line_id: l.id, quantity: l.quantity })),
+            carrier: 'DHL',
+            tracking_number: `JD0146${String(100000 + n)}`,
+            shipped_at: shipped,
+            delivered_at: s.stage === 'delivered' ? new Date(now - delivered * DAY).toISOString() : null,
+          },
+        ]
+      : [],
+  });
+}
+
+async function catalogue(trx: Tx, storeId: string): Promise<void> {
+  await upsertSuppliers(
+    trx,
+    storeId,
+    DEMO_SUPPLIERS.map((s) => ({ ...s, return_terms: {} })),
+  );
+  await upsertProducts(
+    trx,
+    storeId,
+    DEMO_PRODUCTS.map((p) => ({
+      sku: p.sku,
+      product_group: p.group,
+      title: p.title,
+      variant: p.variant,
+      category: p.category,
+      price: p.eur,
+      currency: 'EUR',
+      weight_grams: p.weight,
+      flags: p.flags,
+      supplier_code: p.supplier,
+    })),
+  );
+}
+
+export async function seedDemo(
+  database: Database,
+  now = Date.now(),
+): Promise<{ store: Store; token: string }> {
+  return database.db.transaction().execute(async (trx) => {
+    const { store, token } = await createStore(
+      trx,
+      {
+        slug: 'demo',
+        name: 'Aurora Outfitters (demo)',
+        currency: 'EUR',
+        time_zone: 'Europe/Berlin',
+        languages: ['en', 'de', 'fr', 'es', 'zh-Hans', 'zh-Hant', 'ru', 'pt-BR', 'ja'],
+        return_address: {
+          name: 'Aurora Outfitters Returns',
+          line1: 'Lagerstr. 5',
+          line2: null,
+          city: 'Hamburg',
+          region: null,
+          postal_code: '20095',
+          country: 'DE',
+        },
+      },
+      { ownerToken: `as_demo_${randomUUID().replace(/-/g, '')}` },
+    );
+    const actor: Actor = { storeId: store.id, role: 'owner', label: 'system:demo' };
+    for (const u of DEMO_USERS) await createUser(trx, { storeId: store.id, ...u, password: DEMO_PASSWORD });
+    await updatePolicy(trx, actor, DEMO_POLICY);
+    await catalogue(trx, store.id);
+    for (const [n, s] of SCENARIOS.entries()) {
+      const { id } = await upsertOrder(trx, store.id, buildOrder(s, n, now));
+      if (s.ret) await advanceDemoReturn(trx, actor, id, buildOrder(s, n, now), s.ret);
+    }
+    return { store, token: token as string };
+  });
+}

@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { NewRow, Row, Tx } from '../../db/schema.ts';
+import type { Order } from '../../domain/order.ts';
+import type { OrderInput } from './orders.schemas.ts';
+
+export interface StoredOrder {
+  id: string;
+  customer_id: string;
+  paid_amount: number;
+  refunded_amount: number;
+  total_amount: number;
+  created_at: Date;
+  updated_at: Date;
+  order: Order;
+}
+
+export async function upsertCustomer(trx: Tx, storeId: string, c: OrderInput['customer'], country: string) {
+  const row = await trx
+    .insertInto('customers')
+    .values({
+      store_id: storeId,
+      id: randomUUID(),
+      email: c.email.toLowerCase(),
+      name: c.name,
+      phone: c.phone,
+      country,
+      language: c.language,
+      time_zone: c.time_zone,
+      segments: c.segments,
+    })
+    .onConflict((oc) =>
+      oc.columns(['store_id', 'email']).doUpdateSet((eb) => ({
+        name: sql`coalesce(${eb.ref('excluded.name')}, customers.name)`,
+        phone: sql`coalesce(${eb.ref('excluded.phone')}, customers.phone)`,
+        country: eb.ref('excluded.country'),
+        language: sql`coalesce(${eb.ref('excluded.language')}, customers.language)`,
+        time_zone: sql`coalesce(${eb.ref('excluded.time_zone')}, customers.time_zone)`,
+        segments: eb.ref('excluded.segments'),
+      })),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Finds the order an input replaces: by external id, or by number when the input has none. */
+export async function findOrderForUpsert(
+  trx: Tx,
+  storeId: string,
+  input: Pick<OrderInput, 'external_id' | 'number' | 'channel'>,
+) {
+  let q = trx
+    .selectFrom('orders')
+    .select(['id', 'refunded_amount', 'currency'])
+    .where('store_id', '=', storeId);
+  // Without an external id, an order is the same order when number and channel both match.
+  q = input.external_id
+    ? q.where('external_id', '=', input.external_id)
+    : q
+        .where('number', '=', input.number)
+        .where('channel', '=', input.channel)
+        .where('external_id', 'is', null);
+  return q.forUpdate().executeTakeFirst();
+}
+
+/**
+ * Units of each line held by returns that were not rejected or canceled. A completed return holds
+ * what actually came back (or, kept by the customer, what was asked): units that never arrived are
+ * free to be returned again.
+ */
+export async function returnedQuantities(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+): Promise<Map<string, number>> {
+  const rows = await trx
+    .selectFrom('return_lines as rl')
+    .innerJoin('cases as c', 'c.id', 'rl.case_id')
+    .innerJoin('returns as r', 'r.case_id', 'rl.case_id')
+    .select([
+      'rl.line_id',
+      sql<number>`sum(CASE WHEN c.status = 'completed' AND r.method <> 'none' THEN rl.received_quantity ELSE rl.quantity END)`.as(
+        'quantity',
+      ),
+    ])
+    .where('rl.store_id', '=', storeId)
+    .where('rl.order_id', '=', orderId)
+    .where('c.status', 'not in', ['rejected', 'canceled'])
+    .groupBy('rl.line_id')
+    .execute();
+  return new Map(rows.map((r) => [r.line_id, Number(r.quantity)]));
+}
+
+export async function writeOrderRows(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+  input: OrderInput,
+  replacing: boolean,
+): Promise<void> {
+  if (replacing) {
+    await trx
+      .deleteFrom('payments')
+      .where('store_id', '=', storeId)
+      .where('order_id', '=', orderId)
+      .execute();
+    await trx
+      .deleteFrom('fulfillments')
+      .where('store_id', '=', storeId)
+      .where('order_id', '=', orderId)
+      .execute();
+    const keep = input.lines.map((l) => l.id);
+    await trx
+      .deleteFrom('order_lines')
+      .where('store_id', '=', storeId)
+      .where('order_id', '=', orderId)
+      .where('line_id', 'not in', keep)
+      .execute();
+  }
+  await trx
+    .insertInto('order_lines')
+    .values(
+      input.lines.map((l, position) => ({
+        store_id: storeId,
+        order_id: orderId,
+        line_id: l.id,
+        position,
+        sku: l.sku,
+        title: l.title,
+        variant: l.variant,
+        category: l.category,
+        quantity: l.quantity,
+        unit_price: l.unit_price,
+        discount: l.discount,
+        tax: l.tax,
+        flags: l.flags,
+        supplier: l.supplier,
+        no_reason_return_waived: l.no_reason_return_waived,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['order_id', 'line_id']).doUpdateSet((eb) => ({
+        position: eb.ref('excluded.position'),
+        sku: eb.ref('excluded.sku'),
+        title: eb.ref('excluded.title'),
+        variant: eb.ref('excluded.variant'),
+        category: eb.ref('excluded.category'),
+        quantity: eb.ref('excluded.quantity'),
+        unit_price: eb.ref('excluded.unit_price'),
+        discount: eb.ref('excluded.discount'),
+        tax: eb.ref('excluded.tax'),
+        flags: eb.ref('excluded.flags'),
+        supplier: eb.ref('excluded.supplier'),
+        no_reason_return_waived: eb.ref('excluded.no_reason_return_waived'),
+      })),
+    )
+    .execute();
+  if (input.payments.length)
+    await trx
+      .insertInto('payments')
+      .values(input.payments.map((p, position) => ({ store_id: storeId, order_id: orderId, position, ...p })))
+      .execute();
+  if (input.fulfillments.length)
+    await trx
+      .insertInto('fulfillments')
+      .values(
+        input.fulfillments.map((f) => ({
+          store_id: storeId,
+          order_id: orderId,
+          fulfillment_id: f.id,
+          carrier: f.carrier,
+          tracking_number: f.tracking_number,
+          shipped_at: f.shipped_at,
+          delivered_at: f.delivered_at,
+          lines: JSON.stringify(f.lines),
+        })),
+      )
+      .execute();
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function assemble(
+  o: Row<'orders'>,
+  customer: Row<'customers'>,
+  lines: Row<'order_lines'>[],
+  payments: Row<'payments'>[],
+  fulfillments: Row<'fulfillments'>[],
+): StoredOrder {
+  const order: Order = {
+    external_id: o.external_id,
+    number: o.number,
+    channel: o.channel,
+    currency: o.currency,
+    placed_at: o.placed_at.toISOString(),
+    return_terms_disclosed: o.return_terms_disclosed,
+    customer: {
+      email: customer.email,
+      name: customer.name,
+      phone: customer.phone,
+      language: o.customer_language,
+      time_zone: o.customer_time_zone,
+      segments: o.customer_segments,
+    },
+    shipping_address: o.shipping_address as unknown as Order['shipping_address'],
+    lines: lines
+      .sort((a, b) => a.position - b.position)
+      .map((l) => ({
+        id: l.line_id,
+        sku: l.sku,
+        title: l.title,
+        variant: l.variant,
+        category: l.category,
+        quantity: l.quantity,
+        unit_price: l.unit_price,
+        discount: l.discount,
+        tax: l.tax,
+        flags: l.flags as Order['lines'][number]['flags'],
+        supplier: l.supplier,
+        no_reason_return_waived: l.no_reason_return_waived,
+      })),
+    discounts: o.discounts as unknown as Order['discounts'],
+    shipping: { amount: o.shipping_amount, tax: o.shipping_tax },
+    payments: payments
+      .sort((a, b) => a.position - b.position)
+      .map((p) => ({ provider: p.provider, reference: p.reference, amount: p.amount })),
+    fulfillments: fulfillments.map((f) => ({
+      id: f.fulfillment_id,
+      lines: f.lines as unknown as { line_id: string; quantity: number }[],
+      carrier: f.carrier,
+      tracking_number: f.tracking_number,
+      shipped_at: iso(f.shipped_at),
+      delivered_at: iso(f.delivered_at),
+    })),
+  };
+  return {
+    id: o.id,
+    customer_id: o.customer_id,
+    paid_amount: o.paid_amount,
+    refunded_amount: o.refunded_amount,
+    total_amount: o.total_amount,
+    created_at: o.created_at,
+    updated_at: o.updated_at,
+    order,
+  };
+}
+
+/** Loads whole orders (lines, payments, fulfillments) in four queries, whatever their number. */
+export async function loadOrders(trx: Tx, storeId: string, ids: string[]): Promise<StoredOrder[]> {
+  if (ids.length === 0) return [];
+  const orders = await trx
+    .selectFrom('orders')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('id', 'in', ids)
+    .execute();
+  if (orders.length === 0) return [];
+  const found = orders.map((o) => o.id);
+  const [customers, lines, payments, fulfillments] = await Promise.all([
+    trx
+      .selectFrom('customers')
+      .selectAll()
+      .where('store_id', '=', storeId)
+      .where(
+        'id',
+        'in',
+        orders.map((o) => o.customer_id),
+      )
+      .execute(),
+    trx
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('store_id', '=', storeId)
+      .where('order_id', 'in', found)
+      .execute(),
+    trx
+      .selectFrom('payments')
+      .selectAll()
+      .where('store_id', '=', storeId)
+      .where('order_id', 'in', found)
+      .execute(),
+    trx
+      .selectFrom('fulfillments')
+      .selectAll()
+      .where('store_id', '=', storeId)
+      .where('order_id', 'in', found)
+      .execute(),
+  ]);
+  const byOrder = <T extends { order_id: string }>(rows: T[], id: string) =>
+    rows.filter((r) => r.order_id === id);
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  return ids.flatMap((id) => {
+    const o = byId.get(id);
+    const customer = o && customers.find((c) => c.id === o.customer_id);
+    if (!o || !customer) return [];
+    return [assemble(o, customer, byOrder(lines, id), byOrder(payments, id), byOrder(fulfillments, id))];
+  });
+}
+
+export async function loadOrder(trx: Tx, storeId: string, id: string): Promise<StoredOrder | undefined> {
+  return (await loadOrders(trx, storeId, [id]))[0];
+}
+
+export async function lockOrder(trx: Tx, storeId: string, id: string) {
+  return trx
+    .selectFrom('orders')
+    .select(['id', 'paid_amount', 'refunded_amount', 'currency'])
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function findOrderIds(
+  trx: Tx,
+  storeId: string,
+  filter: { number?: string; external_id?: string; email?: string },
+  page: { limit: number; after?: { placed_at: string; id: string } },
+): Promise<string[]> {
+  let q = trx.selectFrom('orders as o').select(['o.id']).where('o.store_id', '=', storeId);
+  if (filter.number) q = q.where('o.number', '=', filter.number);
+  if (filter.external_id) q = q.where('o.external_id', '=', filter.external_id);
+  if (filter.email) {
+    const email = filter.email.toLowerCase();
+    q = q.where('o.customer_id', 'in', (eb) =>
+      eb.selectFrom('customers').select('id').where('store_id', '=', storeId).where('email', '=', email),
+    );
+  }
+  const after = page.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('o.placed_at', '<', new Date(after.placed_at)),
+        eb.and([eb('o.placed_at', '=', new Date(after.placed_at)), eb('o.id', '<', after.id)]),
+      ]),
+    );
+  const rows = await q.orderBy('o.placed_at', 'desc').orderBy('o.id', 'desc').limit(page.limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Line ids any return of the order names, whatever the return's status. */
+export async function linesInReturns(trx: Tx, storeId: string, orderId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('return_lines')
+    .select('line_id')
+    .distinct()
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    .execute();
+  return rows.map((r) => r.line_id);
+}
+
+export async function insertOrderRow(trx: Tx, row: NewRow<'orders'>): Promise<void> {
+  await trx.insertInto('orders').values(row).execute();
+}
+
+export async function updateOrderRow(
+  trx: Tx,
+  storeId: string,
+  id: string,
+  row: Omit<NewRow<'orders'>, 'store_id' | 'id'>,
+): Promise<void> {
+  await trx
+    .updateTable('orders')
+    .set({ ...row, updated_at: new Date() })
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .execute();
+}

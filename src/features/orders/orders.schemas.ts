@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { PRODUCT_FLAGS } from '../../domain/order.ts';
+
+// Bounds that keep every total an exact integer (below 2^53) and every count inside PostgreSQL's
+// integer: a trillion minor units a line, a million units.
+const minor = z.number().int().nonnegative().max(1e12);
+const units = z.number().int().positive().max(1_000_000);
+const instant = z.iso.datetime({ offset: true });
+const country = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2 country code')
+  .transform((c) => c.toUpperCase());
+const currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code');
+
+export const addressSchema = z.strictObject({
+  name: z.string().min(1),
+  line1: z.string().min(1),
+  line2: z.string().nullable().default(null),
+  city: z.string().min(1),
+  region: z.string().nullable().default(null),
+  postal_code: z.string().nullable().default(null),
+  country,
+});
+
+export const timeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'unknown IANA time zone' },
+);
+
+export const orderLineSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  sku: z.string().min(1).max(200),
+  title: z.string().min(1).max(500),
+  variant: z.string().nullable().default(null),
+  category: z.string().nullable().default(null),
+  quantity: units,
+  unit_price: minor,
+  discount: minor.default(0),
+  tax: minor.default(0),
+  flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
+  supplier: z.string().nullable().default(null),
+  no_reason_return_waived: z.boolean().default(false),
+});
+
+export const fulfillmentSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  lines: z.array(z.strictObject({ line_id: z.string().min(1), quantity: units })).min(1),
+  carrier: z.string().nullable().default(null),
+  tracking_number: z.string().nullable().default(null),
+  shipped_at: instant.nullable().default(null),
+  delivered_at: instant.nullable().default(null),
+});
+
+export const orderInputSchema = z
+  .strictObject({
+    external_id: z.string().min(1).max(200).nullable().default(null),
+    number: z.string().min(1).max(100),
+    channel: z.string().min(1).max(50).default('api'),
+    currency,
+    placed_at: instant,
+    return_terms_disclosed: z.boolean().default(true),
+    customer: z.strictObject({
+      email: z.email(),
+      name: z.string().nullable().default(null),
+      phone: z.string().nullable().default(null),
+      language: z.string().min(2).max(10).nullable().default(null),
+      time_zone: timeZoneSchema.nullable().default(null),
+      segments: z.array(z.string().min(1).max(50)).default([]),
+    }),
+    shipping_address: addressSchema,
+    lines: z.array(orderLineSchema).min(1).max(500),
+    discounts: z
+      .array(z.strictObject({ code: z.string().nullable().default(null), amount: minor }))
+      .default([]),
+    shipping: z.strictObject({ amount: minor, tax: minor.default(0) }).default({ amount: 0, tax: 0 }),
+    payments: z
+      .array(
+        z.strictObject({
+          provider: z.string().min(1),
+          reference: z.string().nullable().default(null),
+          amount: minor,
+        }),
+      )
+      .default([]),
+    fulfillments: z.array(fulfillmentSchema).default([]),
+  })
+  .superRefine((o, ctx) => {
+    const ids = new Set<string>();
+    o.lines.forEach((l, i) => {
+      if (ids.has(l.id))
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'id'], message: 'duplicate line id' });
+      ids.add(l.id);
+      if (l.discount > l.unit_price * l.quantity)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'discount'],
+          message: 'discount exceeds the line amount',
+        });
+    });
+    const lineQty = new Map(o.lines.map((l) => [l.id, l.quantity]));
+    const shipped = new Map<string, number>();
+    const fulfillmentIds = new Set<string>();
+    o.fulfillments.forEach((f, fi) => {
+      if (fulfillmentIds.has(f.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fulfillments', fi, 'id'],
+          message: 'duplicate fulfillment id',
+        });
+      fulfillmentIds.add(f.id);
+      f.lines.forEach((fl, li) => {
+        if (!lineQty.has(fl.line_id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fulfillments', fi, 'lines', li, 'line_id'],
+            message: 'unknown line id',
+          });
+          return;
+        }
+        shipped.set(fl.line_id, (shipped.get(fl.line_id) ?? 0) + fl.quantity);
+        if ((shipped.get(fl.line_id) ?? 0) > (lineQty.get(fl.line_id) ?? 0))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fulfillments', fi, 'lines', li, 'quantity'],
+            message: 'more than ordered',
+          });
+      });
+      if (f.delivered_at && f.shipped_at && Date.parse(f.delivered_at) < Date.parse(f.shipped_at))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fulfillments', fi, 'delivered_at'],
+          message: 'delivered before shipped',
+        });
+    });
+    const merchandise = o.lines.reduce((s, l) => s + l.unit_price * l.quantity - l.discount, 0);
+    const orderDiscount = o.discounts.reduce((s, d) => s + d.amount, 0);
+    if (orderDiscount > merchandise)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['discounts'],
+        message: 'order discounts exceed the merchandise amount',
+      });
+  });
+
+export type OrderInput = z.output<typeof orderInputSchema>;

@@ -1,0 +1,88 @@
+// Create an order, or replace the one with the same external id (or, for an input without one, the
+// same number on the same channel). A replacement may not pull the ground from under after-sales
+// work already done: lines named by returns stay, the currency stays once money moved, and what was
+// paid stays at least what was refunded.
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import { amountPaid, orderTotal } from '../../domain/order.ts';
+import {
+  findOrderForUpsert,
+  insertOrderRow,
+  linesInReturns,
+  returnedQuantities,
+  updateOrderRow,
+  upsertCustomer,
+  writeOrderRows,
+} from './orders.queries.ts';
+import type { OrderInput } from './orders.schemas.ts';
+
+export async function upsertOrder(
+  trx: Tx,
+  storeId: string,
+  input: OrderInput,
+): Promise<{ id: string; created: boolean }> {
+  const country = input.shipping_address.country;
+  const paid = amountPaid(input);
+  const existing = await findOrderForUpsert(trx, storeId, input);
+  if (existing) {
+    // Any return that ever named a line keeps it (a rejected one too: its record points at it), and
+    // a line in an open or finished return may not shrink below what that return holds.
+    const held = await returnedQuantities(trx, storeId, existing.id);
+    const named = await linesInReturns(trx, storeId, existing.id);
+    for (const lineId of named) {
+      const line = input.lines.find((l) => l.id === lineId);
+      const qty = held.get(lineId) ?? 0;
+      if (!line || line.quantity < qty)
+        throw new AppError(
+          'order_conflict',
+          `Line ${lineId} is named by a return and cannot be removed or shrink below ${qty}`,
+          {
+            errors: [{ path: 'lines', message: `line ${lineId} is in a return` }],
+          },
+        );
+    }
+    if ((named.length > 0 || existing.refunded_amount > 0) && input.currency !== existing.currency)
+      throw new AppError(
+        'order_conflict',
+        `The currency cannot change from ${existing.currency} once returns or refunds exist`,
+        {
+          errors: [{ path: 'currency', message: `was ${existing.currency}` }],
+        },
+      );
+    if (paid < existing.refunded_amount)
+      throw new AppError(
+        'refund_exceeds_paid',
+        `Payments (${paid}) would fall below what was already refunded (${existing.refunded_amount})`,
+      );
+  }
+  const customerId = await upsertCustomer(trx, storeId, input.customer, country);
+  const row = {
+    external_id: input.external_id,
+    number: input.number,
+    channel: input.channel,
+    currency: input.currency,
+    placed_at: input.placed_at,
+    return_terms_disclosed: input.return_terms_disclosed,
+    customer_id: customerId,
+    customer_language: input.customer.language,
+    customer_time_zone: input.customer.time_zone,
+    customer_segments: input.customer.segments,
+    shipping_address: JSON.stringify(input.shipping_address),
+    destination_country: country,
+    discounts: JSON.stringify(input.discounts),
+    shipping_amount: input.shipping.amount,
+    shipping_tax: input.shipping.tax,
+    total_amount: orderTotal(input),
+    paid_amount: paid,
+  };
+  if (existing) {
+    await updateOrderRow(trx, storeId, existing.id, row);
+    await writeOrderRows(trx, storeId, existing.id, input, true);
+    return { id: existing.id, created: false };
+  }
+  const id = randomUUID();
+  await insertOrderRow(trx, { store_id: storeId, id, ...row });
+  await writeOrderRows(trx, storeId, id, input, false);
+  return { id, created: true };
+}

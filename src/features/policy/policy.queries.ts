@@ -1,0 +1,64 @@
+import type { Tx } from '../../db/schema.ts';
+import { type Policy, policySchema } from '../../domain/policy/policy.schema.ts';
+
+/** Stored documents go through the schema again, so a version saved before a field existed reads
+ * with that field's default instead of breaking the engine. */
+const readDocument = (document: unknown): Policy => policySchema.parse(document);
+
+export interface PolicyVersion {
+  version: number;
+  document: Policy;
+  created_by: string;
+  created_at: Date;
+}
+
+export async function currentPolicy(trx: Tx, storeId: string): Promise<PolicyVersion | undefined> {
+  const row = await trx
+    .selectFrom('policies')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && { ...row, document: readDocument(row.document) };
+}
+
+export async function policyVersions(trx: Tx, storeId: string): Promise<PolicyVersion[]> {
+  const rows = await trx
+    .selectFrom('policies')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, document: readDocument(r.document) }));
+}
+
+/** Takes the next version number under a lock on the store row, so two saves cannot collide. */
+export async function insertPolicyVersion(trx: Tx, storeId: string, document: Policy, createdBy: string) {
+  await trx.selectFrom('stores').select('id').where('id', '=', storeId).forUpdate().execute();
+  const last = await trx
+    .selectFrom('policies')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('store_id', '=', storeId)
+    .executeTakeFirst();
+  const version = Number(last?.v ?? 0) + 1;
+  await trx
+    .insertInto('policies')
+    .values({ store_id: storeId, version, document: JSON.stringify(document), created_by: createdBy })
+    .execute();
+  return version;
+}
+
+export async function policyByVersion(
+  trx: Tx,
+  storeId: string,
+  version: number,
+): Promise<PolicyVersion | undefined> {
+  const row = await trx
+    .selectFrom('policies')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row && { ...row, document: readDocument(row.document) };
+}

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/connect.ts';
+import { AppError } from '../../domain/errors.ts';
+import { policySchema } from '../../domain/policy/policy.schema.ts';
+import { REASON_CODES } from '../../domain/reasons.ts';
+import { actorOf } from '../../http/auth.ts';
+import { findOrderIds } from '../orders/orders.queries.ts';
+import { checkEligibility } from '../returns/check-eligibility.ts';
+import { currentPolicy, policyVersions } from './policy.queries.ts';
+import { updatePolicy } from './update-policy.ts';
+
+const view = (p: { version: number; document: unknown; created_by: string; created_at: Date }) => ({
+  version: p.version,
+  document: p.document,
+  created_by: p.created_by,
+  created_at: p.created_at.toISOString(),
+});
+
+export const policyRoutes =
+  (database: Database): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/policy',
+      { schema: { tags: ['policy'], summary: 'The current return policy' }, config: { permission: 'read' } },
+      async (request) => {
+        const p = await currentPolicy(database.db, actorOf(request).storeId);
+        if (!p) throw new AppError('not_found', 'The store has no policy yet');
+        return view(p);
+      },
+    );
+
+    app.put(
+      '/api/v1/policy',
+      {
+        schema: { tags: ['policy'], summary: 'Save a new version of the return policy', body: policySchema },
+        config: { permission: 'policy.write' },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { version } = await database.db
+          .transaction()
+          .execute((trx) => updatePolicy(trx, actor, request.body));
+        return { version, document: request.body };
+      },
+    );
+
+    app.post(
+      '/api/v1/policy/preview',
+      {
+        schema: {
+          tags: ['policy'],
+          summary: 'What a draft policy would decide for a real order (saves nothing)',
+          body: z
+            .strictObject({
+              policy: policySchema,
+              order_number: z.string().min(1).max(100).optional(),
+              order_id: z.uuid().optional(),
+              reason: z.enum(REASON_CODES).default('changed_mind'),
+              language: z.string().min(2).max(10).optional(),
+              at: z.iso.datetime({ offset: true }).optional(),
+            })
+            .refine((b) => b.order_id || b.order_number, {
+              message: 'name the order by order_number or order_id',
+              path: ['order_number'],
+            }),
+        },
+        config: { permission: 'read' },
+      },
+      async (request) => {
+        const { storeId } = actorOf(request);
+        const body = request.body;
+        const orderId =
+          body.order_id ??
+          (await findOrderIds(database.db, storeId, { number: body.order_number }, { limit: 1 }))[0];
+        if (!orderId) throw new AppError('not_found', `No order ${body.order_number}`);
+        return checkEligibility(
+          database.db,
+          storeId,
+          orderId,
+          { reason: body.reason, method: 'label', language: body.language, at: body.at },
+          new Date(),
+          body.policy,
+        );
+      },
+    );
+
+    app.get(
+      '/api/v1/policy/versions',
+      {
+        schema: { tags: ['policy'], summary: 'Every saved version, newest first' },
+        config: { permission: 'read' },
+      },
+      async (request) => ({ data: (await policyVersions(database.db, actorOf(request).storeId)).map(view) }),
+    );
+  };

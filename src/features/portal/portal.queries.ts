@@ -1,0 +1,44 @@
+import type { NewRow, Tx } from '../../db/schema.ts';
+
+/** Orders with this number whose customer email or shipping postal code matches, newest first. */
+export async function findPortalOrder(
+  trx: Tx,
+  storeId: string,
+  number: string,
+  proof: { email?: string | undefined; postal_code?: string | undefined },
+) {
+  const rows = await trx
+    .selectFrom('orders as o')
+    .innerJoin('customers as c', 'c.id', 'o.customer_id')
+    .select(['o.id', 'c.email', 'o.shipping_address'])
+    .where('o.store_id', '=', storeId)
+    .where('o.number', '=', number.trim())
+    .orderBy('o.placed_at', 'desc')
+    .execute();
+  const squash = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
+  return rows.find((r) => {
+    if (proof.email && r.email === proof.email.trim().toLowerCase()) return true;
+    const postal = (r.shipping_address as { postal_code?: string | null }).postal_code;
+    return Boolean(proof.postal_code && postal && squash(postal) === squash(proof.postal_code));
+  });
+}
+
+export async function insertWithdrawal(trx: Tx, row: NewRow<'withdrawals'>): Promise<void> {
+  await trx.insertInto('withdrawals').values(row).execute();
+}
+
+export async function caseBelongsToOrder(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+  orderId: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('cases')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('id', '=', caseId)
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import type { NewRow, Tx } from '../../db/schema.ts';
+import { MAX_ATTEMPTS } from '../../jobs/queue.ts';
+
+export async function insertRefund(trx: Tx, row: NewRow<'refunds'>): Promise<void> {
+  await trx.insertInto('refunds').values(row).execute();
+}
+
+export async function findRefundByKey(trx: Tx, storeId: string, key: string) {
+  return trx
+    .selectFrom('refunds')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function addRefunded(trx: Tx, storeId: string, orderId: string, amount: number): Promise<void> {
+  await trx
+    .updateTable('orders')
+    .set({ refunded_amount: sql`refunded_amount + ${amount}`, updated_at: new Date() })
+    .where('store_id', '=', storeId)
+    .where('id', '=', orderId)
+    .execute();
+}
+
+export async function lockRefund(trx: Tx, storeId: string, id: string) {
+  return trx
+    .selectFrom('refunds')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setRefundOutcome(
+  trx: Tx,
+  storeId: string,
+  id: string,
+  values: { status: string; provider_reference?: string | null },
+): Promise<void> {
+  await trx
+    .updateTable('refunds')
+    .set({ ...values, updated_at: new Date() })
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function paymentReference(trx: Tx, storeId: string, orderId: string, provider: string) {
+  const row = await trx
+    .selectFrom('payments')
+    .select('reference')
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    .where('provider', '=', provider)
+    .orderBy('position')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.reference ?? null;
+}
+
+const REFUND_COLUMNS = [
+  'id',
+  'order_id',
+  'case_id',
+  'amount',
+  'currency',
+  'provider',
+  'provider_reference',
+  'status',
+  'created_at',
+  'updated_at',
+] as const;
+
+export async function getRefund(trx: Tx, storeId: string, id: string) {
+  return trx
+    .selectFrom('refunds')
+    .select(REFUND_COLUMNS)
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listRefunds(
+  trx: Tx,
+  storeId: string,
+  filter: { status?: string; order_id?: string },
+  limit: number,
+) {
+  let q = trx.selectFrom('refunds').select(REFUND_COLUMNS).where('store_id', '=', storeId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.order_id) q = q.where('order_id', '=', filter.order_id);
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function insertStoreCredit(trx: Tx, row: NewRow<'store_credit_entries'>): Promise<void> {
+  await trx.insertInto('store_credit_entries').values(row).execute();
+}
+
+export async function storeCreditBalance(trx: Tx, storeId: string, customerId: string) {
+  return trx
+    .selectFrom('store_credit_entries')
+    .select(['currency', (eb) => eb.fn.sum<number>('amount').as('balance')])
+    .where('store_id', '=', storeId)
+    .where('customer_id', '=', customerId)
+    .groupBy('currency')
+    .execute();
+}
+
+export async function customerExists(trx: Tx, storeId: string, customerId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('customers')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Gives a refund's job that ran out of attempts a fresh start; false when none had. */
+export async function reviveRefundJob(trx: Tx, storeId: string, refundId: string): Promise<boolean> {
+  const revived = await trx
+    .updateTable('jobs')
+    .set({ attempts: 0, run_at: new Date(), last_error: null })
+    .where('store_id', '=', storeId)
+    .where('kind', '=', 'refunds.execute')
+    .where('done_at', 'is', null)
+    .where('attempts', '>=', MAX_ATTEMPTS)
+    .where(sql<boolean>`payload->>'refund_id' = ${refundId}`)
+    .executeTakeFirst();
+  return Number(revived.numUpdatedRows) > 0;
+}
+
+/** The provider of the order's first payment: where a refund goes back to. */
+export async function firstPaymentProvider(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('payments')
+    .select('provider')
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    .orderBy('position')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.provider;
+}

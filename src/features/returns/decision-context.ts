@@ -1,0 +1,53 @@
+// Gathers what the policy engine needs about one order: the order itself, the store's current
+// policy (or a draft being previewed), what earlier returns took and what was already refunded.
+// The engine then decides without touching the database.
+
+import type { Tx } from '../../db/schema.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
+import { defaultTimeZone } from '../../domain/jurisdictions.ts';
+import type { Policy } from '../../domain/policy/policy.schema.ts';
+import type { DecisionContext } from '../../domain/policy/types.ts';
+import { normalizeLanguage } from '../../i18n/index.ts';
+import { loadOrder, returnedQuantities, type StoredOrder } from '../orders/orders.queries.ts';
+import { currentPolicy } from '../policy/policy.queries.ts';
+import { exchangePrices, promisedByOpenReturns, shippingRefunded } from './decision-context.queries.ts';
+
+export interface LoadedContext {
+  stored: StoredOrder;
+  ctx: DecisionContext;
+}
+
+export async function loadDecisionContext(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+  options: {
+    language?: string | null;
+    exchangeSkus?: string[];
+    /** an unsaved policy to try ("what would happen"), decided as the next version */
+    draftPolicy?: Policy;
+  } = {},
+): Promise<LoadedContext> {
+  const stored = await loadOrder(trx, storeId, orderId);
+  if (!stored) throw notFound('Order');
+  const saved = await currentPolicy(trx, storeId);
+  if (!saved) throw new AppError('internal', 'The store has no return policy');
+  const policy = options.draftPolicy ? { version: saved.version + 1, document: options.draftPolicy } : saved;
+  const held = await returnedQuantities(trx, storeId, orderId);
+  const order = stored.order;
+  const ctx: DecisionContext = {
+    order,
+    policy: policy.document,
+    policyVersion: policy.version,
+    timeZone: order.customer.time_zone ?? defaultTimeZone(order.shipping_address.country),
+    language: normalizeLanguage(options.language ?? order.customer.language),
+    prior: [...held].map(([lineId, quantity]) => ({ lineId, quantity })),
+    // Open returns' decisions count as spent, so two returns can never promise more than was paid.
+    refundedSoFar: stored.refunded_amount + (await promisedByOpenReturns(trx, storeId, orderId)),
+    shippingRefundedSoFar: await shippingRefunded(trx, storeId, orderId),
+    exchangePrices: options.exchangeSkus?.length
+      ? await exchangePrices(trx, storeId, options.exchangeSkus, order.currency)
+      : {},
+  };
+  return { stored, ctx };
+}

@@ -1,0 +1,69 @@
+// The warehouse's verdict per received line: grade, the category checklist, where the item goes
+// next (restock, refurbish, dispose, back to the supplier) and any diminished-value deduction,
+// which always carries its reason because the customer may ask for it.
+
+import type { z } from 'zod';
+import type { Tx } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import { unitRangeShare } from '../../domain/money.ts';
+import type { LineDecision } from '../../domain/policy/types.ts';
+import type { Actor } from '../auth/actor.ts';
+import { recomputeRefundDue } from './receive-return.ts';
+import { getReturnLines, updateReturn, updateReturnLine } from './returns.queries.ts';
+import type { inspectSchema } from './returns.schemas.ts';
+import { loadForStep, moveReturn } from './transition.ts';
+
+export async function inspectReturn(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof inspectSchema>,
+  now = new Date(),
+): Promise<void> {
+  const row = await loadForStep(trx, actor, id);
+  await moveReturn(trx, actor, row, 'inspected', {
+    data: {
+      lines: input.lines.map(({ line_id, grade, disposition, deduction }) => ({
+        line_id,
+        grade,
+        disposition,
+        deduction,
+      })),
+    },
+  });
+  const lines = await getReturnLines(trx, actor.storeId, [id]);
+  const errors: { path: string; message: string }[] = [];
+  input.lines.forEach((l, i) => {
+    const line = lines.find((x) => x.line_id === l.line_id);
+    if (!line) {
+      errors.push({ path: `lines.${i}.line_id`, message: 'not a line of this return' });
+      return;
+    }
+    if (line.received_quantity === 0) {
+      errors.push({ path: `lines.${i}.line_id`, message: 'nothing of this line was received' });
+      return;
+    }
+    const decision = line.decision as unknown as LineDecision;
+    const max = unitRangeShare(decision.refund.total, line.quantity, 0, line.received_quantity);
+    if (l.deduction.amount > max)
+      errors.push({
+        path: `lines.${i}.deduction.amount`,
+        message: `at most ${max}, what the received units refund`,
+      });
+  });
+  for (const line of lines)
+    if (line.received_quantity > 0 && !input.lines.some((l) => l.line_id === line.line_id))
+      errors.push({ path: 'lines', message: `received line ${line.line_id} needs its inspection` });
+  if (errors.length)
+    throw new AppError('invalid_request', 'The inspection does not match the return', { errors });
+  for (const l of input.lines)
+    await updateReturnLine(trx, actor.storeId, id, l.line_id, {
+      grade: l.grade,
+      checklist: JSON.stringify(l.checklist),
+      disposition: l.disposition,
+      deduction_amount: l.deduction.amount,
+      deduction_reason: l.deduction.amount > 0 ? l.deduction.reason : null,
+    });
+  await updateReturn(trx, actor.storeId, id, { inspected_at: now });
+  await recomputeRefundDue(trx, actor.storeId, row, { receivedAt: row.received_at, inspectedAt: now });
+}

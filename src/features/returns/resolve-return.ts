@@ -1,0 +1,70 @@
+// The end of a return: the money moves (refund, store credit, exchange difference) and the case
+// completes, in one transaction. The refund carries a key derived from the return, so this can run
+// once only, whatever the client replays; the provider call itself is a job.
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/schema.ts';
+import type { Decision, LineDecision, ResolutionType } from '../../domain/policy/types.ts';
+import { settleReturn } from '../../domain/returns/settlement.ts';
+import type { Actor } from '../auth/actor.ts';
+import { policyByVersion } from '../policy/policy.queries.ts';
+import { issueRefund } from '../refunds/issue-refund.ts';
+import { firstPaymentProvider, insertStoreCredit } from '../refunds/refunds.queries.ts';
+import { getReturnLines, insertEvent, updateReturn } from './returns.queries.ts';
+import { isKeepItem, loadForStep, moveReturn } from './transition.ts';
+
+export async function resolveReturn(trx: Tx, actor: Actor, id: string, now = new Date()): Promise<void> {
+  const row = await loadForStep(trx, actor, id);
+  await moveReturn(trx, actor, row, 'completed', { type: 'resolved' });
+  const resolution = (row.resolution as { type: ResolutionType }).type;
+  const decision = row.decision as unknown as Decision;
+  const lines = await getReturnLines(trx, actor.storeId, [id]);
+  const policy = await policyByVersion(trx, actor.storeId, row.policy_version);
+  const settlement = settleReturn({
+    resolution: isKeepItem(row) ? 'keep_item' : resolution,
+    decision,
+    storeCreditBonusPercent: policy?.document.store_credit_bonus_percent ?? 0,
+    lines: lines.map((l) => ({
+      line_id: l.line_id,
+      quantity: l.quantity,
+      received_quantity: l.received_quantity,
+      deduction: l.deduction_amount,
+      refund: (l.decision as unknown as LineDecision).refund,
+    })),
+  });
+  let refundId: string | null = null;
+  if (settlement.refund > 0) {
+    const provider = await firstPaymentProvider(trx, actor.storeId, row.order_id);
+    refundId = await issueRefund(trx, {
+      storeId: actor.storeId,
+      orderId: row.order_id,
+      caseId: id,
+      amount: settlement.refund,
+      provider: provider ?? 'manual',
+      idempotencyKey: `return:${id}:resolve`,
+      breakdown: { ...settlement.breakdown, total: settlement.refund },
+    });
+  }
+  if (settlement.store_credit > 0)
+    await insertStoreCredit(trx, {
+      store_id: actor.storeId,
+      id: randomUUID(),
+      customer_id: row.customer_id,
+      amount: settlement.store_credit,
+      currency: decision.currency,
+      case_id: id,
+      note: `Return ${row.number}`,
+    });
+  const result = { type: resolution, ...settlement, refund_id: refundId };
+  await updateReturn(trx, actor.storeId, id, { result: JSON.stringify(result), completed_at: now });
+  await insertEvent(trx, {
+    store_id: actor.storeId,
+    case_id: id,
+    type: 'settled',
+    actor: actor.label,
+    data: {
+      refund: settlement.refund,
+      store_credit: settlement.store_credit,
+      due_from_customer: settlement.due_from_customer,
+    },
+  });
+}

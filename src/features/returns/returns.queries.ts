@@ -1,0 +1,244 @@
+import { sql } from 'kysely';
+import type { NewRow, Row, Tx } from '../../db/schema.ts';
+
+export type ReturnRow = Row<'cases'> & Omit<Row<'returns'>, 'store_id' | 'case_id'>;
+
+export async function insertCase(trx: Tx, row: NewRow<'cases'>): Promise<void> {
+  await trx.insertInto('cases').values(row).execute();
+}
+
+export async function insertReturn(
+  trx: Tx,
+  row: NewRow<'returns'>,
+  lines: NewRow<'return_lines'>[],
+): Promise<void> {
+  await trx.insertInto('returns').values(row).execute();
+  await trx.insertInto('return_lines').values(lines).execute();
+}
+
+export async function insertEvent(
+  trx: Tx,
+  e: {
+    store_id: string;
+    case_id: string;
+    type: string;
+    from?: string | null;
+    to?: string | null;
+    actor: string;
+    data?: unknown;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('case_events')
+    .values({
+      store_id: e.store_id,
+      case_id: e.case_id,
+      type: e.type,
+      from_status: e.from ?? null,
+      to_status: e.to ?? null,
+      actor: e.actor,
+      data: JSON.stringify(e.data ?? {}),
+    })
+    .execute();
+}
+
+export async function rmaExists(trx: Tx, storeId: string, rma: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('cases')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('number', '=', rma)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function returnQuery(trx: Tx, storeId: string) {
+  return trx
+    .selectFrom('cases as c')
+    .innerJoin('returns as r', 'r.case_id', 'c.id')
+    .selectAll('c')
+    .select([
+      'r.method',
+      'r.resolution',
+      'r.policy_version',
+      'r.decision',
+      'r.refund',
+      'r.auto_approved',
+      'r.refund_due_at',
+      'r.reject_reason',
+      'r.reject_message',
+      'r.result',
+      'r.requested_at',
+      'r.approved_at',
+      'r.received_at',
+      'r.inspected_at',
+      'r.completed_at',
+    ])
+    .where('c.store_id', '=', storeId)
+    .where('c.kind', '=', 'return');
+}
+
+export async function getReturn(trx: Tx, storeId: string, id: string): Promise<ReturnRow | undefined> {
+  return returnQuery(trx, storeId).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Reads the return and locks its case row: every step on one return runs one after another. */
+export async function lockReturn(trx: Tx, storeId: string, id: string): Promise<ReturnRow | undefined> {
+  return returnQuery(trx, storeId).where('c.id', '=', id).forUpdate('c').executeTakeFirst();
+}
+
+export async function getReturnByRma(trx: Tx, storeId: string, rma: string): Promise<ReturnRow | undefined> {
+  return returnQuery(trx, storeId).where('c.number', '=', rma.toUpperCase()).executeTakeFirst();
+}
+
+export async function getReturnLines(trx: Tx, storeId: string, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return trx
+    .selectFrom('return_lines as rl')
+    .innerJoin('order_lines as ol', (j) =>
+      j.onRef('ol.order_id', '=', 'rl.order_id').onRef('ol.line_id', '=', 'rl.line_id'),
+    )
+    .selectAll('rl')
+    .select(['ol.sku', 'ol.title', 'ol.variant', 'ol.category', 'ol.position'])
+    .where('rl.store_id', '=', storeId)
+    .where('rl.case_id', 'in', caseIds)
+    .orderBy('ol.position')
+    .execute();
+}
+export type ReturnLineRow = Awaited<ReturnType<typeof getReturnLines>>[number];
+
+export async function getRefundsForCases(trx: Tx, storeId: string, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return trx
+    .selectFrom('refunds')
+    .select(['id', 'case_id', 'amount', 'currency', 'provider', 'provider_reference', 'status', 'created_at'])
+    .where('store_id', '=', storeId)
+    .where('case_id', 'in', caseIds)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function getLabels(trx: Tx, storeId: string, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  return trx
+    .selectFrom('return_labels')
+    .select(['case_id', 'carrier', 'tracking_number', 'created_at'])
+    .where('store_id', '=', storeId)
+    .where('case_id', 'in', caseIds)
+    .execute();
+}
+
+export async function getLabelPdf(trx: Tx, storeId: string, caseId: string) {
+  return trx
+    .selectFrom('return_labels')
+    .select(['carrier', 'tracking_number', 'label_pdf', 'created_at'])
+    .where('store_id', '=', storeId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+}
+
+export async function listEvents(trx: Tx, storeId: string, caseId: string) {
+  return trx
+    .selectFrom('case_events')
+    .select(['id', 'type', 'from_status', 'to_status', 'actor', 'data', 'at'])
+    .where('store_id', '=', storeId)
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function setStatus(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+  status: string,
+  extra: { sla_due_at?: Date | null; closed?: boolean } = {},
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({
+      status,
+      updated_at: sql<Date>`now()`,
+      ...(extra.sla_due_at !== undefined ? { sla_due_at: extra.sla_due_at } : {}),
+      ...(extra.closed ? { closed_at: sql<Date>`now()` } : {}),
+    })
+    .where('store_id', '=', storeId)
+    .where('id', '=', caseId)
+    .execute();
+}
+
+export async function updateReturn(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+  values: Partial<Omit<NewRow<'returns'>, 'store_id' | 'case_id'>>,
+): Promise<void> {
+  await trx
+    .updateTable('returns')
+    .set(values)
+    .where('store_id', '=', storeId)
+    .where('case_id', '=', caseId)
+    .execute();
+}
+
+export async function updateReturnLine(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+  lineId: string,
+  values: Partial<Omit<NewRow<'return_lines'>, 'store_id' | 'case_id' | 'line_id'>>,
+): Promise<void> {
+  await trx
+    .updateTable('return_lines')
+    .set(values)
+    .where('store_id', '=', storeId)
+    .where('case_id', '=', caseId)
+    .where('line_id', '=', lineId)
+    .execute();
+}
+
+export async function insertLabel(trx: Tx, row: NewRow<'return_labels'>): Promise<void> {
+  await trx.insertInto('return_labels').values(row).execute();
+}
+
+export async function insertMessage(trx: Tx, row: NewRow<'case_messages'>): Promise<void> {
+  await trx.insertInto('case_messages').values(row).execute();
+}
+
+/** The parcel's tracking number, on the label if one was issued, else on a label row of its own
+ * (a drop-off or the customer's own carrier), so a search by tracking number finds it either way. */
+export async function recordTracking(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+  parcel: { carrier: string | null; tracking_number: string },
+): Promise<void> {
+  await trx
+    .insertInto('return_labels')
+    .values({
+      store_id: storeId,
+      case_id: caseId,
+      carrier: parcel.carrier ?? 'customer',
+      tracking_number: parcel.tracking_number,
+      label_pdf: null,
+    })
+    .onConflict((oc) =>
+      oc.column('case_id').doUpdateSet({
+        tracking_number: parcel.tracking_number,
+        ...(parcel.carrier ? { carrier: parcel.carrier } : {}),
+      }),
+    )
+    .execute();
+}
+
+/** Number, destination and customer of each order, for lists of returns. */
+export async function orderSummaries(trx: Tx, storeId: string, orderIds: string[]) {
+  if (orderIds.length === 0) return [];
+  return trx
+    .selectFrom('orders as o')
+    .innerJoin('customers as c', 'c.id', 'o.customer_id')
+    .select(['o.id', 'o.number', 'o.destination_country', 'c.email', 'c.name'])
+    .where('o.store_id', '=', storeId)
+    .where('o.id', 'in', orderIds)
+    .execute();
+}

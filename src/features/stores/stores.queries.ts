@@ -1,0 +1,57 @@
+import type { Tx } from '../../db/schema.ts';
+import type { Address } from '../../domain/order.ts';
+
+export interface Store {
+  id: string;
+  slug: string;
+  name: string;
+  currency: string;
+  time_zone: string;
+  languages: string[];
+  return_address: Address;
+}
+
+const STORE_COLUMNS = ['id', 'slug', 'name', 'currency', 'time_zone', 'languages', 'return_address'] as const;
+
+export async function getStore(trx: Tx, storeId: string): Promise<Store | undefined> {
+  const row = await trx
+    .selectFrom('stores')
+    .select(STORE_COLUMNS)
+    .where('id', '=', storeId)
+    .executeTakeFirst();
+  return row && { ...row, return_address: row.return_address as Address };
+}
+
+export async function findStoreBySlug(trx: Tx, slug: string): Promise<Store | undefined> {
+  const row = await trx.selectFrom('stores').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row && getStore(trx, row.id);
+}
+
+/** The store created first: the one a single-store install (and the demo) runs. */
+export async function firstStore(trx: Tx): Promise<Store | undefined> {
+  const row = await trx
+    .selectFrom('stores')
+    .select('id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row && getStore(trx, row.id);
+}
+
+export async function insertStore(trx: Tx, store: Store, portalSecret: string): Promise<void> {
+  await trx
+    .insertInto('stores')
+    .values({ ...store, return_address: JSON.stringify(store.return_address), portal_secret: portalSecret })
+    .execute();
+}
+
+/** The key that signs this store's customer portal links. */
+export async function portalSecret(trx: Tx, storeId: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('stores')
+    .select('portal_secret')
+    .where('id', '=', storeId)
+    .executeTakeFirst();
+  return row?.portal_secret;
+}

@@ -1,0 +1,111 @@
+// The HTTP shell: plugins, auth, the error table, OpenAPI at /docs, and each feature's routes.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Database } from '../db/connect.ts';
+import { analyticsRoutes } from '../features/analytics/analytics.routes.ts';
+import { sessionRoutes } from '../features/auth/session.routes.ts';
+import { tokenRoutes } from '../features/auth/tokens.routes.ts';
+import { caseRoutes } from '../features/cases/cases.routes.ts';
+import { MAX_EVIDENCE_BYTES } from '../features/cases/evidence.ts';
+import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
+import { orderRoutes } from '../features/orders/orders.routes.ts';
+import { policyRoutes } from '../features/policy/policy.routes.ts';
+import { portalRoutes } from '../features/portal/portal.routes.ts';
+import { refundRoutes } from '../features/refunds/refunds.routes.ts';
+import { returnRoutes } from '../features/returns/returns.routes.ts';
+import type { Carrier } from '../integrations/carriers/carrier.ts';
+import { registerAuth } from './auth.ts';
+import { registerMetrics } from './metrics.ts';
+import { errorHandler, sendProblem } from './problems.ts';
+import { registerWeb, WEB_DIST_DIR } from './web.ts';
+
+export interface AppDeps {
+  database: Database;
+  publicUrl: string;
+  logLevel?: string;
+  carrier?: Carrier;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logLevel && deps.logLevel !== 'silent' ? { level: deps.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 'not_found', `No route ${request.method} ${request.url}`),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Aftersale API',
+        version: '1',
+        description:
+          'Returns and after-sales for cross-border stores. Money is integer minor units beside a currency; errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  // Security headers everywhere. The web app loads only its own scripts; Mantine injects <style>
+  // tags and photos and labels show as blob: or data: URLs, so styles and images allow those.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
+        objectSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(cookie);
+  // Off by default; routes that face the public (sign-in, the portal's order lookup) opt in.
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 10, fields: 10 } });
+  registerAuth(app, deps.database);
+  registerMetrics(app);
+
+  app.get('/health', { schema: { hide: true } }, async () => {
+    await sql`SELECT 1 FROM schema_migrations LIMIT 1`.execute(deps.database.db);
+    return { status: 'ok' };
+  });
+
+  await app.register(orderRoutes(deps.database));
+  await app.register(
+    returnRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
+  );
+  await app.register(policyRoutes(deps.database));
+  await app.register(refundRoutes(deps.database));
+  await app.register(tokenRoutes(deps.database));
+  await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
+  await app.register(catalogRoutes(deps.database));
+  await app.register(caseRoutes(deps.database));
+  await app.register(analyticsRoutes(deps.database));
+  await app.register(portalRoutes(deps.database, deps.publicUrl));
+  await registerWeb(app, { distDir: WEB_DIST_DIR });
+  return app;
+}

@@ -1,0 +1,119 @@
+// Customer-facing text. One i18next instance, initialised synchronously from bundled JSON (no backend,
+// no network), so domain code can translate without awaiting anything. Every message is one whole
+// sentence with interpolated values: fragments are never glued together.
+
+import i18next from 'i18next';
+import { minorUnitDigits } from '../domain/money.ts';
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+import es from './locales/es.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+import ja from './locales/ja.json' with { type: 'json' };
+import ptBR from './locales/pt-BR.json' with { type: 'json' };
+import ru from './locales/ru.json' with { type: 'json' };
+import zhHans from './locales/zh-Hans.json' with { type: 'json' };
+import zhHant from './locales/zh-Hant.json' with { type: 'json' };
+
+export const LANGUAGES = ['en', 'zh-Hans', 'zh-Hant', 'ru', 'es', 'de', 'fr', 'pt-BR', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const resources = {
+  en: { translation: en },
+  'zh-Hans': { translation: zhHans },
+  'zh-Hant': { translation: zhHant },
+  ru: { translation: ru },
+  es: { translation: es },
+  de: { translation: de },
+  fr: { translation: fr },
+  'pt-BR': { translation: ptBR },
+  ja: { translation: ja },
+};
+
+export const i18n = i18next.createInstance();
+void i18n.init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  load: 'currentOnly',
+  initAsync: false,
+  returnNull: false,
+  returnEmptyString: false,
+  interpolation: { escapeValue: false },
+});
+
+const normalised = new Map<string, Language>();
+const TRADITIONAL = new Set(['tw', 'hk', 'mo', 'hant']);
+
+/** Maps any BCP 47 tag onto a supported language: 'de-DE' -> 'de', 'zh-TW' -> 'zh-Hant', '??' -> 'en'. */
+export function normalizeLanguage(tag: string | null | undefined): Language {
+  if (!tag) return 'en';
+  const cached = normalised.get(tag);
+  if (cached) return cached;
+  const parts = tag.trim().replace(/_/g, '-').toLowerCase().split('-');
+  let out: Language = 'en';
+  switch (parts[0]) {
+    case 'zh':
+      out = parts.slice(1).some((p) => TRADITIONAL.has(p)) ? 'zh-Hant' : 'zh-Hans';
+      break;
+    case 'pt':
+      out = 'pt-BR';
+      break;
+    case 'ru':
+    case 'es':
+    case 'de':
+    case 'fr':
+    case 'ja':
+      out = parts[0];
+      break;
+  }
+  if (normalised.size < 1000) normalised.set(tag, out);
+  return out;
+}
+
+export type Params = Record<string, string | number | boolean>;
+
+const SUPPORTED = new Set<string>(LANGUAGES);
+
+/** Translates `key` into `lang` (any tag; normalised). Pass `count` in params for plural forms. */
+export function t(lang: string, key: string, params: Params = {}): string {
+  const lng = SUPPORTED.has(lang) ? lang : normalizeLanguage(lang);
+  return i18n.t(key, { ...params, lng }) as string;
+}
+
+export function hasKey(lang: string, key: string): boolean {
+  return i18n.exists(key, { lng: normalizeLanguage(lang), fallbackLng: false });
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** 59500 EUR in 'de' -> '595,00 €'; minor units are scaled by the currency's ISO 4217 digits. */
+export function formatMoney(lang: string, amount: number, currency: string): string {
+  const language = normalizeLanguage(lang);
+  const key = `${language}|${currency}`;
+  let fmt = moneyFormats.get(key);
+  const digits = minorUnitDigits(currency);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(language, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(key, fmt);
+  }
+  return fmt.format(amount / 10 ** digits);
+}
+
+/** An instant as a long local date and time in `timeZone`, e.g. '18. März 2026 um 23:59'. */
+export function formatDateTime(lang: string, iso: string, timeZone: string): string {
+  const language = normalizeLanguage(lang);
+  const key = `${language}|${timeZone}`;
+  let fmt = dateFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone });
+    dateFormats.set(key, fmt);
+  }
+  return fmt.format(new Date(iso));
+}

@@ -1,0 +1,175 @@
+import { existsSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { carrierFor, offlineCarrier } from './carrier.ts';
+import { drawableText, type LabelInput, renderReturnLabel, winAnsiCovers } from './label-pdf.ts';
+
+const input: LabelInput = {
+  store_name: 'Nordlicht Outdoor GmbH',
+  rma: 'R-2026-000123',
+  qr_payload: 'https://returns.example/r/R-2026-000123',
+  created_at: '2026-03-05T09:30:00+01:00',
+  method: 'label',
+  carrier: 'DHL',
+  tracking_number: 'JD014600006751234567',
+  from: {
+    name: 'Иван Петров',
+    line1: 'ул. Ленина 5',
+    line2: null,
+    city: 'Москва',
+    region: null,
+    postal_code: '101000',
+    country: 'RU',
+  },
+  to: {
+    name: 'Nordlicht Returns',
+    line1: 'Invalidenstr. 1',
+    line2: null,
+    city: 'Berlin',
+    region: null,
+    postal_code: '10115',
+    country: 'DE',
+  },
+  lines: [
+    {
+      sku: 'JUMPER-M-BLUE',
+      title: 'Wool jumper',
+      variant: 'M / Blue',
+      quantity: 2,
+      reason: 'size_too_small',
+    },
+    { sku: 'CAP-1', title: 'Шапка 帽子', variant: null, quantity: 1, reason: 'defective' },
+  ],
+};
+
+// A small reader for what pdfkit writes, so the test needs no PDF library: inflate every stream, map
+// font resources (/F1 ...) to their ToUnicode CMap (embedded fonts) or WinAnsi (standard fonts), and
+// decode the hex strings of each TJ. Returns one string per page.
+function extractText(pdf: Buffer): string[] {
+  const src = pdf.toString('latin1');
+  const objects = new Map<string, { dict: string; stream: string | null }>();
+  for (const m of src.matchAll(
+    /\n(\d+) 0 obj\n(<<[\s\S]*?>>)\n(?:stream\n([\s\S]*?)\nendstream\n)?endobj/g,
+  )) {
+    const [, id = '', dict = '', raw] = m;
+    const stream = raw === undefined ? null : dict.includes('/FlateDecode') ? inflate(raw) : raw;
+    objects.set(id, { dict, stream });
+  }
+  const fonts = new Map<string, Map<number, string> | null>();
+  for (const [, name = '', id = ''] of src.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+    const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(objects.get(id)?.dict ?? '')?.[1];
+    fonts.set(name, toUnicode ? cmap(objects.get(toUnicode)?.stream ?? '') : null);
+  }
+  const pages = [...src.matchAll(/\/Type \/Page\n[\s\S]*?\/Contents (\d+) 0 R/g)].map((m) => m[1] ?? '');
+  return pages.map((id) => {
+    let font: Map<number, string> | null = null;
+    let out = '';
+    const ops = /\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[-\d. ])*)\] TJ/g;
+    for (const m of (objects.get(id)?.stream ?? '').matchAll(ops)) {
+      if (m[1]) font = fonts.get(m[1]) ?? null;
+      else for (const [, hex = ''] of (m[2] ?? '').matchAll(/<([0-9a-f]*)>/g)) out += decode(hex, font);
+      if (m[2] !== undefined) out += '\n';
+    }
+    return out;
+  });
+}
+
+function inflate(raw: string): string {
+  try {
+    return inflateSync(Buffer.from(raw, 'latin1')).toString('latin1');
+  } catch {
+    return '';
+  }
+}
+
+function cmap(text: string): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const [, start = '0', list = ''] of text.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+    [...list.matchAll(/<([0-9a-f]+)>/g)].forEach((u, i) => {
+      map.set(Number.parseInt(start, 16) + i, String.fromCodePoint(Number.parseInt(u[1] ?? '0', 16)));
+    });
+  }
+  return map;
+}
+
+function decode(hex: string, font: Map<number, string> | null): string {
+  const width = font ? 4 : 2;
+  let s = '';
+  for (let i = 0; i < hex.length; i += width) {
+    const code = Number.parseInt(hex.slice(i, i + width), 16);
+    s += font ? (font.get(code) ?? '\uFFFD') : String.fromCharCode(code);
+  }
+  return s;
+}
+
+describe('renderReturnLabel', () => {
+  it('draws a two-page label + packing slip with the RMA as text, Code 128 and QR images', async () => {
+    const pdf = await renderReturnLabel(input);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+    const src = pdf.toString('latin1');
+    expect(src.match(/\/Type \/Page\n/g)).toHaveLength(2);
+    expect(src).toMatch(/\/Count 2\n/);
+    // Two image XObjects (Code 128 + QR) on page 1; bwip-js PNGs are RGBA, so each brings a soft mask.
+    expect(src.match(/\/Subtype \/Image/g)).toHaveLength(4);
+    expect(src.match(/\/SMask \d+ 0 R/g)).toHaveLength(2);
+    expect(src).toMatch(/\/XObject <<\n\/I1 \d+ 0 R\n\/I2 \d+ 0 R\n>>/);
+
+    const [label = '', slip = ''] = extractText(pdf);
+    expect(label).toContain('R-2026-000123\n');
+    expect(label).toContain('JD014600006751234567\n');
+    expect(label).toContain('10115 Berlin\n');
+    expect(slip).toContain('2 x Wool jumper (M / Blue)\n');
+    expect(slip).toContain('SKU JUMPER-M-BLUE  |  Reason: size too small\n');
+    expect(slip).toContain('Prepaid label: hand the parcel to the carrier');
+  });
+
+  it('draws Cyrillic with DejaVu when the machine has it, and CJK as ? (no font for it)', async () => {
+    const [label = '', slip = ''] = extractText(await renderReturnLabel(input));
+    if (existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')) {
+      expect(label).toContain('Иван Петров\n');
+      expect(slip).toContain('1 x Шапка ??\n');
+    } else {
+      expect(label).toContain('???? ??????\n');
+    }
+  });
+
+  it('is deterministic: the same request gives the same bytes', async () => {
+    const [a, b] = await Promise.all([renderReturnLabel(input), renderReturnLabel(structuredClone(input))]);
+    expect(a.equals(b)).toBe(true);
+    expect(a.toString('latin1')).toContain('(D:20260305083000Z)');
+  });
+
+  it('refuses an RMA the barcode cannot carry and an invalid created_at', async () => {
+    await expect(renderReturnLabel({ ...input, rma: 'RMA Ж' })).rejects.toThrow(/printable ASCII/);
+    await expect(renderReturnLabel({ ...input, created_at: 'yesterday' })).rejects.toThrow(/not a date/);
+  });
+
+  it('replaces what Helvetica cannot draw with ? and flattens whitespace', () => {
+    expect(drawableText('Zoë  Müller\n€5 Иван 王', winAnsiCovers)).toBe('Zoë Müller €5 ???? ?');
+  });
+
+  it('flows a long packing slip onto further pages', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      sku: `SKU-${i}`,
+      title: 'Jumper',
+      variant: null,
+      quantity: 1,
+      reason: 'style',
+    }));
+    const src = (await renderReturnLabel({ ...input, lines: many })).toString('latin1');
+    expect(src.match(/\/Type \/Page\n/g)?.length).toBeGreaterThan(2);
+  });
+});
+
+describe('carriers', () => {
+  it('the offline carrier renders our PDF and has no tracking number', async () => {
+    const carrier = carrierFor('offline');
+    expect(carrier).toBe(offlineCarrier);
+    const out = await offlineCarrier.createReturnLabel(input, 'idem-1');
+    expect(out.carrier).toBe('offline');
+    expect(out.tracking_number).toBeNull();
+    expect(extractText(out.label_pdf)[0]).toContain('none yet\n');
+    expect(carrierFor('dhl')).toBeNull();
+  });
+});

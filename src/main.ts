@@ -1,0 +1,41 @@
+// Composition root: config -> database -> migrations -> first-start bootstrap -> HTTP + job worker.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { type BootstrapResult, bootstrap } from './features/stores/bootstrap.ts';
+import { buildApp } from './http/app.ts';
+import { jobHandlers } from './jobs/handlers.ts';
+import { startWorker } from './jobs/queue.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  boot: BootstrapResult;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function start(config: Config): Promise<Running> {
+  const database = await openDatabase(config);
+  await migrate(database);
+  const boot = await bootstrap(database, config);
+  const app = await buildApp({ database, publicUrl: config.publicUrl, logLevel: config.logLevel });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const stopWorker = startWorker(database.db, jobHandlers(), (err) => app.log.error({ err }, 'job worker'));
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    database,
+    boot,
+    url: address,
+    stop() {
+      stopping ??= (async () => {
+        await stopWorker();
+        await app.close();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

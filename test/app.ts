@@ -1,0 +1,76 @@
+// An in-process app on a fresh test database, with one store and a token per role.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Database } from '../src/db/connect.ts';
+import { ROLES, type Role } from '../src/domain/roles.ts';
+import { createApiToken } from '../src/features/auth/tokens.ts';
+import { createStore } from '../src/features/stores/create-store.ts';
+import type { Store } from '../src/features/stores/stores.queries.ts';
+import { buildApp } from '../src/http/app.ts';
+import { jobHandlers } from '../src/jobs/handlers.ts';
+import { runDueJobs } from '../src/jobs/queue.ts';
+import { openTestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  store: Store;
+  tokens: Record<Role, string>;
+  /** Sends a request as the given role (owner by default). */
+  call(
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    body?: unknown,
+    opts?: { role?: Role; token?: string | null; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
+  runJobs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const testStoreInput = {
+  slug: 'test-store',
+  name: 'Test Store',
+  currency: 'EUR',
+  time_zone: 'Europe/Berlin',
+  languages: ['en', 'de'],
+  return_address: {
+    name: 'Test Store Returns',
+    line1: 'Lagerstr. 5',
+    line2: null,
+    city: 'Hamburg',
+    region: null,
+    postal_code: '20095',
+    country: 'DE',
+  },
+};
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const { store, tokens } = await database.db.transaction().execute(async (trx) => {
+    const { store } = await createStore(trx, testStoreInput);
+    const tokens = {} as Record<Role, string>;
+    for (const role of ROLES)
+      tokens[role] = (await createApiToken(trx, { storeId: store.id, role, name: role })).token;
+    return { store, tokens };
+  });
+  const app = await buildApp({ database, publicUrl: 'http://localhost:3000' });
+  return {
+    app,
+    database,
+    store,
+    tokens,
+    call(method, url, body, opts = {}) {
+      const token = opts.token === undefined ? tokens[opts.role ?? 'owner'] : opts.token;
+      return app.inject({
+        method,
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers },
+      });
+    },
+    runJobs: () => runDueJobs(database.db, jobHandlers()),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// Reads for the console pages. Keys start with the resource so a step can refresh all of a return.
+import { useQuery } from '@tanstack/react-query';
+import { api } from './transport.ts';
+import type {
+  CaseMessage,
+  Evidence,
+  OrderView,
+  Page,
+  QueueCounts,
+  ReturnView,
+  TimelineEvent,
+} from './types.ts';
+
+export type ReturnListParams = Record<string, string | undefined>;
+
+function query(params: ReturnListParams): string {
+  const entries = Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]));
+  return new URLSearchParams(entries).toString();
+}
+
+export function useReturnList(params: ReturnListParams, enabled = true) {
+  return useQuery({
+    queryKey: ['returns', 'list', params],
+    queryFn: () => api.get<Page<ReturnView>>(`/api/v1/returns?${query(params)}`),
+    enabled,
+  });
+}
+
+export function useReturn(id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['returns', id],
+    queryFn: () => api.get<ReturnView>(`/api/v1/returns/${id}`),
+    enabled,
+  });
+}
+
+export function useReturnEvents(id: string) {
+  return useQuery({
+    queryKey: ['returns', id, 'events'],
+    queryFn: () => api.get<Page<TimelineEvent>>(`/api/v1/returns/${id}/events`),
+  });
+}
+
+export function useCaseMessages(id: string) {
+  return useQuery({
+    queryKey: ['returns', id, 'messages'],
+    queryFn: () => api.get<Page<CaseMessage>>(`/api/v1/cases/${id}/messages`),
+  });
+}
+
+export function useCaseEvidence(id: string) {
+  return useQuery({
+    queryKey: ['returns', id, 'evidence'],
+    queryFn: () => api.get<Page<Evidence>>(`/api/v1/cases/${id}/evidence`),
+  });
+}
+
+export function useOrder(id: string | undefined) {
+  return useQuery({
+    queryKey: ['orders', id],
+    queryFn: () => api.get<OrderView>(`/api/v1/orders/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+/** The navigation's badges: one request for every queue; a step refreshes it with the lists. */
+export function useQueueCounts() {
+  return useQuery({
+    queryKey: ['returns', 'counts'],
+    queryFn: () => api.get<QueueCounts>('/api/v1/returns/counts'),
+    refetchInterval: 60_000,
+  });
+}
+
+export interface RejectTemplates {
+  language: string;
+  reject: { reason_code: string; message: string }[];
+}
+
+/** The server's reply templates, in the customer's language (it falls back to the nearest it has). */
+export function useRejectTemplates(language: string | null | undefined, enabled: boolean) {
+  const lang = language ?? 'en';
+  return useQuery({
+    queryKey: ['reply-templates', lang],
+    queryFn: () => api.get<RejectTemplates>(`/api/v1/reply-templates?language=${encodeURIComponent(lang)}`),
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled,
+  });
+}

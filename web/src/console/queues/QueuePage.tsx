@@ -1,0 +1,59 @@
+import { Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useParams } from 'react-router';
+import { useReturnList } from '../../api/returns.ts';
+import { FilterBar } from '../filters/FilterBar.tsx';
+import { useReturnFilters } from '../filters/useReturnFilters.ts';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { isQueueKey, QUEUES, queueParams } from './queues.ts';
+import { ReturnsTable } from './ReturnsTable.tsx';
+import { ScanBox } from './ScanBox.tsx';
+
+export function QueuePage() {
+  const { t } = useTranslation();
+  const { queue: key } = useParams();
+  const queue = isQueueKey(key) ? QUEUES[key] : null;
+  const filters = useReturnFilters();
+  // The queue's own status wins: a filter narrows a queue, it never turns it into another one.
+  const list = useReturnList(queue ? { ...filters.api, ...queueParams(queue) } : {}, queue !== null);
+  usePageTitle(queue ? t(`queues.${queue.key}.title`) : undefined);
+  if (!queue) return <Navigate to="/console" replace />;
+  const Icon = queue.icon;
+  const count = list.data?.data.length;
+  return (
+    <Stack maw={1200} mx="auto">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <ThemeIcon variant="light" size={42} radius="md" aria-hidden>
+            <Icon size={24} />
+          </ThemeIcon>
+          <div>
+            <Title order={1} size="h2">
+              {t(`queues.${queue.key}.title`)}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t(`queues.${queue.key}.description`)}
+            </Text>
+          </div>
+        </Group>
+        {count !== undefined && count > 0 && (
+          <Text fw={600} c="dimmed" aria-live="polite">
+            {t('queues.count', { count })}
+          </Text>
+        )}
+      </Group>
+      {queue.scan && <ScanBox />}
+      <FilterBar filters={filters} />
+      <ReturnsTable
+        query={list}
+        due={queue.due}
+        empty={t(filters.active > 0 ? 'empty.filtered' : 'empty.queue')}
+      />
+      {list.data?.next_cursor && (
+        <Text size="sm" c="dimmed">
+          {t('queues.more', { count })}
+        </Text>
+      )}
+    </Stack>
+  );
+}

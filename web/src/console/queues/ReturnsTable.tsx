@@ -1,0 +1,128 @@
+import { Anchor, Group, Paper, Skeleton, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { IconMoodCheck } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Page, ReturnView } from '../../api/types.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { DueBadge } from '../ui/DueBadge.tsx';
+import { ProblemAlert } from '../ui/ProblemAlert.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+
+interface Props {
+  query: UseQueryResult<Page<ReturnView>>;
+  due: 'sla_due_at' | 'refund_due_at' | null;
+  empty: string;
+}
+
+function EmptyState({ text }: { text: string }) {
+  return (
+    <Paper p="xl">
+      <Stack align="center" gap="xs">
+        <ThemeIcon size={48} radius="xl" variant="light" aria-hidden>
+          <IconMoodCheck size={28} />
+        </ThemeIcon>
+        <Text c="dimmed">{text}</Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function ReturnsTable({ query, due, empty }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  if (query.isPending)
+    return (
+      <Stack gap="xs" aria-busy="true" aria-label={t('app.loading')}>
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} h={52} />
+        ))}
+      </Stack>
+    );
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  const rows = query.data.data;
+  if (rows.length === 0) return <EmptyState text={empty} />;
+
+  return (
+    <Paper p={0} style={{ overflow: 'hidden' }}>
+      <Table.ScrollContainer minWidth={0}>
+        <Table className="returns-table" verticalSpacing="sm" horizontalSpacing="md" highlightOnHover={false}>
+          <Table.Thead bg="gray.0">
+            <Table.Tr>
+              <Table.Th>{t('table.rma')}</Table.Th>
+              <Table.Th>{t('table.customer')}</Table.Th>
+              <Table.Th visibleFrom="md">{t('table.items')}</Table.Th>
+              <Table.Th>{t('table.status')}</Table.Th>
+              {due && <Table.Th>{t(due === 'sla_due_at' ? 'table.due' : 'table.refundDue')}</Table.Th>}
+              <Table.Th visibleFrom="sm" ta="end">
+                {t('table.amount')}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => {
+              const deadline = due ? r[due] : null;
+              return (
+                <Table.Tr key={r.id} data-rma={r.rma} onClick={() => navigate(`/console/returns/${r.id}`)}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/console/returns/${r.id}`}
+                      className="rma"
+                      aria-label={t('table.open', { rma: r.rma })}
+                      onClick={(e) => e.stopPropagation()}
+                    >
+                      {r.rma}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {r.requested_at && format.date(r.requested_at)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {r.customer.name ?? r.customer.email}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {r.customer.country && format.country(r.customer.country)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td visibleFrom="md">
+                    {r.lines.map((l) => (
+                      <Text size="sm" key={l.line_id} lineClamp={1}>
+                        {l.quantity} × {l.title}
+                        <Text span c="dimmed" size="xs">
+                          {' · '}
+                          {t(`reasons.${l.reason}`, { defaultValue: l.reason })}
+                        </Text>
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.status} />
+                  </Table.Td>
+                  {due && (
+                    <Table.Td>
+                      {deadline ? (
+                        <DueBadge at={deadline} kind={due === 'sla_due_at' ? 'sla' : 'refund'} />
+                      ) : (
+                        '–'
+                      )}
+                    </Table.Td>
+                  )}
+                  <Table.Td visibleFrom="sm" ta="end">
+                    <Group justify="flex-end">
+                      <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        {format.money(r.refund.total, r.currency)}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

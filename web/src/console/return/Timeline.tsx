@@ -1,0 +1,49 @@
+import { Timeline as MantineTimeline, Paper, Skeleton, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useReturnEvents } from '../../api/returns.ts';
+import type { TimelineEvent } from '../../api/types.ts';
+import { useFormat } from '../../i18n/format.ts';
+
+function EventTitle({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation();
+  return t(`timeline.events.${event.type}`, {
+    defaultValue: t('timeline.events.other', { type: event.type.replaceAll('_', ' ') }),
+  });
+}
+
+export function Timeline({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const events = useReturnEvents(caseId);
+  const list = events.data?.data ?? [];
+  return (
+    <Paper p="md" component="section" aria-labelledby="timeline-title">
+      <Title order={2} size="h4" id="timeline-title" mb="md">
+        {t('timeline.title')}
+      </Title>
+      {events.isPending && <Skeleton h={120} />}
+      {/* Newest first: the reader usually wants what just happened. */}
+      <MantineTimeline
+        active={list.length}
+        bulletSize={14}
+        lineWidth={2}
+        reverseActive
+        component="ol"
+        style={{ listStyle: 'none', padding: 0 }}
+      >
+        {[...list].reverse().map((e) => (
+          <MantineTimeline.Item
+            key={e.id}
+            title={<EventTitle event={e} />}
+            component="li"
+            data-event={e.type}
+          >
+            <Text size="xs" c="dimmed">
+              <time dateTime={e.at}>{format.dateTime(e.at)}</time> · {t('timeline.by', { actor: e.actor })}
+            </Text>
+          </MantineTimeline.Item>
+        ))}
+      </MantineTimeline>
+    </Paper>
+  );
+}

@@ -1,0 +1,69 @@
+import { Button, Stack, Title } from '@mantine/core';
+import { IconClipboardCheck } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReturnView } from '../../../api/types.ts';
+import { checklistFor } from './checklists.ts';
+import { InspectLine, initialVerdict, type LineVerdict } from './InspectLine.tsx';
+import { StepError } from './StepError.tsx';
+import { useStep } from './useStep.ts';
+
+/** Every received line gets a verdict; lines that never arrived have nothing to inspect. */
+export function InspectForm({ ret }: { ret: ReturnView }) {
+  const { t } = useTranslation();
+  const inspect = useStep(ret.id, 'inspect');
+  const received = ret.lines.filter((l) => l.received_quantity > 0);
+  const [verdicts, setVerdicts] = useState<Record<string, LineVerdict>>(() =>
+    Object.fromEntries(received.map((l) => [l.line_id, initialVerdict()])),
+  );
+  const incomplete = Object.values(verdicts).some((v) => v.deduction > 0 && !v.deductionReason.trim());
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (incomplete) return;
+    inspect.mutate({
+      lines: received.map((l) => {
+        const v = verdicts[l.line_id] ?? initialVerdict();
+        return {
+          line_id: l.line_id,
+          grade: v.grade,
+          // Every item is stored, ticked or not, so a later dispute sees what was looked at.
+          checklist: Object.fromEntries(
+            checklistFor(l.category).map((item) => [item, v.checked.includes(item)]),
+          ),
+          disposition: v.disposition,
+          deduction: { amount: v.deduction, reason: v.deductionReason.trim() },
+        };
+      }),
+    });
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="inspect-title">
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="inspect-title">
+          {t('actions.inspectTitle')}
+        </Title>
+        {received.map((l) => (
+          <InspectLine
+            key={l.line_id}
+            line={l}
+            currency={ret.currency}
+            value={verdicts[l.line_id] ?? initialVerdict()}
+            onChange={(v) => setVerdicts((all) => ({ ...all, [l.line_id]: v }))}
+          />
+        ))}
+        {inspect.isError && <StepError error={inspect.error} returnId={ret.id} />}
+        <div>
+          <Button
+            type="submit"
+            leftSection={<IconClipboardCheck size={18} aria-hidden />}
+            loading={inspect.isPending}
+            disabled={incomplete}
+          >
+            {t('actions.inspect')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}

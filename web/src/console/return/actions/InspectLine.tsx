@@ -1,0 +1,118 @@
+import { minorUnitDigits, unitRangeShare } from '@domain/money.ts';
+import {
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DISPOSITIONS, type Disposition, type ReturnLine } from '../../../api/types.ts';
+import { useFormat } from '../../../i18n/format.ts';
+import { checklistFor, DISPOSITION_FOR_GRADE, GRADES, type Grade } from './checklists.ts';
+
+export interface LineVerdict {
+  grade: Grade;
+  checked: string[];
+  disposition: Disposition;
+  /** minor units */
+  deduction: number;
+  deductionReason: string;
+}
+
+export function initialVerdict(): LineVerdict {
+  return { grade: 'A', checked: [], disposition: 'restock', deduction: 0, deductionReason: '' };
+}
+
+/** The most a deduction may take: what the received units of this line refund. */
+export function maxDeduction(line: ReturnLine): number {
+  return unitRangeShare(line.refund.total, line.quantity, 0, line.received_quantity);
+}
+
+interface Props {
+  line: ReturnLine;
+  currency: string;
+  value: LineVerdict;
+  onChange: (next: LineVerdict) => void;
+}
+
+export function InspectLine({ line, currency, value, onChange }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const digits = minorUnitDigits(currency);
+  const max = maxDeduction(line);
+  const set = (patch: Partial<LineVerdict>) => onChange({ ...value, ...patch });
+  return (
+    <Fieldset
+      legend={`${line.title} · ${t('return.received', { received: line.received_quantity, quantity: line.quantity })}`}
+      data-line={line.line_id}
+    >
+      <Stack gap="sm">
+        <Radio.Group
+          label={t('actions.grade')}
+          value={value.grade}
+          onChange={(g) => set({ grade: g as Grade, disposition: DISPOSITION_FOR_GRADE[g as Grade] })}
+        >
+          <Group gap="md" mt={4}>
+            {GRADES.map((g) => (
+              <Radio key={g} value={g} label={t(`actions.grades.${g}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <Checkbox.Group
+          label={t('actions.checklist')}
+          value={value.checked}
+          onChange={(checked) => set({ checked })}
+        >
+          <Group gap="md" mt={4}>
+            {checklistFor(line.category).map((item) => (
+              <Checkbox key={item} value={item} label={t(`checklist.${item}`)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <NativeSelect
+          label={t('actions.disposition')}
+          value={value.disposition}
+          onChange={(e) => set({ disposition: e.currentTarget.value as Disposition })}
+          data={DISPOSITIONS.map((d) => ({ value: d, label: t(`actions.dispositions.${d}`) }))}
+          maw={320}
+        />
+        <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
+          <NumberInput
+            label={t('actions.deduction')}
+            description={t('actions.deductionMax', { amount: format.money(max, currency) })}
+            min={0}
+            max={max / 10 ** digits}
+            decimalScale={digits}
+            leftSection={
+              <Text size="xs" c="dimmed">
+                {currency}
+              </Text>
+            }
+            leftSectionWidth={44}
+            clampBehavior="strict"
+            value={value.deduction / 10 ** digits}
+            onChange={(v) => set({ deduction: Math.round((typeof v === 'number' ? v : 0) * 10 ** digits) })}
+            miw={200}
+          />
+          <TextInput
+            label={t('actions.deductionReason')}
+            value={value.deductionReason}
+            onChange={(e) => set({ deductionReason: e.currentTarget.value })}
+            required={value.deduction > 0}
+            error={
+              value.deduction > 0 && !value.deductionReason.trim()
+                ? t('actions.deductionReasonRequired')
+                : undefined
+            }
+            miw={240}
+          />
+        </Group>
+      </Stack>
+    </Fieldset>
+  );
+}

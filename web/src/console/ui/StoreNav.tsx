@@ -1,0 +1,13 @@
+import { IconChartLine, IconFileDescription } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { NavItem } from './NavItem.tsx';
+
+export function StoreNav() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <NavItem to="/console/policy" label={t('nav.policy')} icon={IconFileDescription} />
+      <NavItem to="/console/analytics" label={t('nav.analytics')} icon={IconChartLine} />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+// Two apps in one bundle: the team console under /console and the customer portal under /returns.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ConsoleLayout } from './console/ConsoleLayout.tsx';
+import { HomeQueue } from './console/queues/HomeQueue.tsx';
+import { QueuePage } from './console/queues/QueuePage.tsx';
+import { ManualRefundsPage } from './console/refunds/ManualRefundsPage.tsx';
+import { ReturnPage } from './console/return/ReturnPage.tsx';
+import { SearchPage } from './console/search/SearchPage.tsx';
+import { RequireSession } from './console/session/RequireSession.tsx';
+import { SignInPage } from './console/session/SignInPage.tsx';
+import { PageLoader } from './console/ui/PageLoader.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/console/sign-in', element: <SignInPage /> },
+  {
+    path: '/console',
+    // Shown while a page loaded on first open (policy, analytics) arrives.
+    hydrateFallbackElement: <PageLoader />,
+    element: (
+      <RequireSession>
+        <ConsoleLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomeQueue /> },
+      { path: 'queues/:queue', element: <QueuePage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'returns/:id', element: <ReturnPage /> },
+      { path: 'refunds', element: <ManualRefundsPage /> },
+      // Loaded when first opened: the charts library and the policy schema are most of their weight.
+      {
+        path: 'policy',
+        lazy: async () => ({ Component: (await import('./console/policy/PolicyPage.tsx')).PolicyPage }),
+      },
+      {
+        path: 'analytics',
+        lazy: async () => ({
+          Component: (await import('./console/analytics/AnalyticsPage.tsx')).AnalyticsPage,
+        }),
+      },
+      { path: '*', element: <Navigate to="/console" replace /> },
+    ],
+  },
+  // The portal loads on its own, so customers never download the console (and vice versa).
+  {
+    path: '/returns/*',
+    lazy: async () => ({ Component: (await import('./portal/PortalApp.tsx')).PortalApp }),
+  },
+  { path: '*', element: <Navigate to="/console" replace /> },
+]);
