@@ -1,7 +1,7 @@
 // Return label (page 1, 4x6 in, the thermal-printer size carriers accept) and packing slip (page 2+),
 // drawn offline with pdfkit and bwip-js so a store without a carrier contract can still ship returns.
-import { existsSync } from 'node:fs';
-import bwipjs from 'bwip-js';
+import { existsSync, readFileSync } from 'node:fs';
+import bwipjs, { type DrawingContext, type RenderOptions } from 'bwip-js';
 import PDFDocument from 'pdfkit';
 import type { Address } from '../../domain/order.ts';
 
@@ -31,26 +31,44 @@ const M = 12;
 const W = SIZE[0] - 2 * M;
 
 // Font choice: Helvetica (built into every PDF reader) only knows WinAnsi, so Cyrillic or CJK names
-// would print as garbage. DejaVu Sans covers Latin, Greek and Cyrillic and ships with most Debian
-// installs (fonts-dejavu-core), but not with slim images, so it is used only when found. No font
-// on a stock machine covers CJK; rather than transliterate (which would misspell names) a character
-// the chosen font cannot draw is printed as '?', so the parcel still goes out with the ASCII parts
-// (postal code, city in Latin, the RMA) intact. A CJK-capable font would need to be bundled.
-const DEJAVU_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF'];
+// would print as garbage. The label therefore looks for a stack of faces on the machine: DejaVu Sans
+// (Latin, Greek, Cyrillic; fonts-dejavu-core) and a CJK face (WenQuanYi or Droid Sans Fallback;
+// fonts-wqy-microhei and friends), and draws each text run in the first face that has every one of
+// its characters. Rather than transliterate (which would misspell names), a character no face can
+// draw is printed as '?', so the parcel still goes out with the ASCII parts (postal code, the RMA)
+// intact. Faces are found, not bundled: the CJK ones weigh megabytes.
+interface FaceFile {
+  path: string;
+  bold?: string; // the bold cut, when the family has one
+  postscriptName?: string; // the face inside a .ttc collection
+}
 
-interface Fonts {
+const FACE_FILES: FaceFile[][] = [
+  ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF'].map((dir) => ({
+    path: `${dir}/DejaVuSans.ttf`,
+    bold: `${dir}/DejaVuSans-Bold.ttf`,
+  })),
+  [
+    { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', postscriptName: 'WenQuanYiMicroHei' },
+    { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', postscriptName: 'WenQuanYiZenHei' },
+    { path: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf' },
+  ],
+];
+
+interface Face {
   regular: string;
   bold: string;
   covers: (codePoint: number) => boolean;
 }
 
-function findDejaVu(): { regular: string; bold: string } | null {
-  for (const dir of DEJAVU_DIRS) {
-    const regular = `${dir}/DejaVuSans.ttf`;
-    const bold = `${dir}/DejaVuSans-Bold.ttf`;
-    if (existsSync(regular) && existsSync(bold)) return { regular, bold };
+const fontBytes = new Map<string, Buffer>();
+function readFont(path: string): Buffer {
+  let bytes = fontBytes.get(path);
+  if (!bytes) {
+    bytes = readFileSync(path);
+    fontBytes.set(path, bytes);
   }
-  return null;
+  return bytes;
 }
 
 // The WinAnsi characters outside Latin-1 that pdfkit maps for the standard fonts.
@@ -70,16 +88,33 @@ export function drawableText(text: string, covers: (codePoint: number) => boolea
   return out;
 }
 
-function setUpFonts(doc: PDFKit.PDFDocument): Fonts {
-  const dejavu = findDejaVu();
-  if (!dejavu) return { regular: 'Helvetica', bold: 'Helvetica-Bold', covers: winAnsiCovers };
-  doc.registerFont('body', dejavu.regular);
-  doc.registerFont('body-bold', dejavu.bold);
-  doc.font('body');
-  // pdfkit exposes the parsed fontkit font only on its private _font; it is the one true coverage table.
-  const font = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font
-    .font;
-  return { regular: 'body', bold: 'body-bold', covers: (cp) => cp >= 0x20 && font.hasGlyphForCodePoint(cp) };
+const HELVETICA: Face = { regular: 'Helvetica', bold: 'Helvetica-Bold', covers: winAnsiCovers };
+
+/** Registers the faces found on this machine, best first; Helvetica is the last resort. */
+function setUpFaces(doc: PDFKit.PDFDocument): Face[] {
+  const faces: Face[] = [];
+  FACE_FILES.forEach((candidates, i) => {
+    const file = candidates.find((f) => existsSync(f.path) && (!f.bold || existsSync(f.bold)));
+    if (!file) return;
+    const regular = `face${i}`;
+    const bold = file.bold ? `face${i}-bold` : regular;
+    doc.registerFont(regular, readFont(file.path), file.postscriptName);
+    if (file.bold) doc.registerFont(bold, readFont(file.bold));
+    doc.font(regular);
+    // pdfkit exposes the parsed fontkit font only on its private _font; it is the one true coverage table.
+    const font = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font
+      .font;
+    faces.push({ regular, bold, covers: (cp) => cp >= 0x20 && font.hasGlyphForCodePoint(cp) });
+  });
+  return faces.length > 0 ? faces : [HELVETICA];
+}
+
+/** The first face that draws the whole text; failing that the first one, with '?' for what it lacks. */
+export function pickFace(faces: Face[], text: string): { face: Face; text: string } {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const chars = [...clean].map((ch) => ch.codePointAt(0) ?? 0x3f);
+  const face = faces.find((f) => chars.every((cp) => f.covers(cp))) ?? faces[0] ?? HELVETICA;
+  return { face, text: drawableText(clean, face.covers) };
 }
 
 const METHODS: Record<string, string> = {
@@ -94,12 +129,60 @@ function addressLines(a: Address): string[] {
   return [a.line1, a.line2, cityLine, a.region, a.country].filter((s): s is string => Boolean(s));
 }
 
-async function barcodes(input: LabelInput): Promise<{ code128: Buffer; qr: Buffer }> {
-  const [code128, qr] = await Promise.all([
-    bwipjs.toBuffer({ bcid: 'code128', text: input.rma, scale: 3, height: 12 }),
-    bwipjs.toBuffer({ bcid: 'qrcode', text: input.qr_payload, scale: 4 }),
-  ]);
-  return { code128, qr };
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * A bwip-js drawing context that paints the barcode as vectors into a box of the PDF, centred and
+ * scaled to fit. Vectors stay sharp on any thermal printer, and unlike an embedded PNG (whose alpha
+ * channel pdfkit splits asynchronously, so two images land in the file in whichever order zlib
+ * finishes) they are written synchronously, which keeps the file a pure function of its input.
+ * Only what Code 128 and QR use is drawn: bars (line) and filled modules (polygon + fill).
+ */
+function vectorDrawing(doc: PDFKit.PDFDocument, box: Box): DrawingContext<void> {
+  const unsupported = (what: string) => () => {
+    throw new Error(`label barcodes do not draw ${what}`);
+  };
+  return {
+    scale: () => null,
+    measure: unsupported('text'),
+    // No padding option is passed (the label's layout leaves the quiet zones), so the symbol's
+    // natural size is the whole drawing.
+    init(width, height) {
+      const k = Math.min(box.w / width, box.h / height);
+      doc.save();
+      doc.translate(box.x + (box.w - width * k) / 2, box.y);
+      doc.scale(k);
+    },
+    line(x0, y0, x1, y1, lw, rgb) {
+      doc.moveTo(x0, y0).lineTo(x1, y1).lineWidth(lw).strokeColor(`#${rgb}`).stroke();
+    },
+    polygon(pts) {
+      const [first, ...rest] = pts;
+      if (!first) return;
+      doc.moveTo(first[0], first[1]);
+      for (const [x, y] of rest) doc.lineTo(x, y);
+      doc.closePath();
+    },
+    hexagon: unsupported('hexagons'),
+    ellipse: unsupported('ellipses'),
+    fill(rgb) {
+      doc.fillColor(`#${rgb}`).fill('even-odd');
+    },
+    text: unsupported('text'),
+    end() {
+      doc.restore();
+    },
+  };
+}
+
+/** Scale 2 keeps every bar an even number of units wide, so bars meet exactly once scaled to the box. */
+function drawBarcode(doc: PDFKit.PDFDocument, options: RenderOptions, box: Box) {
+  bwipjs.render({ scale: 2, ...options }, vectorDrawing(doc, box));
 }
 
 export async function renderReturnLabel(input: LabelInput): Promise<Buffer> {
@@ -107,7 +190,6 @@ export async function renderReturnLabel(input: LabelInput): Promise<Buffer> {
   if (!/^[\x21-\x7e]{1,40}$/.test(input.rma)) throw new Error(`RMA must be 1-40 printable ASCII characters`);
   const created = new Date(input.created_at);
   if (Number.isNaN(created.getTime())) throw new Error(`created_at is not a date: ${input.created_at}`);
-  const images = await barcodes(input);
 
   // A fixed creation date makes the bytes a pure function of the input (pdfkit derives the file ID from it),
   // so a replayed label request returns an identical file.
@@ -123,14 +205,8 @@ export async function renderReturnLabel(input: LabelInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const fonts = setUpFonts(doc);
-  const c: Ctx = {
-    doc,
-    f: fonts,
-    t: (s) => drawableText(s, fonts.covers),
-    day: input.created_at.slice(0, 10),
-  };
-  drawLabel(c, input, images);
+  const c: Ctx = { doc, faces: setUpFaces(doc), day: input.created_at.slice(0, 10) };
+  drawLabel(c, input);
   drawSlip(c, input);
   doc.end();
   return done;
@@ -138,17 +214,31 @@ export async function renderReturnLabel(input: LabelInput): Promise<Buffer> {
 
 interface Ctx {
   doc: PDFKit.PDFDocument;
-  f: Fonts;
-  t: (s: string) => string;
+  faces: Face[];
   day: string; // the calendar date as written in created_at's own offset, which is the store's view
 }
 
 type TextOpts = PDFKit.Mixins.TextOptions & { x?: number; color?: string };
 
-/** One text run at an absolute position (y) or, with y null, flowing after the previous one. */
-function put(c: Ctx, font: string, size: number, text: string, y: number | null, o: TextOpts = {}) {
+/**
+ * One text run at an absolute position (y) or, with y null, flowing after the previous one. The RMA
+ * (printable ASCII, checked) is set in Helvetica Bold; everything else in the first face that has
+ * all of the run's characters.
+ */
+function put(
+  c: Ctx,
+  weight: 'regular' | 'bold' | 'rma',
+  size: number,
+  raw: string,
+  y: number | null,
+  o: TextOpts = {},
+) {
   const { x = M, color = 'black', ...opts } = o;
-  c.doc.font(font).fontSize(size).fillColor(color);
+  const { face, text } = weight === 'rma' ? { face: HELVETICA, text: raw } : pickFace(c.faces, raw);
+  c.doc
+    .font(weight === 'regular' ? face.regular : face.bold)
+    .fontSize(size)
+    .fillColor(color);
   if (y === null) c.doc.text(text, x, c.doc.y, { width: W, ...opts });
   else c.doc.text(text, x, y, { width: W, ...opts });
 }
@@ -161,63 +251,66 @@ function rule(c: Ctx, y: number) {
     .stroke();
 }
 
-function drawLabel(c: Ctx, input: LabelInput, img: { code128: Buffer; qr: Buffer }) {
-  const { f, t } = c;
+function drawLabel(c: Ctx, input: LabelInput) {
   const cut = { height: 14, ellipsis: true };
-  put(c, f.bold, 11, t(input.store_name), M, { ...cut, width: W - 70 });
-  put(c, 'Helvetica-Bold', 11, 'RETURN', M, { align: 'right' });
-  put(c, 'Helvetica-Bold', 24, input.rma, 30, { ...cut, height: 30 });
-  c.doc.image(img.code128, M, 62, { fit: [W, 52], align: 'center' });
+  put(c, 'bold', 11, input.store_name, M, { ...cut, width: W - 70 });
+  put(c, 'rma', 11, 'RETURN', M, { align: 'right' });
+  put(c, 'rma', 24, input.rma, 30, { ...cut, height: 30 });
+  drawBarcode(c.doc, { bcid: 'code128', text: input.rma, height: 12 }, { x: M, y: 62, w: W, h: 52 });
   rule(c, 122);
 
-  put(c, f.regular, 6.5, 'FROM', 128, { color: '#555' });
-  put(c, f.bold, 8, t(input.from.name), 137, { ...cut, height: 10 });
-  put(c, f.regular, 8, addressLines(input.from).map(t).join(', '), 147, { ...cut, height: 20 });
+  put(c, 'regular', 6.5, 'FROM', 128, { color: '#555' });
+  put(c, 'bold', 8, input.from.name, 137, { ...cut, height: 10 });
+  put(c, 'regular', 8, addressLines(input.from).join(', '), 147, { ...cut, height: 20 });
 
   // The destination is what the carrier's sorter reads, so it gets the large type.
-  put(c, f.regular, 6.5, 'RETURN TO', 176, { color: '#555' });
-  put(c, f.bold, 13, t(input.to.name), 186, { ...cut, height: 17 });
+  put(c, 'regular', 6.5, 'RETURN TO', 176, { color: '#555' });
+  put(c, 'bold', 13, input.to.name, 186, { ...cut, height: 17 });
   addressLines(input.to).forEach((line, i) => {
-    put(c, f.regular, 11, t(line), 204 + 14 * i, cut);
+    put(c, 'regular', 11, line, 204 + 14 * i, cut);
   });
   rule(c, 292);
 
   const qrSize = 112;
-  c.doc.image(img.qr, M + W - qrSize, 300, { fit: [qrSize, qrSize] });
+  drawBarcode(
+    c.doc,
+    { bcid: 'qrcode', text: input.qr_payload },
+    // A QR code wants a quiet zone of four modules (about 12 pt here) on every side.
+    { x: M + W - qrSize + 12, y: 304, w: qrSize - 12, h: qrSize - 12 },
+  );
   const facts = [
-    ['Carrier', input.carrier ? t(input.carrier) : 'not assigned'],
-    ['Tracking', input.tracking_number ? t(input.tracking_number) : 'none yet'],
-    ['Method', t(input.method)],
+    ['Carrier', input.carrier ? input.carrier : 'not assigned'],
+    ['Tracking', input.tracking_number ? input.tracking_number : 'none yet'],
+    ['Method', input.method],
     ['Created', c.day],
     ['Items', String(input.lines.reduce((s, l) => s + l.quantity, 0))],
   ];
   facts.forEach(([k = '', v = ''], i) => {
-    put(c, f.regular, 6.5, k, 302 + 22 * i, { color: '#555' });
-    put(c, f.bold, 9, v, 310 + 22 * i, { ...cut, height: 11, width: W - qrSize - 8 });
+    put(c, 'regular', 6.5, k, 302 + 22 * i, { color: '#555' });
+    put(c, 'bold', 9, v, 310 + 22 * i, { ...cut, height: 11, width: W - qrSize - 8 });
   });
 }
 
 function drawSlip(c: Ctx, input: LabelInput) {
-  const { f, t } = c;
   c.doc.addPage({ size: SIZE, margin: M });
-  put(c, f.bold, 13, 'Packing slip', M);
-  put(c, f.regular, 8, `${t(input.store_name)} | RMA ${input.rma} | ${c.day}`, null);
+  put(c, 'bold', 13, 'Packing slip', M);
+  put(c, 'regular', 8, `${input.store_name} | RMA ${input.rma} | ${c.day}`, null);
   c.doc.moveDown(0.6);
   for (const l of input.lines) {
-    const variant = l.variant ? ` (${t(l.variant)})` : '';
-    put(c, f.bold, 9, `${l.quantity} x ${t(l.title)}${variant}`, null);
-    put(c, f.regular, 7.5, `SKU ${t(l.sku)}  |  Reason: ${t(l.reason.replace(/_/g, ' '))}`, null, {
+    const variant = l.variant ? ` (${l.variant})` : '';
+    put(c, 'bold', 9, `${l.quantity} x ${l.title}${variant}`, null);
+    put(c, 'regular', 7.5, `SKU ${l.sku} | Reason: ${l.reason.replace(/_/g, ' ')}`, null, {
       color: '#333',
     });
     c.doc.moveDown(0.4);
   }
   c.doc.moveDown(0.4);
-  put(c, f.bold, 9, 'How to pack', null);
+  put(c, 'bold', 9, 'How to pack', null);
   const steps = [
     'Put only the items listed above in the parcel, in their original packaging if you still have it.',
     'Put this slip inside the parcel.',
     'Stick the label (page 1) on the outside and cover or remove any old labels and barcodes.',
-    METHODS[input.method] ?? `Method: ${t(input.method)}`,
+    METHODS[input.method] ?? `Method: ${input.method}`,
   ];
-  for (const [i, s] of steps.entries()) put(c, f.regular, 8, `${i + 1}. ${s}`, null);
+  for (const [i, s] of steps.entries()) put(c, 'regular', 8, `${i + 1}. ${s}`, null);
 }
