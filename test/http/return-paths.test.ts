@@ -427,6 +427,52 @@ describe('queues and search', () => {
   });
 });
 
+describe('the refund-overdue queue', () => {
+  it('holds a completed return until its refund succeeded, and an unfinished one past its due time', async () => {
+    const overdue = async () => {
+      const list = (await t.call('GET', '/api/v1/returns?refund_overdue=true&limit=200')).json().data;
+      const counts = (await t.call('GET', '/api/v1/returns/counts')).json();
+      return { ids: list.map((r: { id: string }) => r.id) as string[], count: counts.refund_overdue as number };
+    };
+    const pastDue = (id: string) =>
+      t.database.db
+        .updateTable('returns')
+        .set({ refund_due_at: new Date(Date.now() - 3600_000) })
+        .where('case_id', '=', id)
+        .execute();
+    const before = await overdue();
+
+    // Completed, paid by hand, nobody confirmed it yet.
+    const o = await order();
+    const paid = (await request(o.id, { method: 'drop_off' })).json();
+    await step(paid.id, 'receive', { lines: [{ line_id: 'L1', quantity: 1 }] });
+    await step(paid.id, 'inspect', { lines: [{ line_id: 'L1', grade: 'A', disposition: 'restock' }] });
+    const done = (await step(paid.id, 'resolve', {}, { role: 'finance' })).json();
+    expect(done.status).toBe('completed');
+    await t.runJobs();
+    // Still waiting for its parcel.
+    const waiting = (await request((await order()).id, { method: 'drop_off' })).json();
+    await pastDue(paid.id);
+    await pastDue(waiting.id);
+
+    const during = await overdue();
+    expect(during.ids).toEqual(expect.arrayContaining([paid.id, waiting.id]));
+    expect(during.count).toBe(before.count + 2);
+
+    const confirmed = await t.call(
+      'POST',
+      `/api/v1/refunds/${done.refunds[0].id}/confirm`,
+      { reference: 'SEPA-9' },
+      { role: 'finance' },
+    );
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const after = await overdue();
+    expect(after.ids).not.toContain(paid.id);
+    expect(after.ids).toContain(waiting.id);
+    expect(after.count).toBe(before.count + 1);
+  });
+});
+
 describe("the store's own reasons", () => {
   it('takes a custom reason, decides it as the reason it maps onto, and keeps both', async () => {
     await t.call('PUT', '/api/v1/policy', {

@@ -15,9 +15,20 @@ export interface ReturnFilter {
   segment?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  /** refund due in the past and the return not finished */
+  /** refund due in the past and the customer not paid yet (see REFUND_OVERDUE) */
   refund_overdue?: boolean | undefined;
 }
+
+/**
+ * A refund is overdue when its due time has passed and the customer still waits for money: the
+ * return is not finished, or it is completed but one of its refunds has not succeeded (a manual
+ * refund nobody confirmed, one still being sent, or one the provider refused and nobody re-sent).
+ * Expects `cases c` and `returns r` in scope.
+ */
+const REFUND_OVERDUE = sql<boolean>`(r.refund_due_at < now() AND c.status NOT IN ('rejected', 'canceled') AND (
+  c.status <> 'completed'
+  OR EXISTS (SELECT 1 FROM refunds f WHERE f.store_id = c.store_id AND f.case_id = c.id AND f.status <> 'succeeded')
+))`;
 
 export type ReturnSort = 'newest' | 'oldest' | 'sla';
 
@@ -35,10 +46,7 @@ export async function searchReturns(
   if (filter.segment) q = q.where(sql<boolean>`${filter.segment} = ANY(o.customer_segments)`);
   if (filter.from) q = q.where('c.created_at', '>=', new Date(filter.from));
   if (filter.to) q = q.where('c.created_at', '<', new Date(filter.to));
-  if (filter.refund_overdue)
-    q = q
-      .where('r.refund_due_at', '<', new Date())
-      .where('c.status', 'not in', ['completed', 'rejected', 'canceled']);
+  if (filter.refund_overdue) q = q.where(REFUND_OVERDUE);
   const reason = filter.reason;
   if (reason)
     q = q.where(({ exists, selectFrom }) =>
@@ -98,9 +106,10 @@ export async function queueCounts(trx: Tx, storeId: string) {
       count(*) FILTER (WHERE c.status = 'in_transit')::bigint AS to_receive,
       count(*) FILTER (WHERE c.status = 'received')::bigint AS to_inspect,
       count(*) FILTER (WHERE c.status = 'inspected')::bigint AS to_refund,
-      count(*) FILTER (WHERE r.refund_due_at < now() AND c.status NOT IN ('completed', 'rejected', 'canceled'))::bigint AS refund_overdue
+      count(*) FILTER (WHERE ${REFUND_OVERDUE})::bigint AS refund_overdue
     FROM cases c JOIN returns r ON r.case_id = c.id
-    WHERE c.store_id = ${storeId} AND c.kind = 'return' AND c.status NOT IN ('completed', 'rejected', 'canceled')`.execute(
+    WHERE c.store_id = ${storeId} AND c.kind = 'return'
+      AND (c.status NOT IN ('completed', 'rejected', 'canceled') OR ${REFUND_OVERDUE})`.execute(
     trx,
   );
   const r = rows[0] ?? {};
