@@ -12,6 +12,15 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   AFTERSALE_PUBLIC_URL: z.string().url().optional(),
+  // Behind a reverse proxy: `true` (trust every hop) or the proxies' addresses/CIDRs separated by
+  // commas. Rate limits and logs then see the client's address, not the proxy's.
+  AFTERSALE_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, "true, false or the proxies' addresses")
+    .default('false')
+    .transform((v): boolean | string[] =>
+      v === 'true' ? true : v === 'false' ? false : v.split(',').map((a) => a.trim()),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -23,6 +32,7 @@ export interface Config {
   bootstrapToken: string | undefined;
   demo: boolean;
   publicUrl: string;
+  trustProxy: boolean | string[];
   logLevel: string;
 }
 
@@ -41,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapToken: e.AFTERSALE_BOOTSTRAP_TOKEN,
     demo: e.AFTERSALE_DEMO,
     publicUrl: e.AFTERSALE_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    trustProxy: e.AFTERSALE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

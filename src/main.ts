@@ -20,7 +20,12 @@ export async function start(config: Config): Promise<Running> {
   const database = await openDatabase(config);
   await migrate(database);
   const boot = await bootstrap(database, config);
-  const app = await buildApp({ database, publicUrl: config.publicUrl, logLevel: config.logLevel });
+  const app = await buildApp({
+    database,
+    publicUrl: config.publicUrl,
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopWorker = startWorker(database.db, jobHandlers(), (err) => app.log.error({ err }, 'job worker'));
   let stopping: Promise<void> | undefined;

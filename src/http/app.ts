@@ -36,12 +36,15 @@ export interface AppDeps {
   publicUrl: string;
   logLevel?: string;
   carrier?: Carrier;
+  /** Fastify's trustProxy: who may set X-Forwarded-For (see AFTERSALE_TRUST_PROXY) */
+  trustProxy?: boolean | string[];
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logLevel && deps.logLevel !== 'silent' ? { level: deps.logLevel } : false,
     bodyLimit: 1024 * 1024,
+    trustProxy: deps.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

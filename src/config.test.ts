@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('takes the defaults from an empty environment', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      demo: true,
+      publicUrl: 'http://127.0.0.1:3000',
+      trustProxy: false,
+    });
+  });
+
+  it('reads who may set X-Forwarded-For: everyone, or a list of proxies', () => {
+    expect(loadConfig({ AFTERSALE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ AFTERSALE_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+    ]);
+  });
+
+  it('refuses a value it cannot read, naming the variable', () => {
+    expect(() => loadConfig({ AFTERSALE_TRUST_PROXY: 'proxy.example' })).toThrow(/AFTERSALE_TRUST_PROXY/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});
