@@ -113,11 +113,11 @@ describe('console store pages and actions in Chromium', () => {
     expect(await page.getByTestId('policy-version').textContent()).toMatch(
       /^Version 3, saved by user:owner@demo\.aftersale\.dev/,
     );
-    const saved = await server.api<{
-      version: number;
-      document: { change_of_mind: { window_days: number } };
-    }>('GET', '/api/v1/policy');
-    expect([saved.version, saved.document.change_of_mind.window_days]).toEqual([3, 10]);
+    const saved = await server.api<{ version: number; change_of_mind: { window_days: number } }>(
+      'GET',
+      '/api/v1/policy',
+    );
+    expect([saved.version, saved.change_of_mind.window_days]).toEqual([3, 10]);
 
     await page.getByRole('tab', { name: 'Versions' }).click();
     const versions = page.getByTestId('policy-versions');

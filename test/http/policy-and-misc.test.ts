@@ -15,7 +15,7 @@ describe('policy', () => {
     const current = await t.call('GET', '/api/v1/policy', undefined, { role: 'read_only' });
     expect(current.statusCode).toBe(200);
     expect(current.json().version).toBe(1);
-    expect(current.json().document.change_of_mind.window_days).toBe(30);
+    expect(current.json().change_of_mind.window_days).toBe(30);
 
     const saved = await t.call('PUT', '/api/v1/policy', {
       change_of_mind: { window_days: 10 },
@@ -23,7 +23,7 @@ describe('policy', () => {
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().version).toBe(2);
-    expect(saved.json().document.change_of_mind).toMatchObject({
+    expect(saved.json().change_of_mind).toMatchObject({
       window_days: 10,
       return_shipping: 'customer',
     });
@@ -49,6 +49,26 @@ describe('policy', () => {
     expect(floor.message).toMatch(/14/);
   });
 
+  it('takes back what GET answered, and refuses an edit of a version that is no longer current', async () => {
+    const read = (await t.call('GET', '/api/v1/policy')).json();
+    const edited = { ...read, store_credit_bonus_percent: 7 };
+    const saved = await t.call('PUT', '/api/v1/policy', edited);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ version: read.version + 1, store_credit_bonus_percent: 7 });
+    expect(saved.json().change_of_mind).toEqual(read.change_of_mind);
+    expect(saved.json().created_by).toBe('token:owner');
+
+    // The same edit again still says it starts from the old version: someone saved in between.
+    const stale = await t.call('PUT', '/api/v1/policy', { ...edited, store_credit_bonus_percent: 3 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'conflict' });
+    const now = (await t.call('GET', '/api/v1/policy')).json();
+    expect([now.version, now.store_credit_bonus_percent]).toEqual([read.version + 1, 7]);
+    // Back to the previous document, for the tests that follow.
+    const restored = await t.call('PUT', '/api/v1/policy', { ...read, version: now.version });
+    expect(restored.json().store_credit_bonus_percent).toBe(read.store_credit_bonus_percent);
+  });
+
   it('refuses an invalid policy with the path, and a non-owner', async () => {
     const bad = await t.call('PUT', '/api/v1/policy', { change_of_mind: { window_days: -3 } });
     expect(bad.statusCode).toBe(400);
@@ -56,7 +76,7 @@ describe('policy', () => {
     const unknown = await t.call('PUT', '/api/v1/policy', { surprise: true });
     expect(unknown.json().errors).toEqual([{ path: 'surprise', message: 'unknown field "surprise"' }]);
     expect((await t.call('PUT', '/api/v1/policy', {}, { role: 'agent' })).statusCode).toBe(403);
-    expect((await t.call('GET', '/api/v1/policy')).json().version).toBe(2);
+    expect((await t.call('GET', '/api/v1/policy')).json().version).toBe(4);
   });
 });
 

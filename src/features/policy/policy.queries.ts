@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
 import { type Policy, policySchema } from '../../domain/policy/policy.schema.ts';
 
 /** Stored documents go through the schema again, so a version saved before a field existed reads
@@ -33,20 +34,44 @@ export async function policyVersions(trx: Tx, storeId: string): Promise<PolicyVe
   return rows.map((r) => ({ ...r, document: readDocument(r.document) }));
 }
 
-/** Takes the next version number under a lock on the store row, so two saves cannot collide. */
-export async function insertPolicyVersion(trx: Tx, storeId: string, document: Policy, createdBy: string) {
+/**
+ * Takes the next version number under a lock on the store row, so two saves cannot collide. With
+ * `base`, a save whose author edited an older version than the current one is refused.
+ */
+export async function insertPolicyVersion(
+  trx: Tx,
+  storeId: string,
+  document: Policy,
+  createdBy: string,
+  base?: number,
+): Promise<PolicyVersion> {
   await trx.selectFrom('stores').select('id').where('id', '=', storeId).forUpdate().execute();
   const last = await trx
     .selectFrom('policies')
     .select((eb) => eb.fn.max('version').as('v'))
     .where('store_id', '=', storeId)
     .executeTakeFirst();
-  const version = Number(last?.v ?? 0) + 1;
-  await trx
+  const current = Number(last?.v ?? 0);
+  if (base !== undefined && base !== current)
+    throw new AppError(
+      'conflict',
+      `This edit starts from version ${base}, but version ${current} was saved since`,
+      {
+        base,
+        current,
+      },
+    );
+  const row = await trx
     .insertInto('policies')
-    .values({ store_id: storeId, version, document: JSON.stringify(document), created_by: createdBy })
-    .execute();
-  return version;
+    .values({
+      store_id: storeId,
+      version: current + 1,
+      document: JSON.stringify(document),
+      created_by: createdBy,
+    })
+    .returning(['version', 'created_by', 'created_at'])
+    .executeTakeFirstOrThrow();
+  return { ...row, document };
 }
 
 export async function policyByVersion(

@@ -7,14 +7,24 @@ import { REASON_CODES } from '../../domain/reasons.ts';
 import { actorOf } from '../../http/auth.ts';
 import { findOrderIds } from '../orders/orders.queries.ts';
 import { checkEligibility } from '../returns/check-eligibility.ts';
-import { currentPolicy, policyVersions } from './policy.queries.ts';
+import { currentPolicy, type PolicyVersion, policyVersions } from './policy.queries.ts';
 import { updatePolicy } from './update-policy.ts';
 
-const view = (p: { version: number; document: unknown; created_by: string; created_at: Date }) => ({
+// GET answers the document itself (what PUT takes) with its version and who saved it beside the
+// fields, so a client can read a policy, change a field and PUT it back.
+const view = (p: PolicyVersion) => ({
   version: p.version,
-  document: p.document,
   created_by: p.created_by,
   created_at: p.created_at.toISOString(),
+  ...p.document,
+});
+
+const putBody = policySchema.extend({
+  /** the version this edit starts from; when a newer one was saved meanwhile the PUT answers 409 */
+  version: z.number().int().min(1).optional(),
+  /** read-only: accepted (so what GET answered can be PUT back) and ignored */
+  created_by: z.string().max(200).optional(),
+  created_at: z.string().max(40).optional(),
 });
 
 export const policyRoutes =
@@ -33,15 +43,16 @@ export const policyRoutes =
     app.put(
       '/api/v1/policy',
       {
-        schema: { tags: ['policy'], summary: 'Save a new version of the return policy', body: policySchema },
+        schema: { tags: ['policy'], summary: 'Save a new version of the return policy', body: putBody },
         config: { permission: 'policy.write' },
       },
       async (request) => {
         const actor = actorOf(request);
-        const { version } = await database.db
+        const { version: base, created_by: _by, created_at: _at, ...document } = request.body;
+        const saved = await database.db
           .transaction()
-          .execute((trx) => updatePolicy(trx, actor, request.body));
-        return { version, document: request.body };
+          .execute((trx) => updatePolicy(trx, actor, document, base));
+        return view(saved);
       },
     );
 

@@ -4,9 +4,9 @@
 import type { Tx } from '../../db/schema.ts';
 import type { Policy } from '../../domain/policy/policy.schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { insertPolicyVersion } from './policy.queries.ts';
+import { insertPolicyVersion, type PolicyVersion } from './policy.queries.ts';
 
-export async function updatePolicy(trx: Tx, actor: Actor, document: Policy): Promise<{ version: number }> {
-  const version = await insertPolicyVersion(trx, actor.storeId, document, actor.label);
-  return { version };
+/** `base`: the version the edit started from; a save on top of a newer one is refused (409). */
+export function updatePolicy(trx: Tx, actor: Actor, document: Policy, base?: number): Promise<PolicyVersion> {
+  return insertPolicyVersion(trx, actor.storeId, document, actor.label, base);
 }

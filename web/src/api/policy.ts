@@ -4,10 +4,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './transport.ts';
 import type { Eligibility, Page, PolicyDocument, PolicyVersion } from './types.ts';
 
+/** The API answers a version as the document's own fields beside version, created_by, created_at. */
+type PolicyVersionJson = PolicyDocument & Omit<PolicyVersion, 'document'>;
+
+function toVersion({ version, created_by, created_at, ...document }: PolicyVersionJson): PolicyVersion {
+  return { version, created_by, created_at, document: document as PolicyDocument };
+}
+
+export const fetchCurrentPolicy = async () => toVersion(await api.get<PolicyVersionJson>('/api/v1/policy'));
+
 export function usePolicy() {
   return useQuery({
     queryKey: ['policy', 'current'],
-    queryFn: () => api.get<PolicyVersion>('/api/v1/policy'),
+    queryFn: fetchCurrentPolicy,
     // The editor's draft is based on this version: a background refetch must not swap it under the
     // owner's hands (saving checks for a newer version instead, see ConflictDialog).
     staleTime: Number.POSITIVE_INFINITY,
@@ -18,7 +27,10 @@ export function usePolicy() {
 export function usePolicyVersions() {
   return useQuery({
     queryKey: ['policy', 'versions'],
-    queryFn: () => api.get<Page<PolicyVersion>>('/api/v1/policy/versions'),
+    queryFn: async (): Promise<Page<PolicyVersion>> => {
+      const page = await api.get<Page<PolicyVersionJson>>('/api/v1/policy/versions');
+      return { ...page, data: page.data.map(toVersion) };
+    },
     staleTime: 5 * 60_000,
   });
 }
@@ -26,8 +38,9 @@ export function usePolicyVersions() {
 export function useSavePolicy() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (document: PolicyDocument) =>
-      api.put<{ version: number; document: PolicyDocument }>('/api/v1/policy', { body: document }),
+    // `base`: the version the owner last saw; the server refuses the save when a newer one exists.
+    mutationFn: async ({ document, base }: { document: PolicyDocument; base: number }) =>
+      toVersion(await api.put<PolicyVersionJson>('/api/v1/policy', { body: { ...document, version: base } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['policy'] }),
   });
 }

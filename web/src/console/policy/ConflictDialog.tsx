@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/transport.ts';
+import { fetchCurrentPolicy } from '../../api/policy.ts';
 import type { PolicyVersion } from '../../api/types.ts';
 import { useFormat } from '../../i18n/format.ts';
 
@@ -15,7 +15,7 @@ export function useConflictCheck(baseVersion: number) {
   const check = async (proceed: () => void) => {
     setChecking(true);
     try {
-      const latest = await api.get<PolicyVersion>('/api/v1/policy');
+      const latest = await fetchCurrentPolicy();
       if (latest.version !== baseVersion) setNewer(latest);
       else proceed();
     } catch {
@@ -32,7 +32,8 @@ export function ConflictDialog({
   onConfirm,
 }: {
   state: ReturnType<typeof useConflictCheck>;
-  onConfirm: () => void;
+  /** saves on top of the newer version the owner has now seen */
+  onConfirm: (newerVersion: number) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -55,7 +56,7 @@ export function ConflictDialog({
           color="orange"
           onClick={() => {
             state.dismiss();
-            onConfirm();
+            onConfirm(newer.version);
           }}
         >
           {t('policy.conflict.confirm')}

@@ -74,11 +74,14 @@ export function PolicyEditor({ base, readOnly, currency, onSaved }: Props) {
   const refused = (err: unknown) => {
     if (err instanceof ApiError && err.problem.status === 400) setServer(serverFieldErrors(err.problem));
   };
-  const send = () =>
-    save.mutate(draft as unknown as PolicyDocument, {
-      onSuccess: (r) => onSaved(r.version),
-      onError: refused,
-    });
+  const send = (on: number) =>
+    save.mutate(
+      { document: draft as unknown as PolicyDocument, base: on },
+      {
+        onSuccess: (r) => onSaved(r.version),
+        onError: refused,
+      },
+    );
   const load = (version: PolicyVersion) => {
     setDraft(asJson(version.document));
     setServer(new Map());
@@ -145,7 +148,7 @@ export function PolicyEditor({ base, readOnly, currency, onSaved }: Props) {
           currency={currency}
           saving={save.isPending || conflict.checking}
           error={save.error instanceof ApiError && save.error.problem.status === 400 ? null : save.error}
-          onSave={() => conflict.check(send)}
+          onSave={() => conflict.check(() => send(base.version))}
           onDiscard={() => load(base)}
         />
       )}
