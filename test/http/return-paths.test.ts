@@ -432,7 +432,10 @@ describe('the refund-overdue queue', () => {
     const overdue = async () => {
       const list = (await t.call('GET', '/api/v1/returns?refund_overdue=true&limit=200')).json().data;
       const counts = (await t.call('GET', '/api/v1/returns/counts')).json();
-      return { ids: list.map((r: { id: string }) => r.id) as string[], count: counts.refund_overdue as number };
+      return {
+        ids: list.map((r: { id: string }) => r.id) as string[],
+        count: counts.refund_overdue as number,
+      };
     };
     const pastDue = (id: string) =>
       t.database.db

@@ -109,9 +109,7 @@ export async function queueCounts(trx: Tx, storeId: string) {
       count(*) FILTER (WHERE ${REFUND_OVERDUE})::bigint AS refund_overdue
     FROM cases c JOIN returns r ON r.case_id = c.id
     WHERE c.store_id = ${storeId} AND c.kind = 'return'
-      AND (c.status NOT IN ('completed', 'rejected', 'canceled') OR ${REFUND_OVERDUE})`.execute(
-    trx,
-  );
+      AND (c.status NOT IN ('completed', 'rejected', 'canceled') OR ${REFUND_OVERDUE})`.execute(trx);
   const r = rows[0] ?? {};
   const n = (k: string) => Number(r[k] ?? 0);
   return {
