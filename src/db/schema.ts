@@ -68,6 +68,7 @@ export interface ProductsTable {
   weight_grams: number | null;
   flags: string[];
   supplier_code: string | null;
+  tags: string[];
   created_at: InstantDefault;
 }
 export interface OrdersTable {
@@ -83,6 +84,7 @@ export interface OrdersTable {
   customer_language: string | null;
   customer_time_zone: string | null;
   customer_segments: string[];
+  tags: string[];
   shipping_address: Json;
   destination_country: string;
   discounts: Json;
@@ -110,6 +112,7 @@ export interface OrderLinesTable {
   flags: string[];
   supplier: string | null;
   no_reason_return_waived: boolean;
+  tags: string[];
 }
 export interface PaymentsTable {
   store_id: string;

@@ -79,6 +79,15 @@ describe('policySchema', () => {
     expect(p.rules.map((r) => r.when.path)).toEqual(['seller_fault', 'any', 'change_of_mind', 'any']);
     expect(p.rules[2]?.when.countries).toEqual(['DE']);
   });
+
+  it('writes rule tags as stored tags are written, so " Clearance" matches clearance', () => {
+    const p = policySchema.parse({
+      rules: [{ when: { tags: [' Clearance', 'clearance', 'VIP  Gift'] }, then: { returnable: false } }],
+    });
+    expect(p.rules[0]?.when.tags).toEqual(['clearance', 'vip gift']);
+    const bad = policySchema.safeParse({ rules: [{ when: { tags: ['a,b'] }, then: { returnable: false } }] });
+    expect(bad.error?.issues[0]?.path).toEqual(['rules', 0, 'when', 'tags', 0]);
+  });
 });
 
 describe('rules: first match wins per effect', () => {

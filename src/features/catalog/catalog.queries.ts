@@ -18,9 +18,22 @@ export async function upsertProducts(trx: Tx, storeId: string, products: Product
         weight_grams: eb.ref('excluded.weight_grams'),
         flags: eb.ref('excluded.flags'),
         supplier_code: eb.ref('excluded.supplier_code'),
+        tags: eb.ref('excluded.tags'),
       })),
     )
     .execute();
+}
+
+/** The catalogue's tags of the given SKUs; a SKU without a product is absent. */
+export async function productTags(trx: Tx, storeId: string, skus: string[]): Promise<Map<string, string[]>> {
+  if (!skus.length) return new Map();
+  const rows = await trx
+    .selectFrom('products')
+    .select(['sku', 'tags'])
+    .where('store_id', '=', storeId)
+    .where('sku', 'in', skus)
+    .execute();
+  return new Map(rows.map((r) => [r.sku, r.tags]));
 }
 
 export async function upsertSuppliers(trx: Tx, storeId: string, suppliers: SupplierInput[]): Promise<void> {
@@ -64,6 +77,7 @@ export async function listProducts(
       'weight_grams',
       'flags',
       'supplier_code',
+      'tags',
     ])
     .where('store_id', '=', storeId);
   if (filter.group) q = q.where('product_group', '=', filter.group);

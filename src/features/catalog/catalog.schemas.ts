@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_FLAGS } from '../../domain/order.ts';
+import { tagsSchema } from '../../domain/tags.ts';
 
 export const productInputSchema = z.strictObject({
   sku: z.string().min(1).max(200),
@@ -12,6 +13,7 @@ export const productInputSchema = z.strictObject({
   weight_grams: z.number().int().nonnegative().nullable().default(null),
   flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
   supplier_code: z.string().max(100).nullable().default(null),
+  tags: tagsSchema.default([]),
 });
 export type ProductInput = z.output<typeof productInputSchema>;
 

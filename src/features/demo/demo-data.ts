@@ -13,6 +13,8 @@ export interface DemoProduct {
   flags: ProductFlag[];
   supplier: string;
   weight: number;
+  /** catalogue tags the policy's rules match on */
+  tags?: string[];
 }
 
 const jumper = (size: string, eur = 4999): DemoProduct => ({
@@ -31,7 +33,8 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   jumper('S'),
   jumper('M'),
   jumper('L'),
-  jumper('XL', 5499),
+  // The last size on clearance: the demo policy's tag rule makes it final sale where the law allows.
+  { ...jumper('XL', 5499), tags: ['clearance'] },
   {
     sku: 'TEE-M-WHITE',
     group: 'TEE',

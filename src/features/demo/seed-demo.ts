@@ -58,6 +58,11 @@ export const DEMO_POLICY: Policy = policySchema.parse({
       then: { free_return_shipping: true },
     },
     {
+      name: 'Clearance: no returns for a change of mind',
+      when: { tags: ['clearance'] },
+      then: { returnable: false },
+    },
+    {
       name: 'Electronics: 10% restocking when opened',
       when: { categories: ['electronics'] },
       then: { restocking_fee_percent: 10 },
@@ -281,6 +286,7 @@ async function catalogue(trx: Tx, storeId: string): Promise<void> {
       weight_grams: p.weight,
       flags: p.flags,
       supplier_code: p.supplier,
+      tags: p.tags ?? [],
     })),
   );
 }

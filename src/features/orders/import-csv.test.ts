@@ -137,6 +137,7 @@ describe('readOrdersCsv on the fixture', async () => {
         flags: ['final_sale', 'personalized'],
         supplier: null,
         no_reason_return_waived: false,
+        tags: [],
       },
     ]);
     expect(r.order.fulfillments).toEqual([
@@ -212,6 +213,24 @@ describe('readOrdersCsv edge cases', () => {
       ],
       ['row 3: unit_price: "12.5" is a decimal; amounts are integers in minor units'],
       ['row 4: quantity: "1.5" is not a whole number'],
+    ]);
+  });
+
+  it('reads tags and product_tags as semicolon lists, normalised as in the API', async () => {
+    const res = await collect(
+      csv(
+        `${HEADER},tags,product_tags`,
+        `${row()}, Gift ;B2B;gift,Clearance`,
+        `${row({ sku: 'S2' })},,summer  sale;`,
+        `${row({ order_number: '2' })},,ok;${'x'.repeat(101)}`,
+      ),
+    );
+    const [ok, bad] = res;
+    if (!ok || !('order' in ok)) throw new Error('order 1 refused');
+    expect(ok.order.tags).toEqual(['gift', 'b2b']);
+    expect(ok.order.lines.map((l) => l.tags)).toEqual([['clearance'], ['summer sale']]);
+    expect(bad && 'errors' in bad && bad.errors).toEqual([
+      'lines.0.tags.1: Too big: expected string to have <=100 characters',
     ]);
   });
 

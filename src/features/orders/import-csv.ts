@@ -14,10 +14,10 @@ const ORDER_COLUMNS =
   `order_number external_id channel currency placed_at return_terms_disclosed customer_email
   customer_name customer_phone customer_language customer_time_zone customer_segments ship_name ship_line1
   ship_line2 ship_city ship_region ship_postal_code ship_country order_discount shipping_amount shipping_tax
-  payment_provider payment_reference payment_amount`.split(/\s+/);
+  payment_provider payment_reference payment_amount tags`.split(/\s+/);
 const LINE_COLUMNS =
   `line_id sku title variant category quantity unit_price line_discount line_tax flags supplier
-  carrier tracking_number shipped_at delivered_at`.split(/\s+/);
+  product_tags carrier tracking_number shipped_at delivered_at`.split(/\s+/);
 const KNOWN = new Set([...ORDER_COLUMNS, ...LINE_COLUMNS]);
 const REQUIRED =
   `order_number currency placed_at customer_email ship_name ship_line1 ship_city ship_country sku
@@ -122,6 +122,7 @@ function buildOrder(rows: Row[]): { candidate: unknown } | { errors: string[] } 
     tax: int(r, 'line_tax'),
     flags: list(r.cells.flags),
     supplier: opt(r.cells.supplier),
+    tags: list(r.cells.product_tags),
   }));
   const terms = parseBool(head, 'return_terms_disclosed', errors);
   const [discount, shipping, shippingTax, paid] = [
@@ -162,6 +163,7 @@ function buildOrder(rows: Row[]): { candidate: unknown } | { errors: string[] } 
           : { amount: shipping, tax: shippingTax },
       payments: Object.values(payment).some((v) => v !== undefined) ? [payment] : [],
       fulfillments,
+      tags: list(o.tags),
     },
   };
 }

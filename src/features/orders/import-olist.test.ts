@@ -77,6 +77,7 @@ describe('readOlist on the 10k sample', () => {
         flags: [],
         supplier: '3504c0cb71d7fa48d967e0e4c94d59d9',
         no_reason_return_waived: false,
+        tags: [],
       },
     ]);
     expect(o.shipping).toEqual({ amount: 872, tax: 0 });

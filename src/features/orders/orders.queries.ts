@@ -13,6 +13,8 @@ export interface StoredOrder {
   created_at: Date;
   updated_at: Date;
   order: Order;
+  /** the order's tags and each line's product tags by line id, beside the order: only rules read them */
+  tags: { order: string[]; lines: Record<string, string[]> };
 }
 
 export async function upsertCustomer(trx: Tx, storeId: string, c: OrderInput['customer'], country: string) {
@@ -137,6 +139,7 @@ export async function writeOrderRows(
         flags: l.flags,
         supplier: l.supplier,
         no_reason_return_waived: l.no_reason_return_waived,
+        tags: l.tags,
       })),
     )
     .onConflict((oc) =>
@@ -153,6 +156,7 @@ export async function writeOrderRows(
         flags: eb.ref('excluded.flags'),
         supplier: eb.ref('excluded.supplier'),
         no_reason_return_waived: eb.ref('excluded.no_reason_return_waived'),
+        tags: eb.ref('excluded.tags'),
       })),
     )
     .execute();
@@ -243,6 +247,7 @@ function assemble(
     created_at: o.created_at,
     updated_at: o.updated_at,
     order,
+    tags: { order: o.tags, lines: Object.fromEntries(lines.map((l) => [l.line_id, l.tags])) },
   };
 }
 

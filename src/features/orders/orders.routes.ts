@@ -15,6 +15,8 @@ export function orderView(s: StoredOrder) {
     id: s.id,
     ...s.order,
     customer: { id: s.customer_id, ...s.order.customer },
+    lines: s.order.lines.map((l) => ({ ...l, tags: s.tags.lines[l.id] ?? [] })),
+    tags: s.tags.order,
     totals: { total: s.total_amount, paid: s.paid_amount, refunded: s.refunded_amount },
     created_at: s.created_at.toISOString(),
     updated_at: s.updated_at.toISOString(),

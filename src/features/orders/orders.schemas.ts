@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_FLAGS } from '../../domain/order.ts';
+import { tagsSchema } from '../../domain/tags.ts';
 
 // Bounds that keep every total an exact integer (below 2^53) and every count inside PostgreSQL's
 // integer: a trillion minor units a line, a million units.
@@ -47,6 +48,8 @@ export const orderLineSchema = z.strictObject({
   flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
   supplier: z.string().nullable().default(null),
   no_reason_return_waived: z.boolean().default(false),
+  /** the product's tags as the store had them when the order was placed */
+  tags: tagsSchema.default([]),
 });
 
 export const fulfillmentSchema = z.strictObject({
@@ -90,6 +93,7 @@ export const orderInputSchema = z
       )
       .default([]),
     fulfillments: z.array(fulfillmentSchema).default([]),
+    tags: tagsSchema.default([]),
   })
   .superRefine((o, ctx) => {
     const ids = new Set<string>();

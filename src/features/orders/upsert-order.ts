@@ -75,6 +75,7 @@ export async function upsertOrder(
     shipping_tax: input.shipping.tax,
     total_amount: orderTotal(input),
     paid_amount: paid,
+    tags: input.tags,
   };
   if (existing) {
     await updateOrderRow(trx, storeId, existing.id, row);

@@ -1,5 +1,6 @@
 // Gathers what the policy engine needs about one order: the order itself, the store's current
-// policy (or a draft being previewed), what earlier returns took and what was already refunded.
+// policy (or a draft being previewed), what earlier returns took and what was already refunded,
+// and the tags rules match on.
 // The engine then decides without touching the database.
 
 import type { Tx } from '../../db/schema.ts';
@@ -8,6 +9,7 @@ import { defaultTimeZone } from '../../domain/jurisdictions.ts';
 import type { Policy } from '../../domain/policy/policy.schema.ts';
 import type { DecisionContext } from '../../domain/policy/types.ts';
 import { normalizeLanguage } from '../../i18n/index.ts';
+import { productTags } from '../catalog/catalog.queries.ts';
 import { loadOrder, returnedQuantities, type StoredOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
 import { exchangePrices, promisedByOpenReturns, shippingRefunded } from './decision-context.queries.ts';
@@ -35,6 +37,7 @@ export async function loadDecisionContext(
   const policy = options.draftPolicy ? { version: saved.version + 1, document: options.draftPolicy } : saved;
   const held = await returnedQuantities(trx, storeId, orderId);
   const order = stored.order;
+  const catalogue = await productTags(trx, storeId, [...new Set(order.lines.map((l) => l.sku))]);
   const ctx: DecisionContext = {
     order,
     policy: policy.document,
@@ -48,6 +51,18 @@ export async function loadDecisionContext(
     exchangePrices: options.exchangeSkus?.length
       ? await exchangePrices(trx, storeId, options.exchangeSkus, order.currency)
       : {},
+    tags: {
+      order: stored.tags.order,
+      // A line's product tags are those the order brought plus the catalogue's current ones for its
+      // SKU, so a store can tag a product once instead of in every order feed (and a catalogue tag
+      // reaches orders placed before it was set).
+      lines: Object.fromEntries(
+        order.lines.map((l) => [
+          l.id,
+          [...new Set([...(stored.tags.lines[l.id] ?? []), ...(catalogue.get(l.sku) ?? [])])],
+        ]),
+      ),
+    },
   };
   return { stored, ctx };
 }
