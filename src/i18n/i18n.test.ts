@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REASON_CODES } from '../domain/reasons.ts';
 import { formatDateTime, formatMoney, hasKey, i18n, LANGUAGES, normalizeLanguage, t } from './index.ts';
 
 type Bundle = Record<string, string>;
@@ -73,6 +74,33 @@ describe('bundled translations', () => {
   it('English has one and other for every plural message', () => {
     for (const key of Object.keys(en).filter((k) => k.endsWith('_other')))
       expect(en[key.replace('_other', '_one')]).toBeTypeOf('string');
+  });
+});
+
+describe('packing slip translations', () => {
+  // The slip's messages, nested (steps, methods, reasons), as flat dotted keys.
+  const flatten = (o: object, prefix = ''): Bundle =>
+    Object.fromEntries(
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
+      ),
+    );
+  const slip = (lang: string) => flatten(i18n.getResourceBundle(lang, 'translation').slip);
+  const en = slip('en');
+
+  it('has a label for every reason code and a line for every return method', () => {
+    for (const code of REASON_CODES) expect(en[`reasons.${code}`], code).toBeTypeOf('string');
+    for (const method of ['label', 'drop_off', 'pickup', 'in_store', 'other'])
+      expect(en[`methods.${method}`], method).toBeTypeOf('string');
+  });
+
+  it.each(LANGUAGES.filter((l) => l !== 'en'))('%s: the same keys and placeholders as English', (lang) => {
+    const b = slip(lang);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(b)) {
+      expect(text, `${lang} ${key}`).not.toBe(en[key]);
+      expect(vars(text), `${lang} ${key}`).toEqual(vars(en[key] ?? ''));
+    }
   });
 });
 

@@ -43,6 +43,8 @@ export async function labelInput(
       quantity: l.quantity,
       reason: l.reason,
     })),
+    // The packing slip goes into the customer's parcel, so it speaks the customer's language.
+    language: order.order.customer.language ?? 'en',
   };
 }
 

@@ -3,7 +3,14 @@ import { inflateSync } from 'node:zlib';
 import bwipjs from 'bwip-js';
 import { describe, expect, it } from 'vitest';
 import { carrierFor, offlineCarrier } from './carrier.ts';
-import { drawableText, type LabelInput, pickFace, renderReturnLabel, winAnsiCovers } from './label-pdf.ts';
+import {
+  drawableText,
+  type LabelInput,
+  pickFace,
+  renderReturnLabel,
+  slipDate,
+  winAnsiCovers,
+} from './label-pdf.ts';
 
 const input: LabelInput = {
   store_name: 'Nordlicht Outdoor GmbH',
@@ -41,7 +48,18 @@ const input: LabelInput = {
     },
     { sku: 'CAP-1', title: 'Шапка 帽子', variant: null, quantity: 1, reason: 'defective' },
   ],
+  language: 'en',
 };
+
+// The CJK faces label-pdf.ts looks for; Japanese and Chinese slips need one of them.
+const CJK_FACES = [
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+  '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf',
+];
+
+/** The slip's text with its wrapped lines joined again (pdfkit may keep the space it breaks at). */
+const flat = (page: string) => page.replace(/ ?\n/g, ' ');
 
 // A small reader for what pdfkit writes, so the test needs no PDF library: inflate every stream, map
 // font resources (/F1 ...) to their ToUnicode CMap (embedded fonts) or WinAnsi (standard fonts), and
@@ -175,8 +193,8 @@ describe('renderReturnLabel', () => {
     expect(label).toContain('JD014600006751234567\n');
     expect(label).toContain('10115 Berlin\n');
     expect(slip).toContain('2 x Wool jumper (M / Blue)\n');
-    expect(slip).toContain('SKU JUMPER-M-BLUE | Reason: size too small\n');
-    expect(slip).toContain('Prepaid label: hand the parcel to the carrier');
+    expect(slip).toContain('SKU JUMPER-M-BLUE | Reason: Too small\n');
+    expect(flat(slip)).toContain('4. Prepaid label: hand the parcel to the carrier.');
   });
 
   it('draws each run in the first face that has all its characters, and ? where none has', async () => {
@@ -203,10 +221,75 @@ describe('renderReturnLabel', () => {
     expect(pickFace([latin, cjk], 'ㄅ 王')).toEqual({ face: latin, text: '? ?' });
   });
 
-  it('is deterministic: the same request gives the same bytes', async () => {
+  it('is deterministic: the same request gives the same bytes, in every language', async () => {
     const [a, b] = await Promise.all([renderReturnLabel(input), renderReturnLabel(structuredClone(input))]);
     expect(a.equals(b)).toBe(true);
     expect(a.toString('latin1')).toContain('(D:20260305083000Z)');
+    for (const language of ['de', 'ja', 'zh-Hans']) {
+      const [x, y] = await Promise.all([
+        renderReturnLabel({ ...input, language }),
+        renderReturnLabel({ ...structuredClone(input), language }),
+      ]);
+      expect(x.equals(y), language).toBe(true);
+      expect(x.equals(a), language).toBe(false);
+    }
+  });
+
+  it("writes the packing slip in the customer's language and leaves the carrier's label in English", async () => {
+    const [enLabel = '', enSlip = ''] = extractText(await renderReturnLabel(input));
+    const [label = '', slip = ''] = extractText(await renderReturnLabel({ ...input, language: 'de-DE' }));
+    expect(label).toBe(enLabel);
+    expect(label).toContain('RETURN TO\n');
+    expect(slip).not.toBe(enSlip);
+    expect(slip).toContain('Lieferschein\n');
+    expect(slip).toContain('Nordlicht Outdoor GmbH\nRücksendenummer R-2026-000123 | 05.03.2026\n');
+    expect(slip).toContain('2 x Wool jumper (M / Blue)\n');
+    expect(slip).toContain('SKU JUMPER-M-BLUE | Grund: Zu klein\n');
+    expect(slip).toContain('SKU CAP-1 | Grund: Defekt oder funktioniert nicht\n');
+    expect(slip).toContain('So packen Sie das Paket\n');
+    const steps = flat(slip);
+    expect(steps).toContain('1. Legen Sie nur die oben aufgeführten Artikel in das Paket');
+    expect(steps).toContain('2. Legen Sie diesen Lieferschein in das Paket.');
+    expect(steps).toContain('3. Kleben Sie das Etikett (Seite 1) außen auf');
+    expect(steps).toContain('4. Vorfrankiertes Etikett: Übergeben Sie das Paket dem Versanddienstleister.');
+    expect(steps).not.toMatch(/Reason|How to pack|Packing slip/);
+  });
+
+  it('draws a Japanese slip in the CJK face, or ? where the machine has none', async () => {
+    const [label = '', slip = ''] = extractText(await renderReturnLabel({ ...input, language: 'ja-JP' }));
+    expect(label).toContain('RETURN TO\n');
+    if (CJK_FACES.some((f) => existsSync(f))) {
+      expect(slip).toContain('納品書\n');
+      expect(slip).toContain('梱包の手順\n');
+      expect(slip).toContain('SKU JUMPER-M-BLUE | 理由：サイズが小さい\n');
+      expect(slip).toContain('返品番号 R-2026-000123 | 2026/03/05\n');
+      expect(flat(slip)).toContain('2. この納品書を荷物に同梱してください。');
+    } else {
+      // No face draws kana or kanji: the runs keep their ASCII parts and show ? for the rest.
+      expect(slip).toContain('???\n');
+      expect(slip).toContain('SKU JUMPER-M-BLUE | ??????????\n');
+    }
+  });
+
+  it('falls back to English for a language it has no slip for, and words unknown methods and reasons', async () => {
+    const [, enSlip = ''] = extractText(await renderReturnLabel(input));
+    const [, slip = ''] = extractText(await renderReturnLabel({ ...input, language: 'xx-YY' }));
+    expect(slip).toBe(enSlip);
+    expect(slip).toContain('Packing slip\n');
+    expect(slip).toContain('Nordlicht Outdoor GmbH\nReturn number R-2026-000123 | Mar 5, 2026\n');
+
+    const odd = { ...input, method: 'courier_box', lines: [{ ...input.lines[0], reason: 'gift_duplicate' }] };
+    const [, fr = ''] = extractText(await renderReturnLabel({ ...(odd as LabelInput), language: 'fr-CA' }));
+    expect(fr).toContain('SKU JUMPER-M-BLUE | Motif : gift duplicate\n');
+    expect(flat(fr)).toContain('4. Mode de retour : courier_box');
+  });
+
+  it("formats the slip's calendar day per language without moving it", () => {
+    expect(slipDate('en', '2026-03-05')).toBe('Mar 5, 2026');
+    expect(slipDate('de-AT', '2026-03-05')).toBe('05.03.2026');
+    expect(slipDate('ja', '2026-12-31')).toBe('2026/12/31');
+    expect(slipDate('ru', '2026-01-01')).toBe('1 янв. 2026 г.');
+    expect(slipDate('zh-CN', '2026-03-05')).toBe('2026年3月5日');
   });
 
   it('refuses an RMA the barcode cannot carry and an invalid created_at', async () => {

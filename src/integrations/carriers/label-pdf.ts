@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import bwipjs, { type DrawingContext, type RenderOptions } from 'bwip-js';
 import PDFDocument from 'pdfkit';
 import type { Address } from '../../domain/order.ts';
+import { isReasonCode } from '../../domain/reasons.ts';
+import { type Language, normalizeLanguage, t } from '../../i18n/index.ts';
 
 export interface LabelLine {
   sku: string;
@@ -24,6 +26,8 @@ export interface LabelInput {
   from: Address;
   to: Address;
   lines: LabelLine[];
+  /** The customer's language (any BCP 47 tag): the packing slip is theirs; the label stays Latin for the carrier. */
+  language: string;
 }
 
 const SIZE: [number, number] = [288, 432]; // 4 x 6 in at 72 pt/in
@@ -117,12 +121,7 @@ export function pickFace(faces: Face[], text: string): { face: Face; text: strin
   return { face, text: drawableText(clean, face.covers) };
 }
 
-const METHODS: Record<string, string> = {
-  label: 'Prepaid label: hand the parcel to the carrier',
-  drop_off: 'Drop-off: bring the parcel to a drop-off point',
-  pickup: 'Pickup: the courier collects the parcel from you',
-  in_store: 'In store: bring the parcel to the store',
-};
+const METHODS = new Set(['label', 'drop_off', 'pickup', 'in_store']);
 
 function addressLines(a: Address): string[] {
   const cityLine = [a.postal_code, a.city].filter(Boolean).join(' ');
@@ -205,7 +204,12 @@ export async function renderReturnLabel(input: LabelInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const c: Ctx = { doc, faces: setUpFaces(doc), day: input.created_at.slice(0, 10) };
+  const c: Ctx = {
+    doc,
+    faces: setUpFaces(doc),
+    day: input.created_at.slice(0, 10),
+    lang: normalizeLanguage(input.language),
+  };
   drawLabel(c, input);
   drawSlip(c, input);
   doc.end();
@@ -216,6 +220,7 @@ interface Ctx {
   doc: PDFKit.PDFDocument;
   faces: Face[];
   day: string; // the calendar date as written in created_at's own offset, which is the store's view
+  lang: Language; // the packing slip's
 }
 
 type TextOpts = PDFKit.Mixins.TextOptions & { x?: number; color?: string };
@@ -291,26 +296,46 @@ function drawLabel(c: Ctx, input: LabelInput) {
   });
 }
 
+/**
+ * The calendar day (YYYY-MM-DD) in the language's own style. Formatted at noon UTC in UTC, so no
+ * offset can move it to the day before or after.
+ */
+export function slipDate(lang: string, day: string): string {
+  return new Intl.DateTimeFormat(normalizeLanguage(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+/** A reason code as the customer picked it in the portal; a code we have no words for is shown as is. */
+function reasonLabel(lang: Language, reason: string): string {
+  return isReasonCode(reason) ? t(lang, `slip.reasons.${reason}`) : reason.replace(/_/g, ' ');
+}
+
+// The slip goes into the parcel for the customer to read, so it is in their language.
 function drawSlip(c: Ctx, input: LabelInput) {
+  const { lang } = c;
   c.doc.addPage({ size: SIZE, margin: M });
-  put(c, 'bold', 13, 'Packing slip', M);
-  put(c, 'regular', 8, `${input.store_name} | RMA ${input.rma} | ${c.day}`, null);
+  put(c, 'bold', 13, t(lang, 'slip.title'), M);
+  // The store on a line of its own, so a long name cannot break the date in two.
+  put(c, 'regular', 8, input.store_name, null);
+  put(c, 'regular', 8, t(lang, 'slip.header', { rma: input.rma, date: slipDate(lang, c.day) }), null);
   c.doc.moveDown(0.6);
   for (const l of input.lines) {
     const variant = l.variant ? ` (${l.variant})` : '';
     put(c, 'bold', 9, `${l.quantity} x ${l.title}${variant}`, null);
-    put(c, 'regular', 7.5, `SKU ${l.sku} | Reason: ${l.reason.replace(/_/g, ' ')}`, null, {
-      color: '#333',
-    });
+    const reason = reasonLabel(lang, l.reason);
+    put(c, 'regular', 7.5, t(lang, 'slip.line', { sku: l.sku, reason }), null, { color: '#333' });
     c.doc.moveDown(0.4);
   }
   c.doc.moveDown(0.4);
-  put(c, 'bold', 9, 'How to pack', null);
+  put(c, 'bold', 9, t(lang, 'slip.how_to_pack'), null);
   const steps = [
-    'Put only the items listed above in the parcel, in their original packaging if you still have it.',
-    'Put this slip inside the parcel.',
-    'Stick the label (page 1) on the outside and cover or remove any old labels and barcodes.',
-    METHODS[input.method] ?? `Method: ${input.method}`,
+    t(lang, 'slip.steps.pack'),
+    t(lang, 'slip.steps.slip'),
+    t(lang, 'slip.steps.stick'),
+    METHODS.has(input.method)
+      ? t(lang, `slip.methods.${input.method}`)
+      : t(lang, 'slip.methods.other', { method: input.method }),
   ];
   for (const [i, s] of steps.entries()) put(c, 'regular', 8, `${i + 1}. ${s}`, null);
 }
