@@ -232,6 +232,7 @@ export interface RefundsTable {
   amount: number;
   currency: string;
   provider: string;
+  payment_position: number | null;
   provider_reference: string | null;
   status: string;
   idempotency_key: string;
@@ -292,6 +293,7 @@ export interface JobsTable {
   payload: Json;
   run_at: InstantDefault;
   attempts: Generated<number>;
+  locked_until: Instant | null;
   done_at: Instant | null;
   last_error: string | null;
   created_at: InstantDefault;

@@ -1,16 +1,26 @@
 // A transactional outbox. enqueue() runs inside the caller's transaction, so the job exists exactly
-// when the change that needs it committed. The worker takes one due job at a time with
-// FOR UPDATE SKIP LOCKED; a crash mid-job leaves it due again, and handlers pass a key derived from
-// the job to providers so a retry never doubles an effect.
+// when the change that needs it committed. The worker claims one due job at a time in a short
+// transaction (FOR UPDATE SKIP LOCKED) that leases it and counts the attempt, then runs the handler
+// with no transaction open: a provider call may wait seconds on the network, and must hold neither
+// row locks nor a connection (PGlite has only one) meanwhile. A worker that dies mid-job leaves the
+// job to be claimed again once its lease ends; handlers pass providers a key derived from the job,
+// so a retry never doubles an effect, and record their outcome in the transaction that calls
+// completeJob(), so it is recorded once.
 
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB, Tx } from '../db/schema.ts';
 
-export type JobHandler = (
-  trx: Tx,
-  job: { id: number; store_id: string; payload: unknown; attempts: number },
-) => Promise<void>;
+/** A claimed job; `attempts` counts this attempt. */
+export interface Job {
+  id: number;
+  store_id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+}
+/** Runs with no transaction open; opens its own short ones. */
+export type JobHandler = (db: Kysely<DB>, job: Job) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
 
 export async function enqueue(
@@ -27,55 +37,79 @@ export async function enqueue(
 }
 
 export const MAX_ATTEMPTS = 8;
-const backoffSeconds = (attempt: number) => Math.min(3600, 5 * 2 ** attempt);
+/** How long a claimed job is left to its worker: longer than any provider client's timeout. */
+const LEASE_SECONDS = 300;
+const backoffSeconds = (attempt: number) => Math.min(3600, 5 * 2 ** (attempt - 1));
+
+async function claimJob(db: Kysely<DB>): Promise<Job | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('done_at', 'is', null)
+      .where('run_at', '<=', new Date())
+      .where('attempts', '<', MAX_ATTEMPTS)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!due) return undefined;
+    return trx
+      .updateTable('jobs')
+      .set({
+        attempts: sql`attempts + 1`,
+        locked_until: sql<Date>`now() + make_interval(secs => ${LEASE_SECONDS})`,
+      })
+      .where('id', '=', due.id)
+      .returning(['id', 'store_id', 'kind', 'payload', 'attempts'])
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/** Marks a job done; false when it already was (another worker, whose lease came later, finished it). */
+export async function completeJob(trx: Tx, id: number): Promise<boolean> {
+  const done = await trx
+    .updateTable('jobs')
+    .set({ done_at: new Date(), locked_until: null })
+    .where('id', '=', id)
+    .where('done_at', 'is', null)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) > 0;
+}
+
+async function failJob(db: Kysely<DB>, job: Job, err: unknown): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      last_error: String(err instanceof Error ? err.message : err).slice(0, 2000),
+      run_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
+      locked_until: null,
+    })
+    .where('id', '=', job.id)
+    .where('done_at', 'is', null)
+    // A worker whose lease ran out must not overwrite the state of the attempt that followed it.
+    .where('attempts', '=', job.attempts)
+    .execute();
+}
 
 /** Runs due jobs until none is left or `limit` ran; returns how many ran (successfully or not). */
 export async function runDueJobs(db: Kysely<DB>, handlers: JobHandlers, limit = 100): Promise<number> {
   let ran = 0;
   while (ran < limit) {
-    const took = await db.transaction().execute(async (trx) => {
-      const job = await trx
-        .selectFrom('jobs')
-        .select(['id', 'store_id', 'kind', 'payload', 'attempts'])
-        .where('done_at', 'is', null)
-        .where('run_at', '<=', new Date())
-        .where('attempts', '<', MAX_ATTEMPTS)
-        .orderBy('run_at')
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!job) return false;
-      const handler = handlers[job.kind];
-      // The handler's writes live in a savepoint: a failure undoes them but keeps the job row lock,
-      // so the failure can be recorded in the same transaction.
-      await sql`SAVEPOINT job`.execute(trx);
-      try {
-        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-        await handler(trx, job);
-        await sql`RELEASE SAVEPOINT job`.execute(trx);
-        await trx
-          .updateTable('jobs')
-          .set({ done_at: new Date(), attempts: job.attempts + 1 })
-          .where('id', '=', job.id)
-          .execute();
-      } catch (err) {
-        await sql`ROLLBACK TO SAVEPOINT job`.execute(trx);
-        await trx
-          .updateTable('jobs')
-          .set({
-            attempts: job.attempts + 1,
-            last_error: String(err instanceof Error ? err.message : err).slice(0, 2000),
-            run_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
-          })
-          .where('id', '=', job.id)
-          .execute();
-      }
-      return true;
-    });
-    if (!took) break;
+    const job = await claimJob(db);
+    if (!job) break;
     ran++;
+    try {
+      const handler = handlers[job.kind];
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(db, job);
+      await completeJob(db, job.id);
+    } catch (err) {
+      await failJob(db, job, err);
+    }
   }
   return ran;
 }

@@ -1,7 +1,13 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PaymentProvider, providerRegistry } from '../../src/integrations/payments/provider.ts';
+import {
+  type PaymentProvider,
+  providerRegistry,
+  type RefundOutcome,
+  type RefundRequest,
+} from '../../src/integrations/payments/provider.ts';
 import { jobHandlers } from '../../src/jobs/handlers.ts';
-import { runDueJobs } from '../../src/jobs/queue.ts';
+import { enqueue, runDueJobs } from '../../src/jobs/queue.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { makeOrder } from '../builders.ts';
 
@@ -161,5 +167,216 @@ describe('sending a stuck refund again', () => {
     await runDueJobs(t.database.db, handlers);
     expect((await t.call('GET', `/api/v1/returns/${ret.id}`)).json().refunds[0].status).toBe('succeeded');
     expect(new Set(keys).size).toBe(1);
+  });
+});
+
+/** A promise resolved by hand. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** Fails instead of hanging when `promise` waits on something held elsewhere. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const jobOf = (refundId: string) =>
+  t.database.db
+    .selectFrom('jobs')
+    .select(['id', 'attempts', 'done_at', 'locked_until', 'last_error'])
+    .where(sql<boolean>`payload->>'refund_id' = ${refundId}`)
+    .executeTakeFirstOrThrow();
+
+describe('the worker leases a job and calls the provider outside any transaction', () => {
+  it('leaves the database to others while a provider call is in flight', async () => {
+    const answer = deferred<RefundOutcome>();
+    const called = deferred<RefundRequest>();
+    const slow: PaymentProvider = {
+      code: 'slow',
+      refund(req) {
+        called.resolve(req);
+        return answer.promise;
+      },
+    };
+    const handlers = jobHandlers(providerRegistry([slow]));
+    const { order, ret } = await resolvedReturn('slow');
+    const refundId: string = ret.refunds[0].id;
+    const worker = runDueJobs(t.database.db, handlers);
+    expect((await called.promise).amount).toBe(ret.refunds[0].amount);
+
+    // The job and refund rows the worker once held locked over the call: another transaction locks
+    // both without waiting and writes (on PGlite, one connection, it could not even begin).
+    const during = await within(
+      5000,
+      t.database.db.transaction().execute(async (trx) => {
+        const job = await sql<{ id: number }>`SELECT id FROM jobs WHERE payload->>'refund_id' = ${refundId}
+          FOR UPDATE NOWAIT`.execute(trx);
+        const refund = await sql<{ status: string }>`SELECT status FROM refunds WHERE id = ${refundId}
+          FOR UPDATE NOWAIT`.execute(trx);
+        await trx.updateTable('orders').set({ updated_at: new Date() }).where('id', '=', order.id).execute();
+        return { jobs: job.rows.length, status: refund.rows[0]?.status };
+      }),
+    );
+    expect(during).toEqual({ jobs: 1, status: 'pending' });
+    const page = await within(5000, t.call('GET', `/api/v1/orders/${order.id}`));
+    expect(page.statusCode).toBe(200);
+    // Leased, so a second worker leaves it alone.
+    const leased = await jobOf(refundId);
+    expect(leased.attempts).toBe(1);
+    expect(leased.locked_until?.getTime()).toBeGreaterThan(Date.now());
+    expect(await within(5000, runDueJobs(t.database.db, handlers))).toBe(0);
+
+    answer.resolve({ status: 'succeeded', reference: 're_slow' });
+    expect(await worker).toBe(1);
+    const after = (await t.call('GET', `/api/v1/returns/${ret.id}`)).json();
+    expect(after.refunds[0]).toMatchObject({ status: 'succeeded', reference: 're_slow' });
+    expect(await jobOf(refundId)).toMatchObject({ attempts: 1, locked_until: null, last_error: null });
+    expect((await jobOf(refundId)).done_at).not.toBeNull();
+  });
+
+  it('takes a job again once its lease ran out, with the same key; the late first answer changes nothing', async () => {
+    const stalled = deferred<RefundOutcome>();
+    const called = deferred<void>();
+    const keys: string[] = [];
+    const stalling: PaymentProvider = {
+      code: 'stalling',
+      refund(req) {
+        keys.push(req.idempotency_key);
+        if (keys.length > 1) return Promise.resolve({ status: 'succeeded', reference: 're_second' });
+        called.resolve();
+        return stalled.promise;
+      },
+    };
+    const handlers = jobHandlers(providerRegistry([stalling]));
+    const { order, ret } = await resolvedReturn('stalling');
+    const refundId: string = ret.refunds[0].id;
+    // A worker that hangs in the provider call, as one that died there would.
+    const first = runDueJobs(t.database.db, handlers, 1);
+    await called.promise;
+    expect(await runDueJobs(t.database.db, handlers)).toBe(0);
+    await t.database.db
+      .updateTable('jobs')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', (await jobOf(refundId)).id)
+      .execute();
+    expect(await runDueJobs(t.database.db, handlers)).toBe(1);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect((await jobOf(refundId)).attempts).toBe(2);
+
+    // The first worker's provider answers at last, differently: the recorded outcome stands.
+    stalled.resolve({ status: 'failed', reference: null, message: 'late' });
+    expect(await first).toBe(1);
+    const after = (await t.call('GET', `/api/v1/returns/${ret.id}`)).json();
+    expect(after.refunds[0]).toMatchObject({ status: 'succeeded', reference: 're_second' });
+    expect((await t.call('GET', `/api/v1/orders/${order.id}`)).json().totals.refunded).toBe(
+      ret.refunds[0].amount,
+    );
+    const events = (await t.call('GET', `/api/v1/returns/${ret.id}/events`)).json().data;
+    expect(
+      events
+        .filter((e: { type: string }) => e.type.startsWith('refund_'))
+        .map((e: { type: string }) => e.type),
+    ).toEqual(['refund_succeeded']);
+    expect(await jobOf(refundId)).toMatchObject({ attempts: 2, last_error: null });
+  });
+
+  it('ignores a late answer to a finished job, even once the refund was sent again', async () => {
+    const stalled = deferred<RefundOutcome>();
+    const called = deferred<void>();
+    let calls = 0;
+    const late: PaymentProvider = {
+      code: 'late',
+      refund() {
+        calls++;
+        if (calls > 1) return Promise.resolve({ status: 'failed', reference: null, message: 'card expired' });
+        called.resolve();
+        return stalled.promise;
+      },
+    };
+    const handlers = jobHandlers(providerRegistry([late]));
+    const { ret } = await resolvedReturn('late');
+    const refundId: string = ret.refunds[0].id;
+    const first = runDueJobs(t.database.db, handlers, 1);
+    await called.promise;
+    await t.database.db
+      .updateTable('jobs')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', (await jobOf(refundId)).id)
+      .execute();
+    expect(await runDueJobs(t.database.db, handlers)).toBe(1);
+    const retried = await t.call('POST', `/api/v1/refunds/${refundId}/retry`, {}, { role: 'finance' });
+    expect(retried.json().status).toBe('pending');
+
+    stalled.resolve({ status: 'succeeded', reference: 're_late' });
+    expect(await first).toBe(1);
+    const after = (await t.call('GET', `/api/v1/returns/${ret.id}`)).json();
+    expect(after.refunds[0]).toMatchObject({ status: 'pending', reference: null });
+    const events = (await t.call('GET', `/api/v1/returns/${ret.id}/events`)).json().data;
+    expect(events.map((e: { type: string }) => e.type)).not.toContain('refund_succeeded');
+    // The new job's own answer is recorded.
+    expect(await runDueJobs(t.database.db, handlers)).toBe(1);
+    expect((await t.call('GET', `/api/v1/returns/${ret.id}`)).json().refunds[0].status).toBe('failed');
+  });
+
+  it('does not run a job again once its outcome was recorded', async () => {
+    let calls = 0;
+    const once: PaymentProvider = {
+      code: 'once',
+      async refund() {
+        calls++;
+        return { status: 'succeeded', reference: `re_${calls}` };
+      },
+    };
+    const handlers = jobHandlers(providerRegistry([once]));
+    const { ret } = await resolvedReturn('once');
+    const refundId: string = ret.refunds[0].id;
+    expect(await runDueJobs(t.database.db, handlers)).toBe(1);
+    const job = await jobOf(refundId);
+    expect(job.done_at).not.toBeNull();
+
+    // Due again by its times, a finished job stays finished.
+    await t.database.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(0), locked_until: null })
+      .where('id', '=', job.id)
+      .execute();
+    expect(await runDueJobs(t.database.db, handlers)).toBe(0);
+    // Even reopened, it sees the refund settled and finishes without calling the provider.
+    await t.database.db.updateTable('jobs').set({ done_at: null }).where('id', '=', job.id).execute();
+    expect(await runDueJobs(t.database.db, handlers)).toBe(1);
+    expect(calls).toBe(1);
+    expect((await jobOf(refundId)).done_at).not.toBeNull();
+    const after = (await t.call('GET', `/api/v1/returns/${ret.id}`)).json();
+    expect(after.refunds[0]).toMatchObject({ status: 'succeeded', reference: 're_1' });
+  });
+
+  it('records an error for a job of a kind nothing handles', async () => {
+    await t.database.db.transaction().execute((trx) => enqueue(trx, t.store.id, 'nobody.handles', {}));
+    expect(await runDueJobs(t.database.db, jobHandlers())).toBe(1);
+    const job = await t.database.db
+      .selectFrom('jobs')
+      .select(['attempts', 'last_error', 'done_at', 'locked_until', 'run_at'])
+      .where('kind', '=', 'nobody.handles')
+      .executeTakeFirstOrThrow();
+    expect(job).toMatchObject({
+      attempts: 1,
+      last_error: 'no handler for job kind nobody.handles',
+      done_at: null,
+      locked_until: null,
+    });
+    expect(job.run_at.getTime()).toBeGreaterThan(Date.now());
   });
 });

@@ -1,15 +1,34 @@
 // Money out. The order row is locked, the cap checked against what was paid minus what was already
-// refunded, and the refund, the order's running total and the job that calls the provider are
-// written together. The unique idempotency key per store makes a second identical refund impossible;
-// the CHECK on orders.refunded_amount is the last line of defence.
+// refunded, and the refunds, the order's running total and the jobs that call the providers are
+// written together. A refund goes back to the order's payments in order, one refund per payment it
+// touches, none beyond what that payment can still take. Each carries a key per (source, payment),
+// unique per store, so a second set is impossible; the CHECK on orders.refunded_amount is the last
+// line of defence.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Breakdown } from '../../domain/policy/types.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { lockOrder } from '../orders/orders.queries.ts';
-import { addRefunded, findRefundByKey, insertRefund } from './refunds.queries.ts';
+import {
+  addRefunded,
+  findRefundsByKeys,
+  insertRefund,
+  orderPayments,
+  refundedPerPayment,
+} from './refunds.queries.ts';
+import { type PaymentRoom, paymentRooms, splitBreakdown, splitRefund } from './split-refund.ts';
 
+/** What each of the order's payments can still take; call under the order's row lock. */
+export async function loadPaymentRooms(trx: Tx, storeId: string, orderId: string): Promise<PaymentRoom[]> {
+  const [payments, refunded] = await Promise.all([
+    orderPayments(trx, storeId, orderId),
+    refundedPerPayment(trx, storeId, orderId),
+  ]);
+  return paymentRooms(payments, refunded);
+}
+
+/** Returns the refunds' ids in payment order (the first set's, on a replay). */
 export async function issueRefund(
   trx: Tx,
   input: {
@@ -17,40 +36,56 @@ export async function issueRefund(
     orderId: string;
     caseId: string | null;
     amount: number;
-    provider: string;
     idempotencyKey: string;
     breakdown: Partial<Breakdown> & Record<string, number>;
   },
-): Promise<string> {
+): Promise<string[]> {
   const order = await lockOrder(trx, input.storeId, input.orderId);
   if (!order) throw new AppError('not_found', 'Order not found');
-  const existing = await findRefundByKey(trx, input.storeId, input.idempotencyKey);
-  if (existing) return existing.id;
+  const rooms = await loadPaymentRooms(trx, input.storeId, input.orderId);
+  const keyFor = (position: number) => `${input.idempotencyKey}:payment:${position}`;
+  // The bare key is the one refunds carried before they were split per payment.
+  const existing = await findRefundsByKeys(trx, input.storeId, [
+    input.idempotencyKey,
+    ...rooms.map((r) => keyFor(r.position)),
+  ]);
+  if (existing.length > 0) return existing.map((r) => r.id);
   const room = order.paid_amount - order.refunded_amount;
-  if (input.amount > room)
+  const parts = splitRefund(input.amount, rooms);
+  const payable = parts.reduce((s, p) => s + p.amount, 0);
+  if (input.amount > room || payable < input.amount)
     throw new AppError(
       'refund_exceeds_paid',
-      `A refund of ${input.amount} exceeds what is left to refund on the order (${room})`,
+      `A refund of ${input.amount} exceeds what is left to refund on the order (${Math.min(room, payable)})`,
       {
         paid: order.paid_amount,
         refunded: order.refunded_amount,
       },
     );
-  const id = randomUUID();
-  await insertRefund(trx, {
-    store_id: input.storeId,
-    id,
-    order_id: input.orderId,
-    case_id: input.caseId,
-    amount: input.amount,
-    currency: order.currency,
-    provider: input.provider,
-    provider_reference: null,
-    status: 'pending',
-    idempotency_key: input.idempotencyKey,
-    breakdown: JSON.stringify(input.breakdown),
-  });
+  const breakdowns = splitBreakdown(
+    input.breakdown,
+    parts.map((p) => p.amount),
+  );
+  const ids: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const id = randomUUID();
+    await insertRefund(trx, {
+      store_id: input.storeId,
+      id,
+      order_id: input.orderId,
+      case_id: input.caseId,
+      amount: part.amount,
+      currency: order.currency,
+      provider: part.provider,
+      payment_position: part.position,
+      provider_reference: null,
+      status: 'pending',
+      idempotency_key: keyFor(part.position),
+      breakdown: JSON.stringify(breakdowns[i]),
+    });
+    await enqueue(trx, input.storeId, 'refunds.execute', { refund_id: id });
+    ids.push(id);
+  }
   await addRefunded(trx, input.storeId, input.orderId, input.amount);
-  await enqueue(trx, input.storeId, 'refunds.execute', { refund_id: id });
-  return id;
+  return ids;
 }

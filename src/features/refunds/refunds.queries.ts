@@ -1,18 +1,20 @@
 import { sql } from 'kysely';
-import type { NewRow, Tx } from '../../db/schema.ts';
+import type { NewRow, Row, Tx } from '../../db/schema.ts';
 import { MAX_ATTEMPTS } from '../../jobs/queue.ts';
 
 export async function insertRefund(trx: Tx, row: NewRow<'refunds'>): Promise<void> {
   await trx.insertInto('refunds').values(row).execute();
 }
 
-export async function findRefundByKey(trx: Tx, storeId: string, key: string) {
+/** Refunds under any of the keys, in payment order. */
+export async function findRefundsByKeys(trx: Tx, storeId: string, keys: string[]) {
   return trx
     .selectFrom('refunds')
-    .selectAll()
+    .select(['id', 'payment_position'])
     .where('store_id', '=', storeId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
+    .where('idempotency_key', 'in', keys)
+    .orderBy('payment_position')
+    .execute();
 }
 
 export async function addRefunded(trx: Tx, storeId: string, orderId: string, amount: number): Promise<void> {
@@ -48,17 +50,57 @@ export async function setRefundOutcome(
     .execute();
 }
 
-export async function paymentReference(trx: Tx, storeId: string, orderId: string, provider: string) {
-  const row = await trx
+export async function findRefund(trx: Tx, storeId: string, id: string) {
+  return trx
+    .selectFrom('refunds')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The reference of the payment a refund goes back to. */
+export async function paymentReference(
+  trx: Tx,
+  storeId: string,
+  refund: Pick<Row<'refunds'>, 'order_id' | 'payment_position' | 'provider'>,
+) {
+  let q = trx
     .selectFrom('payments')
     .select('reference')
     .where('store_id', '=', storeId)
-    .where('order_id', '=', orderId)
-    .where('provider', '=', provider)
-    .orderBy('position')
-    .limit(1)
-    .executeTakeFirst();
+    .where('order_id', '=', refund.order_id);
+  // A refund from before refunds named their payment went to the first one of its provider.
+  q =
+    refund.payment_position === null
+      ? q.where('provider', '=', refund.provider)
+      : q.where('position', '=', refund.payment_position);
+  const row = await q.orderBy('position').limit(1).executeTakeFirst();
   return row?.reference ?? null;
+}
+
+export async function orderPayments(trx: Tx, storeId: string, orderId: string) {
+  return trx
+    .selectFrom('payments')
+    .select(['position', 'provider', 'amount'])
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    .orderBy('position')
+    .execute();
+}
+
+/** What went back to each payment of the order (null: a refund from before refunds named one). */
+export async function refundedPerPayment(trx: Tx, storeId: string, orderId: string) {
+  const rows = await trx
+    .selectFrom('refunds')
+    .select(['payment_position as position', (eb) => eb.fn.sum<number>('amount').as('amount')])
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    // A refused refund gave its amount back (see execute-refund); a retry takes it again.
+    .where('status', '!=', 'failed')
+    .groupBy('payment_position')
+    .execute();
+  return rows.map((r) => ({ position: r.position, amount: Number(r.amount) }));
 }
 
 const REFUND_COLUMNS = [
@@ -123,29 +165,14 @@ export async function customerExists(trx: Tx, storeId: string, customerId: strin
 export async function reviveRefundJob(trx: Tx, storeId: string, refundId: string): Promise<boolean> {
   const revived = await trx
     .updateTable('jobs')
-    .set({ attempts: 0, run_at: new Date(), last_error: null })
+    .set({ attempts: 0, run_at: new Date(), last_error: null, locked_until: null })
     .where('store_id', '=', storeId)
     .where('kind', '=', 'refunds.execute')
     .where('done_at', 'is', null)
     .where('attempts', '>=', MAX_ATTEMPTS)
+    // Its last attempt may still be running (a provider call under lease).
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
     .where(sql<boolean>`payload->>'refund_id' = ${refundId}`)
     .executeTakeFirst();
   return Number(revived.numUpdatedRows) > 0;
-}
-
-/** The provider of the order's first payment: where a refund goes back to. */
-export async function firstPaymentProvider(
-  trx: Tx,
-  storeId: string,
-  orderId: string,
-): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('payments')
-    .select('provider')
-    .where('store_id', '=', storeId)
-    .where('order_id', '=', orderId)
-    .orderBy('position')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.provider;
 }

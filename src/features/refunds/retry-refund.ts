@@ -1,13 +1,14 @@
 // Sends a stuck refund again. A refund the provider refused goes out as a new job (a new provider
-// key: the refusal was final for the old one), after taking its amount back out of the order's
-// refundable room under the order lock. A refund whose job gave up after its retries gets the same
-// job back (the same key: if an attempt did pay, the provider recognises it).
+// key: the refusal was final for the old one), after taking its amount back out of the refundable
+// room of the order and of its payment, under the order lock. A refund whose job gave up after its
+// retries gets the same job back (the same key: if an attempt did pay, the provider recognises it).
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import type { Actor } from '../auth/actor.ts';
 import { lockOrder } from '../orders/orders.queries.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
+import { loadPaymentRooms } from './issue-refund.ts';
 import { addRefunded, lockRefund, reviveRefundJob, setRefundOutcome } from './refunds.queries.ts';
 
 export async function retryRefund(trx: Tx, actor: Actor, id: string): Promise<void> {
@@ -22,6 +23,14 @@ export async function retryRefund(trx: Tx, actor: Actor, id: string): Promise<vo
         paid: order.paid_amount,
         refunded: order.refunded_amount,
       });
+    if (refund.payment_position !== null) {
+      const rooms = await loadPaymentRooms(trx, actor.storeId, refund.order_id);
+      const left = rooms.find((r) => r.position === refund.payment_position)?.room ?? 0;
+      if (refund.amount > left)
+        throw new AppError('refund_exceeds_paid', `Only ${left} is left to refund on that payment`, {
+          payment_position: refund.payment_position,
+        });
+    }
     await addRefunded(trx, actor.storeId, refund.order_id, refund.amount);
     await setRefundOutcome(trx, actor.storeId, id, { status: 'pending' });
     await enqueue(trx, actor.storeId, 'refunds.execute', { refund_id: id });

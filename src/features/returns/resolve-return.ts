@@ -8,7 +8,7 @@ import { settleReturn } from '../../domain/returns/settlement.ts';
 import type { Actor } from '../auth/actor.ts';
 import { policyByVersion } from '../policy/policy.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
-import { firstPaymentProvider, insertStoreCredit } from '../refunds/refunds.queries.ts';
+import { insertStoreCredit } from '../refunds/refunds.queries.ts';
 import { getReturnLines, insertEvent, updateReturn } from './returns.queries.ts';
 import { isKeepItem, loadForStep, moveReturn } from './transition.ts';
 
@@ -31,19 +31,16 @@ export async function resolveReturn(trx: Tx, actor: Actor, id: string, now = new
       refund: (l.decision as unknown as LineDecision).refund,
     })),
   });
-  let refundId: string | null = null;
-  if (settlement.refund > 0) {
-    const provider = await firstPaymentProvider(trx, actor.storeId, row.order_id);
-    refundId = await issueRefund(trx, {
+  let refundIds: string[] = [];
+  if (settlement.refund > 0)
+    refundIds = await issueRefund(trx, {
       storeId: actor.storeId,
       orderId: row.order_id,
       caseId: id,
       amount: settlement.refund,
-      provider: provider ?? 'manual',
       idempotencyKey: `return:${id}:resolve`,
       breakdown: { ...settlement.breakdown, total: settlement.refund },
     });
-  }
   if (settlement.store_credit > 0)
     await insertStoreCredit(trx, {
       store_id: actor.storeId,
@@ -54,7 +51,8 @@ export async function resolveReturn(trx: Tx, actor: Actor, id: string, now = new
       case_id: id,
       note: `Return ${row.number}`,
     });
-  const result = { type: resolution, ...settlement, refund_id: refundId };
+  // refund_id keeps its shape: the first payment's refund; `refunds` in the view lists them all.
+  const result = { type: resolution, ...settlement, refund_id: refundIds[0] ?? null };
   await updateReturn(trx, actor.storeId, id, { result: JSON.stringify(result), completed_at: now });
   await insertEvent(trx, {
     store_id: actor.storeId,

@@ -114,7 +114,10 @@ export async function getRefundsForCases(trx: Tx, storeId: string, caseIds: stri
     .select(['id', 'case_id', 'amount', 'currency', 'provider', 'provider_reference', 'status', 'created_at'])
     .where('store_id', '=', storeId)
     .where('case_id', 'in', caseIds)
+    // The refunds of one resolve share their created_at: list them in the order of the payments.
     .orderBy('created_at')
+    .orderBy(sql`payment_position NULLS FIRST`)
+    .orderBy('id')
     .execute();
 }
 
