@@ -170,6 +170,13 @@ describe('team console in Chromium', () => {
       'Refund to the payment method€102.79',
     ]);
     await shot('10-finance-breakdown');
+    // Finance may pay out otherwise than the customer asked; the preview follows the choice.
+    const payout = page.getByRole('radiogroup', { name: 'Pay out as' });
+    await payout.locator('label', { hasText: 'Store credit' }).click();
+    await page.getByText('The customer asked for Refund.').waitFor();
+    const credit = await page.getByRole('button', { name: /^Confirm and grant/ }).textContent();
+    expect(credit).toMatch(/^Confirm and grant €1\d\d\.\d\d store credit$/);
+    await payout.locator('label', { hasText: 'Refund' }).click();
     await page.getByRole('button', { name: 'Confirm and pay out €102.79' }).click();
     await waitForStatus('Completed');
     expect(await page.getByTestId('outcome').textContent()).toContain('Refund €102.79');

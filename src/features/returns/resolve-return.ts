@@ -3,6 +3,7 @@
 // once only, whatever the client replays; the provider call itself is a job.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { Decision, LineDecision, ResolutionType } from '../../domain/policy/types.ts';
 import { settleReturn } from '../../domain/returns/settlement.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -12,10 +13,38 @@ import { insertStoreCredit } from '../refunds/refunds.queries.ts';
 import { getReturnLines, insertEvent, updateReturn } from './returns.queries.ts';
 import { isKeepItem, loadForStep, moveReturn } from './transition.ts';
 
-export async function resolveReturn(trx: Tx, actor: Actor, id: string, now = new Date()): Promise<void> {
+export interface ResolveInput {
+  /** pay out otherwise than the customer asked: money back or store credit */
+  resolution?: { type: 'refund' | 'store_credit' } | undefined;
+}
+
+export async function resolveReturn(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: ResolveInput = {},
+  now = new Date(),
+): Promise<void> {
   const row = await loadForStep(trx, actor, id);
+  const asked = (row.resolution as { type: ResolutionType }).type;
+  const resolution = input.resolution?.type ?? asked;
+  // A keep-the-item refund is decided without the parcel; turning it into anything else would pay
+  // for units nobody sends back (settlement counts received units for every other resolution).
+  if (resolution !== asked && isKeepItem(row))
+    throw new AppError('invalid_request', 'A keep-the-item return is paid out as a refund only', {
+      errors: [{ path: 'resolution.type', message: 'a keep-the-item return is refunded' }],
+    });
+  if (resolution !== asked) {
+    await updateReturn(trx, actor.storeId, id, { resolution: JSON.stringify({ type: resolution }) });
+    await insertEvent(trx, {
+      store_id: actor.storeId,
+      case_id: id,
+      type: 'resolution_changed',
+      actor: actor.label,
+      data: { from: asked, to: resolution, asked: row.resolution },
+    });
+  }
   await moveReturn(trx, actor, row, 'completed', { type: 'resolved' });
-  const resolution = (row.resolution as { type: ResolutionType }).type;
   const decision = row.decision as unknown as Decision;
   const lines = await getReturnLines(trx, actor.storeId, [id]);
   const policy = await policyByVersion(trx, actor.storeId, row.policy_version);

@@ -26,6 +26,7 @@ import {
   inspectSchema,
   receiveSchema,
   rejectSchema,
+  resolveSchema,
   returnListQuery,
   shipSchema,
 } from './returns.schemas.ts';
@@ -245,9 +246,9 @@ export const returnRoutes =
     );
     step(
       'resolve',
-      'Pay out (refund, store credit, exchange) and complete (Idempotency-Key header)',
+      'Pay out (refund, store credit, exchange) and complete (Idempotency-Key header); `resolution` pays out otherwise than the customer asked',
       'returns.resolve',
-      emptySchema,
-      (trx, a, id) => resolveReturn(trx, a, id),
+      resolveSchema,
+      (trx, a, id, b) => resolveReturn(trx, a, id, b),
     );
   };

@@ -104,6 +104,11 @@ export const inspectSchema = z.strictObject({
 
 export const emptySchema = z.strictObject({});
 
+/** resolve {}: pays out as the customer asked; the team may choose money back or store credit instead. */
+export const resolveSchema = z.strictObject({
+  resolution: z.strictObject({ type: z.enum(['refund', 'store_credit']) }).optional(),
+});
+
 export const returnListQuery = z.strictObject({
   status: z
     .string()

@@ -1,6 +1,8 @@
+import type { ResolutionType } from '@domain/policy/types.ts';
 import { settleReturn } from '@domain/returns/settlement.ts';
-import { Alert, Button, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, SegmentedControl, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCash, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePolicyVersions } from '../../../api/policy.ts';
 import type { ReturnView } from '../../../api/types.ts';
@@ -9,12 +11,12 @@ import { StepError } from './StepError.tsx';
 import { useStep } from './useStep.ts';
 
 /** The preview runs the domain's own settlement, the function the server pays out with. */
-function usePreview(ret: ReturnView) {
+function usePreview(ret: ReturnView, resolution: ResolutionType) {
   const versions = usePolicyVersions();
   if (!versions.data) return null;
   const policy = versions.data.data.find((p) => p.version === ret.policy_version);
   return settleReturn({
-    resolution: ret.resolution.type,
+    resolution,
     decision: { ...(ret.exchange ? { exchange: ret.exchange } : {}) },
     storeCreditBonusPercent: policy?.document.store_credit_bonus_percent ?? 0,
     lines: ret.lines.map((l) => ({
@@ -31,7 +33,13 @@ export function ResolvePanel({ ret }: { ret: ReturnView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const resolve = useStep(ret.id, 'resolve');
-  const preview = usePreview(ret);
+  const asked = ret.resolution.type;
+  // The team may pay out otherwise than the customer asked (an exchange whose item is gone, a
+  // customer who agreed to store credit); a keep-the-item return only ever refunds.
+  const choices: ResolutionType[] =
+    asked === 'keep_item' ? [] : [...new Set<ResolutionType>([asked, 'refund', 'store_credit'])];
+  const [chosen, setChosen] = useState<ResolutionType>(asked);
+  const preview = usePreview(ret, chosen);
   if (!preview) return <Skeleton h={200} />;
   const money = (amount: number) => format.money(amount, ret.currency);
   const b = preview.breakdown;
@@ -53,6 +61,28 @@ export function ResolvePanel({ ret }: { ret: ReturnView }) {
       <Title order={3} size="h5">
         {t('actions.resolveTitle')}
       </Title>
+      {choices.length > 1 && (
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="payout-as">
+            {t('actions.payoutAs')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="payout-as"
+            value={chosen}
+            onChange={(v) => setChosen(v as ResolutionType)}
+            data={choices.map((c) => ({ value: c, label: t(`resolution.${c}`) }))}
+            maw={440}
+          />
+          {chosen !== asked && (
+            <Text size="sm" c="dimmed">
+              {t('actions.payoutChanged', {
+                asked: t(`resolution.${asked}`),
+                chosen: t(`resolution.${chosen}`),
+              })}
+            </Text>
+          )}
+        </Stack>
+      )}
       <Table maw={440} data-testid="breakdown" style={{ fontVariantNumeric: 'tabular-nums' }}>
         <Table.Tbody>
           {rows.map(([key, amount]) => (
@@ -101,7 +131,7 @@ export function ResolvePanel({ ret }: { ret: ReturnView }) {
         <Button
           leftSection={<IconCash size={18} aria-hidden />}
           loading={resolve.isPending}
-          onClick={() => resolve.mutate({})}
+          onClick={() => resolve.mutate(chosen === asked ? {} : { resolution: { type: chosen } })}
         >
           {confirm}
         </Button>
