@@ -109,12 +109,12 @@ export type ReturnLineRow = Awaited<ReturnType<typeof getReturnLines>>[number];
 
 export async function getRefundsForCases(trx: Tx, storeId: string, caseIds: string[]) {
   if (caseIds.length === 0) return [];
+  // The refunds of one resolve share their created_at: list them in the order of the payments.
   return trx
     .selectFrom('refunds')
     .select(['id', 'case_id', 'amount', 'currency', 'provider', 'provider_reference', 'status', 'created_at'])
     .where('store_id', '=', storeId)
     .where('case_id', 'in', caseIds)
-    // The refunds of one resolve share their created_at: list them in the order of the payments.
     .orderBy('created_at')
     .orderBy(sql`payment_position NULLS FIRST`)
     .orderBy('id')
