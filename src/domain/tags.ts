@@ -6,9 +6,13 @@ import { z } from 'zod';
 export const MAX_TAGS = 100;
 export const MAX_TAG_LENGTH = 100;
 
+/** How every tag is written: NFC, trimmed, single spaces, lower case. */
+export const normalizeTag = (t: string): string =>
+  t.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
 export const tagSchema = z
   .string()
-  .overwrite((t) => t.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase())
+  .overwrite(normalizeTag)
   .min(1)
   .max(MAX_TAG_LENGTH)
   // Commas and semicolons separate tags in platform exports and in the CSV layout, and PostgreSQL

@@ -80,13 +80,18 @@ describe('policySchema', () => {
     expect(p.rules[2]?.when.countries).toEqual(['DE']);
   });
 
-  it('writes rule tags as stored tags are written, so " Clearance" matches clearance', () => {
+  it('writes rule tags as stored tags are written, so " Clearance" matches clearance, and reads old ones', () => {
     const p = policySchema.parse({
       rules: [{ when: { tags: [' Clearance', 'clearance', 'VIP  Gift'] }, then: { returnable: false } }],
     });
     expect(p.rules[0]?.when.tags).toEqual(['clearance', 'vip gift']);
-    const bad = policySchema.safeParse({ rules: [{ when: { tags: ['a,b'] }, then: { returnable: false } }] });
-    expect(bad.error?.issues[0]?.path).toEqual(['rules', 0, 'when', 'tags', 0]);
+    // A policy saved before tags had character rules still reads: such a tag just never matches.
+    const legacy = policySchema.parse({
+      rules: [{ when: { tags: ['Summer, Sale'] }, then: { returnable: false } }],
+    });
+    expect(legacy.rules[0]?.when.tags).toEqual(['summer, sale']);
+    const empty = policySchema.safeParse({ rules: [{ when: { tags: [] }, then: { returnable: false } }] });
+    expect(empty.error?.issues[0]?.path).toEqual(['rules', 0, 'when', 'tags']);
   });
 });
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PRODUCT_FLAGS } from '../order.ts';
 import { REASON_CODES, SELLER_FAULT_REASONS } from '../reasons.ts';
-import { tagsSchema } from '../tags.ts';
+import { normalizeTag } from '../tags.ts';
 
 export const OFFERED_RESOLUTIONS = ['refund', 'store_credit', 'exchange'] as const;
 export const RETURN_METHODS = ['label', 'drop_off', 'pickup', 'in_store'] as const;
@@ -62,8 +62,16 @@ const ruleWhen = z
     path: z.enum(['change_of_mind', 'seller_fault', 'any']).optional(),
     categories: strings.optional(),
     flags: flags.min(1).optional(),
-    /** normalised as stored tags are (trimmed, lower case), so "Clearance" matches `clearance` */
-    tags: tagsSchema.min(1).optional(),
+    /**
+     * Written as stored tags are (trimmed, lower case), so "Clearance" matches `clearance`. Not held to
+     * the stored tags' character rules: a policy saved before them must still read (every read
+     * re-parses it), and a tag no order can carry simply never matches.
+     */
+    tags: z
+      .array(z.string().min(1).max(100).transform(normalizeTag))
+      .min(1)
+      .transform((tags) => [...new Set(tags)])
+      .optional(),
     segments: strings.optional(),
     countries: z
       .array(z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2 country code'))
