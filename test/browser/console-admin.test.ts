@@ -90,8 +90,8 @@ describe('console store pages and actions in Chromium', () => {
     await preview.getByLabel('Explanations in').selectOption('en');
     await preview.getByRole('button', { name: 'Preview', exact: true }).click();
     const result = page.getByTestId('preview-result');
-    await result.waitFor();
-    expect(await result.textContent()).toContain('Order 1002 · Anna Schmidt · Germany');
+    // The heading names the order once the order itself has loaded (its own request, after the decision).
+    await result.getByText('Order 1002 · Anna Schmidt · Germany').waitFor();
     const why = await result.getByTestId('preview-explanations').textContent();
     expect(why).toContain(
       "The law in your country gives you 14 days from delivery to return this item without giving a reason, more than the store's own terms.",
