@@ -174,8 +174,12 @@ describe('team console in Chromium', () => {
     const payout = page.getByRole('radiogroup', { name: 'Pay out as' });
     await payout.locator('label', { hasText: 'Store credit' }).click();
     await page.getByText('The customer asked for Refund.').waitFor();
-    const credit = await page.getByRole('button', { name: /^Confirm and grant/ }).textContent();
-    expect(credit).toMatch(/^Confirm and grant €1\d\d\.\d\d store credit$/);
+    const grant = page.getByRole('button', { name: /^Confirm and grant/ });
+    expect(await grant.textContent()).toMatch(/^Confirm and grant €1\d\d\.\d\d store credit$/);
+    // Store credit instead of money back waits for the customer's agreement.
+    expect(await grant.isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: 'The customer agreed to store credit instead' }).check();
+    expect(await grant.isEnabled()).toBe(true);
     await payout.locator('label', { hasText: 'Refund' }).click();
     await page.getByRole('button', { name: 'Confirm and pay out €102.79' }).click();
     await waitForStatus('Completed');

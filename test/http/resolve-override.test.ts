@@ -89,8 +89,19 @@ describe('resolve with another resolution', () => {
       segments: [],
     };
     const { order, ret } = await inspectedReturn({ type: 'refund' }, makeOrder({ customer }));
-    const res = await resolve(ret.id, { resolution: { type: 'store_credit' } }, 'override-credit');
+    // Store credit instead of money back needs the customer's word; without it nothing changes.
+    const unasked = await resolve(ret.id, { resolution: { type: 'store_credit' } }, 'override-credit-0');
+    expect(unasked.statusCode).toBe(400);
+    expect(unasked.json().errors[0].path).toBe('resolution.customer_agreed');
+    expect((await t.call('GET', `/api/v1/returns/${ret.id}`)).json().status).toBe('inspected');
+    const res = await resolve(
+      ret.id,
+      { resolution: { type: 'store_credit', customer_agreed: true } },
+      'override-credit',
+    );
     expect(res.statusCode, res.body).toBe(200);
+    const changed = (await events(ret.id)).find((e) => e.type === 'resolution_changed');
+    expect(changed?.data).toMatchObject({ from: 'refund', to: 'store_credit', customer_agreed: true });
     expect(res.json().refunds).toEqual([]);
     const total = ret.refund.total as number;
     const bonus = Math.round((total * 10) / 100); // the default policy's 10 %
@@ -117,7 +128,11 @@ describe('resolve with another resolution', () => {
     const refused = await resolve(ret.id, {}, 'lowered-1');
     expect(refused.json().code).toBe('refund_exceeds_paid');
     expect((await t.call('GET', `/api/v1/returns/${ret.id}`)).json().status).toBe('inspected');
-    const credited = await resolve(ret.id, { resolution: { type: 'store_credit' } }, 'lowered-2');
+    const credited = await resolve(
+      ret.id,
+      { resolution: { type: 'store_credit', customer_agreed: true } },
+      'lowered-2',
+    );
     expect(credited.statusCode, credited.body).toBe(200);
     expect(credited.json().status).toBe('completed');
   });
@@ -135,7 +150,11 @@ describe('resolve with another resolution', () => {
     ).json();
     await t.call('PUT', '/api/v1/policy', {});
     expect(keep.status).toBe('approved');
-    const refused = await resolve(keep.id, { resolution: { type: 'store_credit' } }, 'keep-1');
+    const refused = await resolve(
+      keep.id,
+      { resolution: { type: 'store_credit', customer_agreed: true } },
+      'keep-1',
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('invalid_request');
     expect((await t.call('GET', `/api/v1/returns/${keep.id}`)).json().status).toBe('approved');

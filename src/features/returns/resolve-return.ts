@@ -15,7 +15,7 @@ import { isKeepItem, loadForStep, moveReturn } from './transition.ts';
 
 export interface ResolveInput {
   /** pay out otherwise than the customer asked: money back or store credit */
-  resolution?: { type: 'refund' | 'store_credit' } | undefined;
+  resolution?: { type: 'refund' | 'store_credit'; customer_agreed?: boolean } | undefined;
 }
 
 export async function resolveReturn(
@@ -34,6 +34,16 @@ export async function resolveReturn(
     throw new AppError('invalid_request', 'A keep-the-item return is paid out as a refund only', {
       errors: [{ path: 'resolution.type', message: 'a keep-the-item return is refunded' }],
     });
+  // Money back is never less than the customer asked for, so the store may always choose it; store
+  // credit instead of money needs the customer's word (and EU law asks for it: Directive 2011/83/EU
+  // art. 13(1) refunds by the original means unless the consumer expressly agreed otherwise).
+  const agreed = input.resolution?.customer_agreed === true;
+  if (resolution === 'store_credit' && asked !== 'store_credit' && !agreed)
+    throw new AppError('invalid_request', `Store credit instead of ${asked} needs the customer's agreement`, {
+      errors: [
+        { path: 'resolution.customer_agreed', message: 'the customer must have agreed to store credit' },
+      ],
+    });
   if (resolution !== asked) {
     await updateReturn(trx, actor.storeId, id, { resolution: JSON.stringify({ type: resolution }) });
     await insertEvent(trx, {
@@ -41,7 +51,7 @@ export async function resolveReturn(
       case_id: id,
       type: 'resolution_changed',
       actor: actor.label,
-      data: { from: asked, to: resolution, asked: row.resolution },
+      data: { from: asked, to: resolution, asked: row.resolution, customer_agreed: agreed },
     });
   }
   await moveReturn(trx, actor, row, 'completed', { type: 'resolved' });

@@ -106,7 +106,13 @@ export const emptySchema = z.strictObject({});
 
 /** resolve {}: pays out as the customer asked; the team may choose money back or store credit instead. */
 export const resolveSchema = z.strictObject({
-  resolution: z.strictObject({ type: z.enum(['refund', 'store_credit']) }).optional(),
+  resolution: z
+    .strictObject({
+      type: z.enum(['refund', 'store_credit']),
+      /** store credit instead of what the customer asked for needs their agreement (EU law: art. 13) */
+      customer_agreed: z.boolean().default(false),
+    })
+    .optional(),
 });
 
 export const returnListQuery = z.strictObject({

@@ -1,6 +1,16 @@
 import type { ResolutionType } from '@domain/policy/types.ts';
 import { settleReturn } from '@domain/returns/settlement.ts';
-import { Alert, Button, SegmentedControl, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconCash, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +49,9 @@ export function ResolvePanel({ ret }: { ret: ReturnView }) {
   const choices: ResolutionType[] =
     asked === 'keep_item' ? [] : [...new Set<ResolutionType>([asked, 'refund', 'store_credit'])];
   const [chosen, setChosen] = useState<ResolutionType>(asked);
+  // Store credit instead of what the customer asked for needs their word (the server refuses it otherwise).
+  const needsAgreement = chosen === 'store_credit' && asked !== 'store_credit';
+  const [agreed, setAgreed] = useState(false);
   const preview = usePreview(ret, chosen);
   if (!preview) return <Skeleton h={200} />;
   const money = (amount: number) => format.money(amount, ret.currency);
@@ -73,6 +86,13 @@ export function ResolvePanel({ ret }: { ret: ReturnView }) {
             data={choices.map((c) => ({ value: c, label: t(`resolution.${c}`) }))}
             maw={440}
           />
+          {needsAgreement && (
+            <Checkbox
+              label={t('actions.customerAgreed')}
+              checked={agreed}
+              onChange={(e) => setAgreed(e.currentTarget.checked)}
+            />
+          )}
           {chosen !== asked && (
             <Text size="sm" c="dimmed">
               {t('actions.payoutChanged', {
@@ -131,7 +151,14 @@ export function ResolvePanel({ ret }: { ret: ReturnView }) {
         <Button
           leftSection={<IconCash size={18} aria-hidden />}
           loading={resolve.isPending}
-          onClick={() => resolve.mutate(chosen === asked ? {} : { resolution: { type: chosen } })}
+          disabled={needsAgreement && !agreed}
+          onClick={() =>
+            resolve.mutate(
+              chosen === asked
+                ? {}
+                : { resolution: { type: chosen, customer_agreed: needsAgreement && agreed } },
+            )
+          }
         >
           {confirm}
         </Button>
