@@ -186,6 +186,32 @@ describe('a refund over several payments', () => {
     expect(await refundedPerPayment(o.id)).toEqual({ 0: 6000, 1: 4000 });
   });
 
+  it('refuses an order update that moves, swaps or shrinks a payment with refunds', async () => {
+    const order = await splitPaidOrder();
+    await resolvedReturn(order.id, ['L1']); // 70.00: 60.00 to the card, 10.00 to the gift card
+    const stored = (await t.call('GET', `/api/v1/orders/${order.id}`)).json();
+    const card = { provider: 'card', reference: 'ch_card', amount: 6000 };
+    const gift = { provider: 'giftcard', reference: 'gc_1', amount: 4000 };
+    const resend = (payments: unknown[]) =>
+      t.call('POST', '/api/v1/orders', { ...makeOrder(), ...orderInput(stored), payments });
+
+    const swapped = await resend([gift, card]);
+    expect(swapped.statusCode).toBe(409);
+    expect(swapped.json()).toMatchObject({ code: 'order_conflict', errors: [{ path: 'payments.0' }] });
+    // The order's total still covers what was refunded, but the gift card took 10.00 back.
+    const shrunk = await resend([
+      card,
+      { ...gift, amount: 900 },
+      { provider: 'cash', reference: 'c1', amount: 3100 },
+    ]);
+    expect(shrunk.json().errors).toEqual([{ path: 'payments.1', message: 'has refunds' }]);
+    expect(await refundedPerPayment(order.id)).toEqual({ 0: 6000, 1: 1000 });
+
+    // Keeping both in place, with a third payment added, is fine.
+    const added = await resend([card, gift, { provider: 'card', reference: 'ch_tip', amount: 500 }]);
+    expect(added.statusCode, added.body).toBe(200);
+  });
+
   it('sends a refused card refund again only while the card can still take it', async () => {
     const o = await splitPaidOrder();
     const first = await resolvedReturn(o.id, ['L1']);
@@ -204,3 +230,9 @@ describe('a refund over several payments', () => {
     expect(await refundedPerPayment(o.id)).toEqual({ 0: 3000, 1: 1000 });
   });
 });
+
+/** The stored order as input again (same external id, lines, fulfillments), to re-send it changed. */
+function orderInput(stored: Record<string, unknown>) {
+  const { external_id, number, lines, fulfillments, shipping, discounts } = stored as Record<string, unknown>;
+  return { external_id, number, lines, fulfillments, shipping, discounts };
+}

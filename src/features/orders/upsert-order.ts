@@ -1,11 +1,12 @@
 // Create an order, or replace the one with the same external id (or, for an input without one, the
 // same number on the same channel). A replacement may not pull the ground from under after-sales
-// work already done: lines named by returns stay, the currency stays once money moved, and what was
-// paid stays at least what was refunded.
+// work already done: lines named by returns stay, the currency stays once money moved, what was
+// paid stays at least what was refunded, and a payment with refunds keeps its place.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { amountPaid, orderTotal } from '../../domain/order.ts';
+import { orderPayments, refundedPerPayment } from '../refunds/refunds.queries.ts';
 import {
   findOrderForUpsert,
   insertOrderRow,
@@ -55,6 +56,7 @@ export async function upsertOrder(
         'refund_exceeds_paid',
         `Payments (${paid}) would fall below what was already refunded (${existing.refunded_amount})`,
       );
+    await keepRefundedPayments(trx, storeId, existing.id, input.payments);
   }
   const customerId = await upsertCustomer(trx, storeId, input.customer, country);
   const row = {
@@ -86,4 +88,40 @@ export async function upsertOrder(
   await insertOrderRow(trx, { store_id: storeId, id, ...row });
   await writeOrderRows(trx, storeId, id, input, false);
   return { id, created: true };
+}
+
+/**
+ * Refunds name the payment they went back to by its place in the order's list. A replacement may
+ * add payments or change one nothing was refunded to, but a payment with refunds keeps its place,
+ * its provider and reference, and at least what went back to it: otherwise the next refund would
+ * be measured against the wrong payment (and could give a card more than it was charged).
+ */
+async function keepRefundedPayments(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+  payments: OrderInput['payments'],
+) {
+  const [before, refunded] = await Promise.all([
+    orderPayments(trx, storeId, orderId),
+    refundedPerPayment(trx, storeId, orderId),
+  ]);
+  for (const r of refunded) {
+    if (r.position === null) continue;
+    const was = before.find((p) => p.position === r.position);
+    const now = payments[r.position];
+    if (
+      was &&
+      now &&
+      now.provider === was.provider &&
+      now.reference === was.reference &&
+      now.amount >= r.amount
+    )
+      continue;
+    throw new AppError(
+      'order_conflict',
+      `Payment ${r.position + 1} (${was?.provider ?? '?'} ${was?.reference ?? ''}) has ${r.amount} refunded: it must stay in its place with at least that amount`,
+      { errors: [{ path: `payments.${r.position}`, message: 'has refunds' }] },
+    );
+  }
 }

@@ -82,7 +82,7 @@ export async function paymentReference(
 export async function orderPayments(trx: Tx, storeId: string, orderId: string) {
   return trx
     .selectFrom('payments')
-    .select(['position', 'provider', 'amount'])
+    .select(['position', 'provider', 'reference', 'amount'])
     .where('store_id', '=', storeId)
     .where('order_id', '=', orderId)
     .orderBy('position')
