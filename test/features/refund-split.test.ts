@@ -228,6 +228,18 @@ describe('a refund over several payments', () => {
     expect(retried.statusCode, retried.body).toBe(409);
     expect(retried.json()).toMatchObject({ code: 'refund_exceeds_paid' });
     expect(await refundedPerPayment(o.id)).toEqual({ 0: 3000, 1: 1000 });
+
+    // Paid another way (a bank transfer), finance records it and the order counts it refunded again.
+    const refunded = async () => (await t.call('GET', `/api/v1/orders/${o.id}`)).json().totals.refunded;
+    expect(await refunded()).toBe(4000);
+    const confirm = () =>
+      t.call('POST', `/api/v1/refunds/${card.id}/confirm`, { reference: 'SEPA-77' }, { role: 'finance' });
+    const byHand = await confirm();
+    expect(byHand.statusCode, byHand.body).toBe(200);
+    expect(byHand.json()).toMatchObject({ status: 'succeeded', provider_reference: 'SEPA-77' });
+    expect(await refunded()).toBe(10000);
+    expect((await confirm()).statusCode).toBe(409);
+    expect(await refunded()).toBe(10000);
   });
 });
 

@@ -1,22 +1,35 @@
-// A refund the team pays by hand (the manual provider) is confirmed once the money has left.
+// A refund the team pays by hand is confirmed once the money has left: one waiting for a manual
+// payment (the manual provider), or one the provider refused that the team paid another way (a bank
+// transfer after a card refund bounced). The refused one had given its amount back to the order's
+// refundable room, so confirming it takes the amount again, under the order's lock and cap.
 
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Actor } from '../auth/actor.ts';
+import { lockOrder } from '../orders/orders.queries.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
-import { lockRefund, setRefundOutcome } from './refunds.queries.ts';
+import { addRefunded, lockRefund, setRefundOutcome } from './refunds.queries.ts';
 
 export async function confirmRefund(trx: Tx, actor: Actor, id: string, reference: string): Promise<void> {
   const refund = await lockRefund(trx, actor.storeId, id);
   if (!refund) throw new AppError('not_found', 'Refund not found');
-  if (refund.status !== 'requires_action')
+  if (refund.status !== 'requires_action' && refund.status !== 'failed')
     throw new AppError(
       'illegal_transition',
-      `Only a refund waiting to be paid by hand can be confirmed; this one is ${refund.status}`,
-      {
-        from: refund.status,
-      },
+      `Only a refund waiting to be paid by hand, or one the provider refused, can be confirmed; this one is ${refund.status}`,
+      { from: refund.status },
     );
+  if (refund.status === 'failed') {
+    const order = await lockOrder(trx, actor.storeId, refund.order_id);
+    if (!order) throw new AppError('not_found', 'Order not found');
+    const room = order.paid_amount - order.refunded_amount;
+    if (refund.amount > room)
+      throw new AppError('refund_exceeds_paid', `Only ${room} is left to refund on the order`, {
+        paid: order.paid_amount,
+        refunded: order.refunded_amount,
+      });
+    await addRefunded(trx, actor.storeId, refund.order_id, refund.amount);
+  }
   await setRefundOutcome(trx, actor.storeId, id, { status: 'succeeded', provider_reference: reference });
   if (refund.case_id)
     await insertEvent(trx, {
@@ -24,6 +37,6 @@ export async function confirmRefund(trx: Tx, actor: Actor, id: string, reference
       case_id: refund.case_id,
       type: 'refund_succeeded',
       actor: actor.label,
-      data: { refund_id: id, amount: refund.amount, reference },
+      data: { refund_id: id, amount: refund.amount, reference, by_hand: true, was: refund.status },
     });
 }

@@ -42,7 +42,8 @@ export const refundRoutes =
       {
         schema: {
           tags: ['refunds'],
-          summary: 'Confirm a refund paid by hand, with the payment reference',
+          summary:
+            'Confirm a refund paid by hand (waiting for it, or refused by the provider), with the payment reference',
           params: z.object({ id: z.uuid() }),
           body: z.strictObject({ reference: z.string().min(1).max(200) }),
         },

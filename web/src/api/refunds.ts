@@ -28,3 +28,17 @@ export function useConfirmRefund(refundId: string, returnId: string | null) {
     },
   });
 }
+
+/** Sends a refused refund again (a new provider call); keyed so a double click sends it once. */
+export function useRetryRefund(refundId: string, returnId: string | null) {
+  const client = useQueryClient();
+  const [key] = useState(newIdempotencyKey);
+  return useMutation({
+    mutationFn: () =>
+      api.post<RefundView>(`/api/v1/refunds/${refundId}/retry`, { body: {}, idempotencyKey: key }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['refunds'] });
+      if (returnId) void client.invalidateQueries({ queryKey: ['returns', returnId] });
+    },
+  });
+}

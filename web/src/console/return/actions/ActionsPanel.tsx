@@ -51,9 +51,12 @@ function workFor(ret: ReturnView): Work[] {
     case 'inspected':
       return ['resolve'];
     default:
-      return ret.refunds.some((r) => r.status === 'requires_action') ? ['confirm'] : [];
+      return ret.refunds.some((r) => UNPAID.has(r.status)) ? ['confirm'] : [];
   }
 }
+
+/** Refunds the customer still waits for that need a person: to be paid by hand, or refused. */
+const UNPAID = new Set(['requires_action', 'failed']);
 
 function render(work: Work, ret: ReturnView): ReactNode {
   switch (work) {
@@ -74,7 +77,7 @@ function render(work: Work, ret: ReturnView): ReactNode {
       return <ResolvePanel ret={ret} />;
     case 'confirm':
       return ret.refunds
-        .filter((r) => r.status === 'requires_action')
+        .filter((r) => UNPAID.has(r.status))
         .map((r) => <ConfirmRefundForm key={r.id} ret={ret} refund={r} />);
   }
 }

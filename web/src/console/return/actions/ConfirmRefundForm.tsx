@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/co
 import { IconCashBanknote, IconInfoCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConfirmRefund } from '../../../api/refunds.ts';
+import { useConfirmRefund, useRetryRefund } from '../../../api/refunds.ts';
 import { useOrder } from '../../../api/returns.ts';
 import type { ReturnRefund, ReturnView } from '../../../api/types.ts';
 import { useFormat } from '../../../i18n/format.ts';
@@ -17,9 +17,11 @@ export function ConfirmRefundForm({ ret, refund }: { ret: ReturnView; refund: Re
   const format = useFormat();
   const order = useOrder(ret.order_id).data;
   const confirm = useConfirmRefund(refund.id, ret.id);
+  const retry = useRetryRefund(refund.id, ret.id);
+  const refused = refund.status === 'failed';
   const [reference, setReference] = useState('');
   const amount = format.money(refund.amount, refund.currency);
-  const payment = order?.payments[0];
+  const payment = order?.payments.find((p) => p.provider === refund.provider) ?? order?.payments[0];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reference.trim()) confirm.mutate(reference.trim());
@@ -28,11 +30,11 @@ export function ConfirmRefundForm({ ret, refund }: { ret: ReturnView; refund: Re
     <form onSubmit={submit} aria-labelledby={`confirm-${refund.id}`} data-testid="confirm-refund">
       <Stack gap="xs">
         <Title order={3} size="h5" id={`confirm-${refund.id}`}>
-          {t('actions.manualRefundTitle', { amount })}
+          {t(refused ? 'actions.refusedRefundTitle' : 'actions.manualRefundTitle', { amount })}
         </Title>
         <Alert variant="light" color="orange" icon={<IconInfoCircle aria-hidden />} p="xs">
           <Text size="sm">
-            {t('actions.manualRefundHint', {
+            {t(refused ? 'actions.refusedRefundHint' : 'actions.manualRefundHint', {
               amount,
               customer: ret.customer.name ?? ret.customer.email ?? '',
             })}
@@ -42,7 +44,7 @@ export function ConfirmRefundForm({ ret, refund }: { ret: ReturnView; refund: Re
               {t('actions.originalPayment', {
                 provider: payment.provider,
                 reference: payment.reference ?? '–',
-                amount: format.money(payment.amount, order.currency),
+                amount: format.money(payment.amount, refund.currency),
               })}
             </Text>
           )}
@@ -65,8 +67,14 @@ export function ConfirmRefundForm({ ret, refund }: { ret: ReturnView; refund: Re
           >
             {t('actions.confirmPaid', { amount })}
           </Button>
+          {refused && (
+            <Button variant="default" loading={retry.isPending} onClick={() => retry.mutate()}>
+              {t('actions.retryRefund')}
+            </Button>
+          )}
         </Group>
         {confirm.isError && <StepError error={confirm.error} returnId={ret.id} />}
+        {retry.isError && <StepError error={retry.error} returnId={ret.id} />}
       </Stack>
     </form>
   );
