@@ -151,11 +151,19 @@ export async function processHealth(trx: Tx, storeId: string, period: Period) {
     SELECT count(*)::bigint AS returns,
       count(*) FILTER (WHERE r.auto_approved)::bigint AS auto_approved,
       count(*) FILTER (WHERE c.status = 'completed')::bigint AS completed,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (r.completed_at - r.requested_at)) / 3600)
-        FILTER (WHERE r.completed_at IS NOT NULL) AS median_hours_to_refund,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (p.paid_at - r.requested_at)) / 3600)
+        FILTER (WHERE p.paid_at IS NOT NULL) AS median_hours_to_refund,
       count(*) FILTER (WHERE c.status = 'requested' AND c.sla_due_at < now())::bigint AS review_sla_breached,
-      count(*) FILTER (WHERE c.status NOT IN ('rejected', 'canceled') AND r.refund_due_at < coalesce(r.completed_at, now()))::bigint AS refund_overdue
+      count(*) FILTER (WHERE c.status NOT IN ('rejected', 'canceled') AND r.refund_due_at < coalesce(p.paid_at, now()))::bigint AS refund_overdue
     FROM cases c JOIN returns r ON r.case_id = c.id
+    -- When the customer had their money: a completed return's last refund that succeeded (a manual
+    -- one when finance confirmed it), or its completion when it paid out no refund (store credit,
+    -- an even exchange); never while a refund of it has not succeeded.
+    LEFT JOIN LATERAL (
+      SELECT CASE WHEN c.status = 'completed' AND count(*) FILTER (WHERE f.status <> 'succeeded') = 0
+                  THEN coalesce(max(f.updated_at), r.completed_at) END AS paid_at
+      FROM refunds f WHERE f.store_id = c.store_id AND f.case_id = c.id
+    ) p ON true
     WHERE c.store_id = ${storeId} AND c.kind = 'return' AND c.created_at >= ${period.from} AND c.created_at < ${period.to}`.execute(
     trx,
   );
