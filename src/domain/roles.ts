@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'returns.receive': ['owner', 'warehouse'],
   'returns.inspect': ['owner', 'warehouse'],
   'returns.resolve': ['owner', 'finance'],
+  // who owns a case: anyone who works cases may take one or hand it to a colleague
+  'cases.assign': ['owner', 'agent', 'warehouse', 'finance'],
   'policy.write': ['owner'],
   'tokens.write': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -17,6 +17,7 @@ import type { Database } from '../db/connect.ts';
 import { analyticsRoutes } from '../features/analytics/analytics.routes.ts';
 import { sessionRoutes } from '../features/auth/session.routes.ts';
 import { tokenRoutes } from '../features/auth/tokens.routes.ts';
+import { userRoutes } from '../features/auth/users.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { MAX_EVIDENCE_BYTES } from '../features/cases/evidence.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policyRoutes(deps.database));
   await app.register(refundRoutes(deps.database));
   await app.register(tokenRoutes(deps.database));
+  await app.register(userRoutes(deps.database));
   await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
   await app.register(catalogRoutes(deps.database));
   await app.register(caseRoutes(deps.database));

@@ -89,6 +89,24 @@ describe('team console in Chromium', () => {
     expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
     await page.getByText('Label issued').waitFor();
     await shot('03-agent-approved-with-label');
+
+    // The agent takes the return: the page and the timeline say so, and "Mine" finds it.
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await page.getByText('Unassigned → Aiko Agent').waitFor();
+    const owner = await page
+      .getByLabel('Assignee')
+      .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
+    expect(owner).toBe('Aiko Agent');
+    expect(await page.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
+    await shot('03b-agent-assigned-to-me');
+    await page.getByRole('link', { name: 'Awaiting the parcel' }).click();
+    await page.getByRole('heading', { name: 'Awaiting the parcel' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    expect((await rowRmas()).length).toBeGreaterThan(1);
+    await page.getByRole('radiogroup', { name: 'Assignee' }).locator('label', { hasText: 'Mine' }).click();
+    await expect.poll(rowRmas).toEqual([earbuds.rma]);
+    expect(await page.getByTestId('row-assignee').textContent()).toBe('Assignee: Aiko Agent');
+    await shot('03c-agent-mine-queue');
   });
 
   it('an agent rejects a request with a reply from the template in the customer language', async () => {

@@ -40,7 +40,7 @@ export async function createUser(
 }
 
 export interface SessionView {
-  user: { email: string; name: string; role: Role };
+  user: { id: string; email: string; name: string; role: Role };
   store: { id: string; name: string; slug: string; currency: string };
   csrf_token: string;
 }
@@ -73,7 +73,7 @@ export async function signIn(
     token,
     expires_at: expires,
     csrf_token: csrf,
-    user: { email: user.email, name: user.name, role: user.role },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
     store: { id: user.store_id, name: user.store_name, slug: user.store_slug, currency: user.store_currency },
   };
 }
@@ -85,9 +85,9 @@ export async function authenticateSession(
   const row = await findSession(trx, hashToken(token));
   if (!row || !isRole(row.role)) return undefined;
   return {
-    actor: { storeId: row.store_id, role: row.role, label: `user:${row.email}` },
+    actor: { storeId: row.store_id, role: row.role, label: `user:${row.email}`, userId: row.user_id },
     view: {
-      user: { email: row.email, name: row.name, role: row.role },
+      user: { id: row.user_id, email: row.email, name: row.name, role: row.role },
       store: { id: row.store_id, name: row.store_name, slug: row.store_slug, currency: row.store_currency },
       csrf_token: row.csrf_token,
     },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { NewRow, Tx } from '../../db/schema.ts';
 
 export async function insertUser(trx: Tx, row: NewRow<'users'>): Promise<void> {
@@ -37,6 +38,7 @@ export async function findSession(trx: Tx, tokenHash: string) {
       'x.store_id',
       'x.csrf_token',
       'x.expires_at',
+      'u.id as user_id',
       'u.email',
       'u.name',
       'u.role',
@@ -51,4 +53,26 @@ export async function findSession(trx: Tx, tokenHash: string) {
 
 export async function deleteSession(trx: Tx, tokenHash: string): Promise<void> {
   await trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** The store's staff, for the assignee picker: never the password hashes. */
+export async function listStaff(trx: Tx, storeId: string) {
+  return trx
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role'])
+    .where('store_id', '=', storeId)
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .execute();
+}
+
+/** Names and emails of the given staff, e.g. the assignees of a page of returns. */
+export async function staffByIds(trx: Tx, storeId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return trx
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role'])
+    .where('store_id', '=', storeId)
+    .where('id', 'in', ids)
+    .execute();
 }

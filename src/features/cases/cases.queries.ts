@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { NewRow, Tx } from '../../db/schema.ts';
 
 export async function caseExists(trx: Tx, storeId: string, caseId: string): Promise<boolean> {
@@ -43,4 +44,29 @@ export async function getEvidence(trx: Tx, storeId: string, caseId: string, id: 
     .where('case_id', '=', caseId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Reads a case's assignee and locks the row: two assignments of one case run one after another. */
+export async function lockCaseAssignee(trx: Tx, storeId: string, caseId: string) {
+  return trx
+    .selectFrom('cases')
+    .select(['id', 'assignee_user_id'])
+    .where('store_id', '=', storeId)
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setAssignee(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+  userId: string | null,
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ assignee_user_id: userId, updated_at: sql<Date>`now()` })
+    .where('store_id', '=', storeId)
+    .where('id', '=', caseId)
+    .execute();
 }

@@ -2,10 +2,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { actorOf } from '../../http/auth.ts';
+import { assignCase } from './assign-case.ts';
 import { addEvidenceFiles, caseEvidence, evidenceFile, readEvidenceUpload } from './evidence.ts';
 import { addMessage, caseMessages } from './messages.ts';
 
 const params = z.object({ id: z.uuid() });
+
+const assignBody = z
+  .strictObject({
+    /** a staff user of the store, or null to unassign */
+    user_id: z.uuid().nullable().optional(),
+    /** the signed-in user (a session, not an API token) */
+    to: z.literal('me').optional(),
+  })
+  .refine((b) => (b.user_id === undefined) !== (b.to === undefined), {
+    message: 'give either user_id (null unassigns) or to: "me"',
+  });
 
 export const caseRoutes =
   (database: Database): FastifyPluginAsyncZod =>
@@ -47,6 +59,25 @@ export const caseRoutes =
           .transaction()
           .execute((trx) => addMessage(trx, actor, request.params.id, request.body));
         return reply.status(201).send({ id });
+      },
+    );
+
+    app.post(
+      '/api/v1/cases/:id/assign',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Assign a case to a staff user, to yourself (`to: "me"`), or to nobody (`user_id: null`)',
+          params,
+          body: assignBody,
+        },
+        config: { permission: 'cases.assign' },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return database.db
+          .transaction()
+          .execute((trx) => assignCase(trx, actor, request.params.id, request.body));
       },
     );
 

@@ -1,5 +1,5 @@
 // The queues and the search box: returns filtered by status, customer, destination, reason,
-// segment, period and overdue refunds, newest first or oldest SLA first.
+// segment, period, overdue refunds and assignee, newest first or oldest SLA first.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.ts';
 import { type ReturnRow, returnQuery } from './returns.queries.ts';
@@ -17,6 +17,8 @@ export interface ReturnFilter {
   to?: string | undefined;
   /** refund due in the past and the customer not paid yet (see REFUND_OVERDUE) */
   refund_overdue?: boolean | undefined;
+  /** a staff user's id, or null for returns nobody owns */
+  assignee?: string | null | undefined;
 }
 
 /**
@@ -47,6 +49,8 @@ export async function searchReturns(
   if (filter.from) q = q.where('c.created_at', '>=', new Date(filter.from));
   if (filter.to) q = q.where('c.created_at', '<', new Date(filter.to));
   if (filter.refund_overdue) q = q.where(REFUND_OVERDUE);
+  if (filter.assignee !== undefined)
+    q = q.where('c.assignee_user_id', filter.assignee === null ? 'is' : '=', filter.assignee);
   const reason = filter.reason;
   if (reason)
     q = q.where(({ exists, selectFrom }) =>

@@ -3,6 +3,7 @@
 
 import type { Tx } from '../../db/schema.ts';
 import type { Decision, LineDecision } from '../../domain/policy/types.ts';
+import { staffByIds } from '../auth/users.queries.ts';
 import {
   getLabels,
   getRefundsForCases,
@@ -15,7 +16,8 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export async function returnViews(trx: Tx, storeId: string, rows: ReturnRow[]) {
   const ids = rows.map((r) => r.id);
-  const [lines, refunds, labels, orders] = await Promise.all([
+  const assigneeIds = [...new Set(rows.flatMap((r) => (r.assignee_user_id ? [r.assignee_user_id] : [])))];
+  const [lines, refunds, labels, orders, staff] = await Promise.all([
     getReturnLines(trx, storeId, ids),
     getRefundsForCases(trx, storeId, ids),
     getLabels(trx, storeId, ids),
@@ -24,11 +26,13 @@ export async function returnViews(trx: Tx, storeId: string, rows: ReturnRow[]) {
       storeId,
       rows.map((r) => r.order_id),
     ),
+    staffByIds(trx, storeId, assigneeIds),
   ]);
   return rows.map((r) => {
     const decision = r.decision as unknown as Decision;
     const order = orders.find((o) => o.id === r.order_id);
     const label = labels.find((l) => l.case_id === r.id);
+    const assignee = staff.find((u) => u.id === r.assignee_user_id);
     return {
       id: r.id,
       rma: r.number,
@@ -41,6 +45,7 @@ export async function returnViews(trx: Tx, storeId: string, rows: ReturnRow[]) {
         name: order?.name ?? null,
         country: order?.destination_country ?? null,
       },
+      assignee: assignee ? { id: assignee.id, name: assignee.name, email: assignee.email } : null,
       method: r.method,
       resolution: r.resolution,
       currency: decision.currency,

@@ -8,7 +8,7 @@ import { actorOf } from '../../http/auth.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import type { Carrier } from '../../integrations/carriers/carrier.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, userOf } from '../auth/actor.ts';
 import { checkEligibility } from './check-eligibility.ts';
 import { inspectReturn } from './inspect-return.ts';
 import { issueLabel, labelPdf } from './issue-label.ts';
@@ -107,8 +107,14 @@ export const returnRoutes =
         config: { permission: 'read' },
       },
       async (request) => {
-        const { storeId } = actorOf(request);
-        const { limit, cursor, sort, ...filter } = request.query;
+        const actor = actorOf(request);
+        const { storeId } = actor;
+        const { limit, cursor, sort, assignee, ...rest } = request.query;
+        const filter = {
+          ...rest,
+          assignee:
+            assignee === 'me' ? userOf(actor, 'query.assignee') : assignee === 'none' ? null : assignee,
+        };
         const offset = decodeCursor<{ offset: string }>(cursor, ['offset'])?.offset;
         const start = offset ? Number(offset) : 0;
         const rows = await searchReturns(database.db, storeId, filter, {

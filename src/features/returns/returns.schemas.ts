@@ -136,6 +136,8 @@ export const returnListQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** me: the signed-in user's; none: nobody's; or a staff user's id */
+  assignee: z.union([z.enum(['me', 'none']), z.uuid()]).optional(),
   sort: z.enum(['newest', 'oldest', 'sla']).default('newest'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

@@ -6,7 +6,7 @@ import type { ReturnStatus } from '@domain/returns/lifecycle.ts';
 import type { Role } from '@domain/roles.ts';
 
 export interface Session {
-  user: { email: string; name: string; role: Role };
+  user: { id: string; email: string; name: string; role: Role };
   /** currency: the store's own, for amounts the policy states */
   store: { id: string; name: string; slug: string; currency: string };
 }
@@ -45,6 +45,8 @@ export interface ReturnView {
   order_id: string;
   order_number: string | null;
   customer: { id: string; email: string | null; name: string | null; country: string | null };
+  /** the staff member who owns the return, or nobody */
+  assignee: Assignee | null;
   method: string;
   resolution: { type: ResolutionType };
   currency: string;
@@ -64,6 +66,17 @@ export interface ReturnView {
   requested_at: string | null;
   completed_at: string | null;
   created_at: string;
+}
+
+export interface Assignee {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** GET /api/v1/users: the store's staff, for the assignee picker. */
+export interface StaffUser extends Assignee {
+  role: Role;
 }
 
 export interface ReturnRefund {

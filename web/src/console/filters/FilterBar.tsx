@@ -1,6 +1,15 @@
 import { REASON_CODES } from '@domain/reasons.ts';
 import { RETURN_STATUSES } from '@domain/returns/lifecycle.ts';
-import { Autocomplete, Button, Group, Paper, Select, TextInput } from '@mantine/core';
+import {
+  Autocomplete,
+  Button,
+  Group,
+  Input,
+  Paper,
+  SegmentedControl,
+  Select,
+  TextInput,
+} from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +43,19 @@ export function FilterBar({
   return (
     <Paper p="sm" role="search" aria-label={t('filters.label')}>
       <Group gap="sm" align="flex-end" wrap="wrap">
+        <Input.Wrapper label={t('filters.assignee')} labelElement="div">
+          <SegmentedControl
+            display="flex"
+            aria-label={t('filters.assignee')}
+            value={values.assignee === 'me' || values.assignee === 'none' ? values.assignee : 'all'}
+            onChange={(v) => set('assignee', v === 'all' ? null : v)}
+            data={[
+              { value: 'all', label: t('filters.assigneeAll') },
+              { value: 'me', label: t('filters.assigneeMine') },
+              { value: 'none', label: t('filters.assigneeNone') },
+            ]}
+          />
+        </Input.Wrapper>
         {status && (
           <Select
             label={t('filters.status')}

@@ -3,7 +3,10 @@
 import { useSearchParams } from 'react-router';
 import type { ReturnListParams } from '../../api/returns.ts';
 
-export const FILTER_KEYS = ['status', 'reason', 'country', 'segment', 'from', 'to'] as const;
+export const FILTER_KEYS = ['assignee', 'status', 'reason', 'country', 'segment', 'from', 'to'] as const;
+
+/** Whose returns: the signed-in user's (me) or nobody's (none); anything else shows all. */
+export const ASSIGNEE_FILTERS = ['me', 'none'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const DAY = 86_400_000;
@@ -21,6 +24,7 @@ export function useReturnFilters() {
   const from = values.from ? startOf(values.from) : undefined;
   const to = values.to ? startOf(values.to) : undefined;
   const api: ReturnListParams = {
+    assignee: (ASSIGNEE_FILTERS as readonly string[]).includes(values.assignee) ? values.assignee : undefined,
     status: values.status || undefined,
     reason: values.reason || undefined,
     country: values.country || undefined,

@@ -1,5 +1,5 @@
-import { Anchor, Group, Paper, Skeleton, Stack, Table, Text, ThemeIcon } from '@mantine/core';
-import { IconMoodCheck } from '@tabler/icons-react';
+import { Anchor, Group, Paper, Skeleton, Stack, Table, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { IconMoodCheck, IconUser } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -100,6 +100,15 @@ export function ReturnsTable({ query, due, empty }: Props) {
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge status={r.status} />
+                    {r.assignee && (
+                      <Group gap={4} mt={4} wrap="nowrap" data-testid="row-assignee">
+                        <IconUser size={12} aria-hidden color="var(--mantine-color-dimmed)" />
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          <VisuallyHidden>{t('assignee.label')}: </VisuallyHidden>
+                          {r.assignee.name}
+                        </Text>
+                      </Group>
+                    )}
                   </Table.Td>
                   {due && (
                     <Table.Td>

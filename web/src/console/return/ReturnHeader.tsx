@@ -4,6 +4,7 @@ import type { ReturnView } from '../../api/types.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { DueBadge } from '../ui/DueBadge.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { AssigneeControl } from './AssigneeControl.tsx';
 
 const OPEN = new Set(['approved', 'in_transit', 'received', 'inspected']);
 
@@ -31,6 +32,7 @@ export function ReturnHeader({ ret }: { ret: ReturnView }) {
           {ret.order_number && ` · ${t('return.order', { number: ret.order_number })}`}
           {ret.requested_at && ` · ${t('return.requested', { date: format.dateTime(ret.requested_at) })}`}
         </Text>
+        <AssigneeControl ret={ret} />
       </div>
       <Group gap="xs">
         {ret.status === 'requested' && ret.sla_due_at && <DueBadge at={ret.sla_due_at} kind="sla" spelled />}

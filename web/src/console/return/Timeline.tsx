@@ -11,6 +11,14 @@ function EventTitle({ event }: { event: TimelineEvent }) {
   });
 }
 
+/** An assignment names who had the return and who has it now. */
+function AssignmentDetail({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation();
+  const data = event.data as { from?: { name?: string | null } | null; to?: { name?: string | null } | null };
+  const name = (who: { name?: string | null } | null | undefined) => who?.name ?? t('assignee.none');
+  return <Text size="sm">{t('timeline.assignment', { from: name(data?.from), to: name(data?.to) })}</Text>;
+}
+
 export function Timeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -38,6 +46,7 @@ export function Timeline({ caseId }: { caseId: string }) {
             component="li"
             data-event={e.type}
           >
+            {e.type === 'assigned' && <AssignmentDetail event={e} />}
             <Text size="xs" c="dimmed">
               <time dateTime={e.at}>{format.dateTime(e.at)}</time> · {t('timeline.by', { actor: e.actor })}
             </Text>
