@@ -1,6 +1,8 @@
-// Tags on orders and products, which policy rules match on (`when.tags`). Every entry point (the
-// orders API, the catalogue, the CSV import) parses them with this one schema, so " Clearance" from a
-// spreadsheet and "clearance" from the API are the same tag to a rule.
+// Tags on orders and products, which policy rules match on (`when.tags`), and customer segments,
+// which rules and auto-approval match on. Every entry point (the orders API, the catalogue, the CSV
+// import) parses them with these schemas, so " Clearance" from a spreadsheet and "clearance" from the
+// API are the same tag to a rule, and "Flagged" from a store platform is the `flagged` segment that
+// keeps a customer's returns away from automatic approval.
 import { z } from 'zod';
 
 export const MAX_TAGS = 100;
@@ -24,3 +26,15 @@ export const tagsSchema = z
   .array(tagSchema)
   .max(MAX_TAGS)
   .overwrite((tags) => [...new Set(tags)]);
+
+/** A customer's segments (`vip`, `flagged` ...), written as tags are. */
+export const segmentsSchema = z
+  .array(z.string().overwrite(normalizeTag).min(1).max(50))
+  .max(MAX_TAGS)
+  .overwrite((segments) => [...new Set(segments)]);
+
+/**
+ * Segment names in a policy, written the same way but read leniently: every read re-parses a stored
+ * policy, and one saved before segments were normalised must still load.
+ */
+export const policySegmentsSchema = z.array(z.string().min(1).max(50).transform(normalizeTag));

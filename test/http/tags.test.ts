@@ -286,3 +286,48 @@ describe('rules that match on tags', () => {
     expect(byLine(await eligibility(o.id))['1']?.eligible).toBe(false);
   });
 });
+
+describe('customer segments', () => {
+  const customer = (segments: string[]) => ({
+    email: 'segments@example.de',
+    name: 'Seg Ment',
+    phone: null,
+    language: 'de',
+    time_zone: 'Europe/Berlin',
+    segments,
+  });
+
+  it('are written as tags are: "Flagged" from a store platform still sends a return to review', async () => {
+    const res = await t.call(
+      'POST',
+      '/api/v1/orders',
+      makeOrder({ customer: customer([' Flagged ', 'VIP', 'vip']) }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const order = res.json();
+    expect(order.customer.segments).toEqual(['flagged', 'vip']);
+    const ret = (
+      await t.call('POST', '/api/v1/returns', { order_id: order.id, lines: [{ line_id: 'L1', quantity: 1 }] })
+    ).json();
+    expect(ret.status).toBe('requested');
+    expect(ret.review_reasons.map((r: { code: string }) => r.code)).toContain('review_segment');
+    const found = (await t.call('GET', '/api/v1/returns?segment=FLAGGED&limit=200')).json().data;
+    expect(found.map((r: { id: string }) => r.id)).toContain(ret.id);
+    const blank = await t.call('POST', '/api/v1/orders', makeOrder({ customer: customer(['  ']) }));
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors[0].path).toBe('customer.segments.0');
+  });
+
+  it('in a policy are read the same way', async () => {
+    const before = (await t.call('GET', '/api/v1/policy')).json();
+    const saved = await t.call('PUT', '/api/v1/policy', {
+      rules: RULES.map((r) => ({ ...r, when: { ...r.when, segments: [' Wholesale'] } })),
+      auto_approve: { exclude_segments: ['Flagged', ' Blocked '] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().auto_approve.exclude_segments).toEqual(['flagged', 'blocked']);
+    expect(saved.json().rules[0].when.segments).toEqual(['wholesale']);
+    const restored = await t.call('PUT', '/api/v1/policy', { ...before, version: saved.json().version });
+    expect(restored.statusCode, restored.body).toBe(200);
+  });
+});

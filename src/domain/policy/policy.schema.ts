@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PRODUCT_FLAGS } from '../order.ts';
 import { REASON_CODES, SELLER_FAULT_REASONS } from '../reasons.ts';
-import { normalizeTag } from '../tags.ts';
+import { normalizeTag, policySegmentsSchema } from '../tags.ts';
 
 export const OFFERED_RESOLUTIONS = ['refund', 'store_credit', 'exchange'] as const;
 export const RETURN_METHODS = ['label', 'drop_off', 'pickup', 'in_store'] as const;
@@ -51,7 +51,7 @@ const autoApprove = z.strictObject({
   reasons: z.array(z.enum(REASON_CODES)).default([]),
   /** null: no ceiling */
   max_refund: minor.nullable().default(null),
-  exclude_segments: z.array(z.string().min(1).max(50)).default(['flagged']),
+  exclude_segments: policySegmentsSchema.default(['flagged']),
 });
 
 const sellerFaultReasons = new Set<string>(SELLER_FAULT_REASONS);
@@ -72,7 +72,7 @@ const ruleWhen = z
       .min(1)
       .transform((tags) => [...new Set(tags)])
       .optional(),
-    segments: strings.optional(),
+    segments: policySegmentsSchema.min(1).optional(),
     countries: z
       .array(z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2 country code'))
       .min(1)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_FLAGS } from '../../domain/order.ts';
-import { tagsSchema } from '../../domain/tags.ts';
+import { segmentsSchema, tagsSchema } from '../../domain/tags.ts';
 
 // Bounds that keep every total an exact integer (below 2^53) and every count inside PostgreSQL's
 // integer: a trillion minor units a line, a million units.
@@ -75,7 +75,7 @@ export const orderInputSchema = z
       phone: z.string().nullable().default(null),
       language: z.string().min(2).max(10).nullable().default(null),
       time_zone: timeZoneSchema.nullable().default(null),
-      segments: z.array(z.string().min(1).max(50)).default([]),
+      segments: segmentsSchema.default([]),
     }),
     shipping_address: addressSchema,
     lines: z.array(orderLineSchema).min(1).max(500),

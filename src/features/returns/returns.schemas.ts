@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REASON_CODES } from '../../domain/reasons.ts';
 import { DISPOSITIONS, GRADES } from '../../domain/returns/inspection.ts';
 import { RETURN_STATUSES } from '../../domain/returns/lifecycle.ts';
+import { normalizeTag } from '../../domain/tags.ts';
 
 export const RETURN_METHOD_VALUES = ['label', 'drop_off', 'pickup', 'in_store', 'none'] as const;
 
@@ -129,7 +130,7 @@ export const returnListQuery = z.strictObject({
     .regex(/^[A-Za-z]{2}$/)
     .optional(),
   reason: z.enum(REASON_CODES).optional(),
-  segment: z.string().min(1).max(50).optional(),
+  segment: z.string().min(1).max(50).transform(normalizeTag).optional(),
   from: instant.optional(),
   to: instant.optional(),
   refund_overdue: z
