@@ -6,9 +6,9 @@
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { lockOrder } from '../orders/orders.queries.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
-import { addRefunded, lockRefund, setRefundOutcome } from './refunds.queries.ts';
+import { reclaimRefused } from './issue-refund.ts';
+import { lockRefund, setRefundOutcome } from './refunds.queries.ts';
 
 export async function confirmRefund(trx: Tx, actor: Actor, id: string, reference: string): Promise<void> {
   const refund = await lockRefund(trx, actor.storeId, id);
@@ -19,17 +19,8 @@ export async function confirmRefund(trx: Tx, actor: Actor, id: string, reference
       `Only a refund waiting to be paid by hand, or one the provider refused, can be confirmed; this one is ${refund.status}`,
       { from: refund.status },
     );
-  if (refund.status === 'failed') {
-    const order = await lockOrder(trx, actor.storeId, refund.order_id);
-    if (!order) throw new AppError('not_found', 'Order not found');
-    const room = order.paid_amount - order.refunded_amount;
-    if (refund.amount > room)
-      throw new AppError('refund_exceeds_paid', `Only ${room} is left to refund on the order`, {
-        paid: order.paid_amount,
-        refunded: order.refunded_amount,
-      });
-    await addRefunded(trx, actor.storeId, refund.order_id, refund.amount);
-  }
+  // Paid another way: only the order's cap applies, not the refused payment's room.
+  if (refund.status === 'failed') await reclaimRefused(trx, actor.storeId, refund, { samePayment: false });
   await setRefundOutcome(trx, actor.storeId, id, { status: 'succeeded', provider_reference: reference });
   if (refund.case_id)
     await insertEvent(trx, {

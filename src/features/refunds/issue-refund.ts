@@ -89,3 +89,33 @@ export async function issueRefund(
   await addRefunded(trx, input.storeId, input.orderId, input.amount);
   return ids;
 }
+
+/**
+ * A refused refund gave its amount back to the order's refundable room; sending it again or
+ * recording it as paid another way takes the amount again, under the order's lock and cap (and,
+ * going back to the same payment, within what that payment can still take).
+ */
+export async function reclaimRefused(
+  trx: Tx,
+  storeId: string,
+  refund: { order_id: string; amount: number; payment_position: number | null },
+  opts: { samePayment: boolean },
+): Promise<void> {
+  const order = await lockOrder(trx, storeId, refund.order_id);
+  if (!order) throw new AppError('not_found', 'Order not found');
+  const room = order.paid_amount - order.refunded_amount;
+  if (refund.amount > room)
+    throw new AppError('refund_exceeds_paid', `Only ${room} is left to refund on the order`, {
+      paid: order.paid_amount,
+      refunded: order.refunded_amount,
+    });
+  if (opts.samePayment && refund.payment_position !== null) {
+    const rooms = await loadPaymentRooms(trx, storeId, refund.order_id);
+    const left = rooms.find((r) => r.position === refund.payment_position)?.room ?? 0;
+    if (refund.amount > left)
+      throw new AppError('refund_exceeds_paid', `Only ${left} is left to refund on that payment`, {
+        payment_position: refund.payment_position,
+      });
+  }
+  await addRefunded(trx, storeId, refund.order_id, refund.amount);
+}

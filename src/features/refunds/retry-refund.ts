@@ -6,32 +6,16 @@ import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import type { Actor } from '../auth/actor.ts';
-import { lockOrder } from '../orders/orders.queries.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
-import { loadPaymentRooms } from './issue-refund.ts';
-import { addRefunded, lockRefund, reviveRefundJob, setRefundOutcome } from './refunds.queries.ts';
+import { reclaimRefused } from './issue-refund.ts';
+import { lockRefund, reviveRefundJob, setRefundOutcome } from './refunds.queries.ts';
 
 export async function retryRefund(trx: Tx, actor: Actor, id: string): Promise<void> {
   const refund = await lockRefund(trx, actor.storeId, id);
   if (!refund) throw new AppError('not_found', 'Refund not found');
   if (refund.status === 'failed') {
-    const order = await lockOrder(trx, actor.storeId, refund.order_id);
-    if (!order) throw new AppError('not_found', 'Order not found');
-    const room = order.paid_amount - order.refunded_amount;
-    if (refund.amount > room)
-      throw new AppError('refund_exceeds_paid', `Only ${room} is left to refund on the order`, {
-        paid: order.paid_amount,
-        refunded: order.refunded_amount,
-      });
-    if (refund.payment_position !== null) {
-      const rooms = await loadPaymentRooms(trx, actor.storeId, refund.order_id);
-      const left = rooms.find((r) => r.position === refund.payment_position)?.room ?? 0;
-      if (refund.amount > left)
-        throw new AppError('refund_exceeds_paid', `Only ${left} is left to refund on that payment`, {
-          payment_position: refund.payment_position,
-        });
-    }
-    await addRefunded(trx, actor.storeId, refund.order_id, refund.amount);
+    // Going back to the same payment: it must still have room for it.
+    await reclaimRefused(trx, actor.storeId, refund, { samePayment: true });
     await setRefundOutcome(trx, actor.storeId, id, { status: 'pending' });
     await enqueue(trx, actor.storeId, 'refunds.execute', { refund_id: id });
   } else if (refund.status !== 'pending' || !(await reviveRefundJob(trx, actor.storeId, id))) {
