@@ -80,13 +80,14 @@ export async function completeJob(trx: Tx, id: number): Promise<boolean> {
   return Number(done.numUpdatedRows) > 0;
 }
 
-async function failJob(db: Kysely<DB>, job: Job, err: unknown): Promise<void> {
+async function failJob(db: Kysely<DB>, job: Job, err: unknown, opts = { keepLease: false }): Promise<void> {
   await db
     .updateTable('jobs')
     .set({
       last_error: String(err instanceof Error ? err.message : err).slice(0, 2000),
       run_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
-      locked_until: null,
+      // A call that timed out may still be on its way: no second one before the lease ends.
+      ...(opts.keepLease ? {} : { locked_until: null }),
     })
     .where('id', '=', job.id)
     .where('done_at', 'is', null)
@@ -95,8 +96,37 @@ async function failJob(db: Kysely<DB>, job: Job, err: unknown): Promise<void> {
     .execute();
 }
 
-/** Runs due jobs until none is left or `limit` ran; returns how many ran (successfully or not). */
-export async function runDueJobs(db: Kysely<DB>, handlers: JobHandlers, limit = 100): Promise<number> {
+/** How long the worker waits on one job before going on to the next: well inside the lease. */
+export const HANDLER_TIMEOUT_MS = (LEASE_SECONDS - 60) * 1000;
+
+class HandlerTimeout extends Error {}
+
+/** The handler's promise, or a HandlerTimeout after `ms`; an abandoned handler may still finish. */
+async function withTimeout(run: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HandlerTimeout(`no answer after ${ms / 1000} s`)), ms);
+  });
+  run.catch(() => {}); // a rejection after the timeout has nobody left to tell
+  try {
+    await Promise.race([run, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs due jobs until none is left or `limit` ran; returns how many ran (successfully or not). A
+ * handler that hangs (a provider that never answers) is left after `timeoutMs` so the jobs behind it
+ * still run; its job keeps its lease, so it is taken again only once the lease ends, under the same
+ * provider key, and an answer that arrives late is recorded only if nothing was recorded since.
+ */
+export async function runDueJobs(
+  db: Kysely<DB>,
+  handlers: JobHandlers,
+  limit = 100,
+  timeoutMs = HANDLER_TIMEOUT_MS,
+): Promise<number> {
   let ran = 0;
   while (ran < limit) {
     const job = await claimJob(db);
@@ -105,10 +135,10 @@ export async function runDueJobs(db: Kysely<DB>, handlers: JobHandlers, limit = 
     try {
       const handler = handlers[job.kind];
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(db, job);
+      await withTimeout(handler(db, job), timeoutMs);
       await completeJob(db, job.id);
     } catch (err) {
-      await failJob(db, job, err);
+      await failJob(db, job, err, { keepLease: err instanceof HandlerTimeout });
     }
   }
   return ran;

@@ -293,6 +293,45 @@ describe('the worker leases a job and calls the provider outside any transaction
     expect(await jobOf(refundId)).toMatchObject({ attempts: 2, last_error: null });
   });
 
+  it('leaves a provider that never answers, runs the jobs behind it, and keeps the lease', async () => {
+    const hung = deferred<RefundOutcome>();
+    const calls: string[] = [];
+    const provider: PaymentProvider = {
+      code: 'hangs',
+      refund(req) {
+        calls.push(req.idempotency_key);
+        // The first refund's call never comes back; the second one's answers at once.
+        return calls.length === 1
+          ? hung.promise
+          : Promise.resolve({ status: 'succeeded', reference: 're_2' });
+      },
+    };
+    const handlers = jobHandlers(providerRegistry([provider]));
+    const first = (await resolvedReturn('hangs')).ret.refunds[0].id as string;
+    const second = (await resolvedReturn('hangs')).ret.refunds[0].id as string;
+    expect(await within(5000, runDueJobs(t.database.db, handlers, 100, 50))).toBe(2);
+    const stuck = await jobOf(first);
+    expect(stuck).toMatchObject({ attempts: 1, done_at: null, last_error: 'no answer after 0.05 s' });
+    expect(stuck.locked_until?.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    expect((await jobOf(second)).done_at).not.toBeNull();
+    // Nothing is taken again while the lease holds, even once the backoff has passed.
+    await t.database.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(0) })
+      .where('done_at', 'is', null)
+      .execute();
+    expect(await runDueJobs(t.database.db, handlers, 100, 50)).toBe(0);
+    // The late answer is still the truth, and nothing was recorded since: it is recorded.
+    hung.resolve({ status: 'succeeded', reference: 're_late' });
+    await expect.poll(async () => (await jobOf(first)).done_at).not.toBeNull();
+    const refunds = (await t.call('GET', '/api/v1/refunds?limit=200')).json().data;
+    expect(refunds.find((r: { id: string }) => r.id === first)).toMatchObject({
+      status: 'succeeded',
+      provider_reference: 're_late',
+    });
+    expect(calls).toHaveLength(2);
+  });
+
   it('ignores a late answer to a finished job, even once the refund was sent again', async () => {
     const stalled = deferred<RefundOutcome>();
     const called = deferred<void>();
