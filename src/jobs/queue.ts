@@ -41,6 +41,9 @@ export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 300;
 const backoffSeconds = (attempt: number) => Math.min(3600, 5 * 2 ** (attempt - 1));
 
+/** A job no worker holds: never leased, or its lease has ended. */
+export const leaseFree = sql<boolean>`(locked_until IS NULL OR locked_until <= now())`;
+
 async function claimJob(db: Kysely<DB>): Promise<Job | undefined> {
   return db.transaction().execute(async (trx) => {
     const due = await trx
@@ -49,7 +52,7 @@ async function claimJob(db: Kysely<DB>): Promise<Job | undefined> {
       .where('done_at', 'is', null)
       .where('run_at', '<=', new Date())
       .where('attempts', '<', MAX_ATTEMPTS)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+      .where(leaseFree)
       .orderBy('run_at')
       .orderBy('id')
       .limit(1)

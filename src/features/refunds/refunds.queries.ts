@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
-import { MAX_ATTEMPTS } from '../../jobs/queue.ts';
+import { leaseFree, MAX_ATTEMPTS } from '../../jobs/queue.ts';
 
 export async function insertRefund(trx: Tx, row: NewRow<'refunds'>): Promise<void> {
   await trx.insertInto('refunds').values(row).execute();
@@ -171,7 +171,7 @@ export async function reviveRefundJob(trx: Tx, storeId: string, refundId: string
     .where('done_at', 'is', null)
     .where('attempts', '>=', MAX_ATTEMPTS)
     // Its last attempt may still be running (a provider call under lease).
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+    .where(leaseFree)
     .where(sql<boolean>`payload->>'refund_id' = ${refundId}`)
     .executeTakeFirst();
   return Number(revived.numUpdatedRows) > 0;
