@@ -69,6 +69,18 @@ export interface ProductsTable {
   flags: string[];
   supplier_code: string | null;
   tags: string[];
+  /** prices per currency beside `price` ({"RUB": 450000}) */
+  prices: ColumnType<Record<string, number>, string | undefined, string>;
+  created_at: InstantDefault;
+}
+export interface ExchangeRatesTable {
+  store_id: string;
+  day: ColumnType<string, string, string>;
+  base: string;
+  quote: string;
+  /** a decimal string: 1 base = rate quote */
+  rate: ColumnType<string, string, string>;
+  created_by: string;
   created_at: InstantDefault;
 }
 export interface OrdersTable {
@@ -324,6 +336,7 @@ export interface DB {
   jobs: JobsTable;
   sessions: SessionsTable;
   withdrawals: WithdrawalsTable;
+  exchange_rates: ExchangeRatesTable;
 }
 
 /** The handle every query function takes first: a transaction (or the root instance for reads). */

@@ -42,6 +42,11 @@ export interface Jurisdiction {
     noRestockingFee: Cited<true> | null;
     /** withdrawing from the whole order refunds the original delivery cost */
     fullWithdrawalRefundsShipping: Cited<true> | null;
+    /**
+     * a withdrawal within the statutory period refunds everything paid for the returned units, "for
+     * any reason" (Brazil, CDC art. 49): their share of the original delivery too, and no fee at all
+     */
+    refundsAllPaid: Cited<true> | null;
   };
   sellerFault: {
     floor:
@@ -82,6 +87,7 @@ const none: Jurisdiction['changeOfMind'] = {
   merchantPaysIfNotInformed: null,
   noRestockingFee: null,
   fullWithdrawalRefundsShipping: null,
+  refundsAllPaid: null,
 };
 
 const euLikeExemptions: Jurisdiction['changeOfMind']['exemptions'] = {
@@ -105,6 +111,7 @@ const EU: Jurisdiction = {
     merchantPaysIfNotInformed: { value: true, source: `${DIR} art. 14` },
     noRestockingFee: { value: true, source: `${DIR} art. 14` },
     fullWithdrawalRefundsShipping: { value: true, source: `${DIR} art. 13` },
+    refundsAllPaid: null,
   },
   sellerFault: {
     floor: { code: 'legal_guarantee', years: 2, source: 'Directive (EU) 2019/771 art. 10' },
@@ -127,6 +134,7 @@ const UK: Jurisdiction = {
     merchantPaysIfNotInformed: { value: true, source: `${CCR} reg 35` },
     noRestockingFee: { value: true, source: `${CCR} reg 34` },
     fullWithdrawalRefundsShipping: { value: true, source: `${CCR} reg 34` },
+    refundsAllPaid: null,
   },
   sellerFault: {
     floor: { code: 'short_term_right_to_reject', days: 30, source: 'Consumer Rights Act 2015 s.22' },
@@ -174,6 +182,8 @@ const BR: Jurisdiction = {
     ...none,
     floorDays: { value: 7, source: CDC },
     merchantPaysShipping: { value: true, source: CDC },
+    // "os valores eventualmente pagos, a qualquer título": every amount paid, delivery included
+    refundsAllPaid: { value: true, source: CDC },
   },
   sellerFault: { floor: null, refundWithinFloor: false, returnCostSource: null },
   refundClock: { from: 'receipt', days: 0, source: CDC },

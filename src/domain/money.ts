@@ -5,33 +5,8 @@ export interface Money {
   currency: string;
 }
 
-const ZERO_DECIMALS = new Set([
-  'BIF',
-  'CLP',
-  'DJF',
-  'GNF',
-  'ISK',
-  'JPY',
-  'KMF',
-  'KRW',
-  'PYG',
-  'RWF',
-  'UGX',
-  'UYI',
-  'VND',
-  'VUV',
-  'XAF',
-  'XOF',
-  'XPF',
-]);
-const THREE_DECIMALS = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
-
-/** Number of decimals of a currency's minor unit (ISO 4217). */
-export function minorUnitDigits(currency: string): number {
-  if (ZERO_DECIMALS.has(currency)) return 0;
-  if (THREE_DECIMALS.has(currency)) return 3;
-  return 2;
-}
+// The minor-unit exponents live with conversion in currency.ts; re-exported for the callers here.
+export { minorUnitDigits } from './currency.ts';
 
 /**
  * Splits `total` over `weights` in proportion, by largest remainder, so the parts add up to the

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   // who owns a case: anyone who works cases may take one or hand it to a colleague
   'cases.assign': ['owner', 'agent', 'warehouse', 'finance'],
   'policy.write': ['owner'],
+  // the store's exchange rates: finance keeps them, the owner too
+  'rates.write': ['owner', 'finance'],
   'tokens.write': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -24,6 +24,7 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
 import { policyRoutes } from '../features/policy/policy.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
+import { rateRoutes } from '../features/rates/rates.routes.ts';
 import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     returnRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
   );
   await app.register(policyRoutes(deps.database));
+  await app.register(rateRoutes(deps.database));
   await app.register(refundRoutes(deps.database));
   await app.register(tokenRoutes(deps.database));
   await app.register(userRoutes(deps.database));

@@ -117,3 +117,16 @@ export function formatDateTime(lang: string, iso: string, timeZone: string): str
   }
   return fmt.format(new Date(iso));
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day ('2026-11-30') as a long date in the language, e.g. '30. November 2026'. */
+export function formatDate(lang: string, day: string): string {
+  const language = normalizeLanguage(lang);
+  let fmt = dayFormats.get(language);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    dayFormats.set(language, fmt);
+  }
+  return fmt.format(new Date(`${day}T00:00:00Z`));
+}

@@ -21,7 +21,13 @@ const RULES = [
 beforeAll(async () => {
   t = await createTestApp();
   const saved = await t.call('PUT', '/api/v1/policy', {
-    change_of_mind: { window_days: 30, return_shipping: 'customer', return_shipping_fee: 595 },
+    // the store's fee for the US dollar orders below (its base fee is in euros)
+    change_of_mind: {
+      window_days: 30,
+      return_shipping: 'customer',
+      return_shipping_fee: 595,
+      return_shipping_fee_by_currency: { USD: 695 },
+    },
     rules: RULES,
   });
   expect(saved.statusCode, saved.body).toBe(200);
@@ -243,7 +249,7 @@ describe('rules that match on tags', () => {
     expect([g?.eligible, g?.return_shipping_paid_by, g?.fees.return_shipping]).toEqual([true, 'merchant', 0]);
 
     const fresh = byLine(await eligibility((await post(usOrder([line('L1', 'GIFT-1')]))).id)).L1;
-    expect([fresh?.return_shipping_paid_by, fresh?.fees.return_shipping]).toEqual(['customer', 595]);
+    expect([fresh?.return_shipping_paid_by, fresh?.fees.return_shipping]).toEqual(['customer', 695]);
   });
 
   it('shows a draft tag rule in the policy preview', async () => {

@@ -2,12 +2,14 @@
 // whether the item can come back, by which path, until when, at what cost to whom, with which
 // resolutions and why. Pure and deterministic: no I/O, no clock (the moment is `req.at`).
 
+import { NO_RATES } from '../currency.ts';
 import { jurisdictionFor } from '../jurisdictions.ts';
 import { deliveredQuantities, lastDeliveredAt, type Order } from '../order.ts';
 import { orderAmounts } from './amounts.ts';
 import { draftLine, implicitLines, type Run } from './draft-line.ts';
 import { makeExplainer } from './explain.ts';
 import type { Draft } from './offer.ts';
+import { pricePolicy } from './pricing.ts';
 import {
   breakdown,
   capRefunds,
@@ -23,7 +25,10 @@ import { localDate } from './windows.ts';
 export type * from './types.ts';
 
 function prepare(ctx: DecisionContext, req: DecisionRequest): Run {
-  const { order, policy } = ctx;
+  const { order } = ctx;
+  // every amount of the policy in the order's currency, at the store's rate of the decision's day
+  const pricing = pricePolicy(ctx.policy, order.currency, ctx.rates ?? NO_RATES, req.at.slice(0, 10));
+  const { policy } = pricing;
   const country = order.shipping_address.country.toUpperCase();
   const jurisdiction = jurisdictionFor(country);
   const explain = makeExplainer({
@@ -47,6 +52,7 @@ function prepare(ctx: DecisionContext, req: DecisionRequest): Run {
   return {
     ctx,
     req,
+    pricing,
     env: {
       policy,
       jurisdiction,
@@ -83,7 +89,7 @@ function settle(run: Run, eligible: Draft[]): void {
     wholeOrder,
   };
   const shipping = refundShipping(refundEnv, ctx, eligible);
-  const fees = computeFees(refundEnv, req, eligible);
+  const fees = computeFees(refundEnv, run.pricing, req, eligible);
   for (let i = 0; i < eligible.length; i++) {
     const d = eligible[i] as Draft;
     const ship = shipping[i] ?? 0;
@@ -109,11 +115,12 @@ export function decide(ctx: DecisionContext, req: DecisionRequest): Decision {
   settle(run, eligible);
 
   const totals = sumBreakdowns(eligible.map((d) => d.out.refund));
-  const verdicts = drafts.map((d) => lineVerdict(ctx.policy, d));
+  const policy = run.pricing.policy;
+  const verdicts = drafts.map((d) => lineVerdict(policy, d));
   drafts.forEach((d, i) => {
     d.out.auto_approve = verdicts[i]?.ok ?? false;
   });
-  const review = reviewReasons(run.explain, ctx.policy, ctx, verdicts, totals);
+  const review = reviewReasons(run.explain, run.pricing, ctx, verdicts, totals);
   const allEligible = drafts.length > 0 && eligible.length === drafts.length;
   return {
     policy_version: ctx.policyVersion,
@@ -123,6 +130,6 @@ export function decide(ctx: DecisionContext, req: DecisionRequest): Decision {
     eligible: allEligible,
     auto_approve: allEligible && review.length === 0,
     review_reasons: review,
-    ...(allEligible ? resolutionMoney(ctx.policy, req, drafts, totals) : {}),
+    ...(allEligible ? resolutionMoney(policy, req, drafts, totals) : {}),
   };
 }

@@ -14,6 +14,8 @@ import {
   resolutionsFor,
   returnShippingPayer,
 } from './offer.ts';
+import { conversionNote } from './price-notes.ts';
+import type { PricedPolicy } from './pricing.ts';
 import { breakdown } from './refund.ts';
 import { resolveEffects } from './rules.ts';
 import type { DecisionContext, DecisionRequest, RequestLine } from './types.ts';
@@ -22,6 +24,8 @@ import type { DecisionContext, DecisionRequest, RequestLine } from './types.ts';
 export interface Run {
   ctx: DecisionContext;
   req: DecisionRequest;
+  /** the policy with its amounts in the order's currency, and how they were priced */
+  pricing: PricedPolicy;
   env: EligibilityEnv;
   offer: OfferEnv;
   explain: Explainer;
@@ -79,6 +83,7 @@ function newDraft(run: Run, r: RequestLine): Draft {
     from: 0,
     share: NO_SHARE,
     refundRequiredBy: null,
+    statutory: false,
     exchangeUnitPrice: null,
   };
 }
@@ -109,9 +114,10 @@ export function draftLine(run: Run, r: RequestLine): Draft {
     country: run.country,
     orderValue: run.amounts.orderValue,
   });
+  const el = lineEligibility(run.env, line, d.out.path, d.opened, d.effects);
+  d.statutory = el.statutory;
   const payer = returnShippingPayer(offer, d);
   d.out.return_shipping_paid_by = payer.payer;
-  const el = lineEligibility(run.env, line, d.out.path, d.opened, d.effects);
   d.out.explanations = el.explanations;
   d.out.deadline = el.deadline;
   if (!el.eligible) return d;
@@ -125,6 +131,10 @@ export function draftLine(run: Run, r: RequestLine): Draft {
   if (shipped) d.out.explanations.push(payer.why);
   const keep = keepItemOffer(offer, d);
   if (keep) d.out.explanations.push(keep);
+  if (keep?.code === 'keep_item_low_value') {
+    const note = conversionNote(explain, run.pricing, 'keep_item.max_unit_value');
+    if (note) d.out.explanations.push(note);
+  }
   d.out.keep_item = keep !== null;
   const offered = resolutionsFor(offer, d, keep !== null);
   d.out.resolutions = offered.list;

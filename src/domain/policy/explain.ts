@@ -2,7 +2,14 @@
 // and the source (a statute, or the store's policy version and rule). Money params stay in minor units
 // and dates stay ISO in `params`; only the message shows them formatted for the locale.
 
-import { formatDateTime, formatMoney, normalizeLanguage, type Params, t } from '../../i18n/index.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  normalizeLanguage,
+  type Params,
+  t,
+} from '../../i18n/index.ts';
 import type { Explanation } from './types.ts';
 
 const MONEY_PARAMS = new Set(['fee', 'amount', 'available', 'max_refund', 'total', 'max_unit_value']);
@@ -85,7 +92,11 @@ function createExplainer(opts: ExplainerOptions, root: MemoNode): Explainer {
     const display: Params = { ...params };
     for (const k in params) {
       const v = params[k];
-      if (MONEY_PARAMS.has(k) && typeof v === 'number') display[k] = formatMoney(lang, v, opts.currency);
+      // an amount in another currency than the order's names its own (`from_currency`)
+      if (k === 'from_amount' && typeof v === 'number' && typeof params.from_currency === 'string')
+        display[k] = formatMoney(lang, v, params.from_currency);
+      else if (k === 'rate_day' && typeof v === 'string') display[k] = formatDate(lang, v);
+      else if (MONEY_PARAMS.has(k) && typeof v === 'number') display[k] = formatMoney(lang, v, opts.currency);
       else if (DATE_PARAMS.has(k) && typeof v === 'string')
         display[k] = formatDateTime(lang, v, opts.timeZone);
     }

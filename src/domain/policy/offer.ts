@@ -22,6 +22,8 @@ export interface Draft {
   from: number;
   share: UnitShare;
   refundRequiredBy: string | null;
+  /** a statutory right covers this return (within the legal period) */
+  statutory: boolean;
   /** unit price of what the customer exchanges to */
   exchangeUnitPrice: number | null;
 }
@@ -48,12 +50,13 @@ export function returnShippingPayer(
     return { payer: 'merchant', why };
   }
   const cm = j.changeOfMind;
-  if (cm.merchantPaysShipping)
+  // the law's rules bind a withdrawal within the legal period; past it the store's terms apply
+  if (cm.merchantPaysShipping && d.statutory)
     return {
       payer: 'merchant',
       why: x.law('return_shipping_merchant_by_law', cm.merchantPaysShipping.source),
     };
-  if (!env.termsDisclosed && cm.merchantPaysIfNotInformed)
+  if (!env.termsDisclosed && cm.merchantPaysIfNotInformed && d.statutory)
     return {
       payer: 'merchant',
       why: x.law('return_shipping_merchant_not_informed', cm.merchantPaysIfNotInformed.source),

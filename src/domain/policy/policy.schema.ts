@@ -3,6 +3,7 @@
 // The document states what the store offers; the engine raises it to the destination's legal floor.
 
 import { z } from 'zod';
+import { currencyCodeSchema } from '../currency.ts';
 import { PRODUCT_FLAGS } from '../order.ts';
 import { REASON_CODES, SELLER_FAULT_REASONS } from '../reasons.ts';
 import { normalizeTag, policySegmentsSchema } from '../tags.ts';
@@ -17,6 +18,11 @@ const days = z.number().int().min(0).max(3650);
 const flags = z.array(z.enum(PRODUCT_FLAGS));
 const resolutions = z.array(z.enum(OFFERED_RESOLUTIONS)).min(1);
 const strings = z.array(z.string().min(1).max(100)).min(1);
+/** ISO 4217 code as a record key, written in capitals as stored */
+const currencyKey = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code in capitals, such as JPY');
+/** the store's own amount per currency, beside a base amount in the policy's `currency`:
+ *  `{ "JPY": 800 }` is ¥800 on Japanese-yen orders; other currencies convert the base amount */
+const byCurrency = z.record(currencyKey, minor);
 
 const changeOfMind = z.strictObject({
   window_days: days.default(30),
@@ -25,6 +31,7 @@ const changeOfMind = z.strictObject({
   return_shipping: z.enum(['customer', 'merchant']).default('customer'),
   /** deducted when the customer pays the return shipping and uses the store's label */
   return_shipping_fee: minor.default(595),
+  return_shipping_fee_by_currency: byCurrency.default({}),
   final_sale_returnable: z.boolean().default(false),
   /** flags the store does not take back for a change of mind (the law may still oblige it) */
   non_returnable_flags: flags.default(['personalized', 'perishable', 'digital']),
@@ -40,10 +47,12 @@ const sellerFault = z.strictObject({
 const keepItem = z.strictObject({
   /** refund without a return when a unit paid less than this; 0 turns it off */
   max_unit_value: minor.default(0),
+  max_unit_value_by_currency: byCurrency.default({}),
   /** ... or when the return would cost more than this percent of the returned units' value; 0 = off */
   max_return_cost_share_percent: percent.default(0),
   /** what one return shipment costs the store, for the share test above */
   estimated_return_cost: minor.default(0),
+  estimated_return_cost_by_currency: byCurrency.default({}),
 });
 
 const autoApprove = z.strictObject({
@@ -51,8 +60,12 @@ const autoApprove = z.strictObject({
   reasons: z.array(z.enum(REASON_CODES)).default([]),
   /** null: no ceiling */
   max_refund: minor.nullable().default(null),
+  /** a ceiling per currency; with `max_refund: null` only these currencies have one */
+  max_refund_by_currency: byCurrency.default({}),
   exclude_segments: policySegmentsSchema.default(['flagged']),
 });
+
+const orderValue = z.strictObject({ min: minor.optional(), max: minor.optional() });
 
 const sellerFaultReasons = new Set<string>(SELLER_FAULT_REASONS);
 
@@ -79,7 +92,10 @@ const ruleWhen = z
       .transform((cs) => cs.map((c) => c.toUpperCase()))
       .optional(),
     /** order total (what the customer paid): min inclusive, max exclusive, in minor units */
-    order_value: z.strictObject({ min: minor.optional(), max: minor.optional() }).optional(),
+    order_value: orderValue.optional(),
+    /** the same bounds per currency; an order in a currency with neither these nor a rate for the
+     *  base bounds never matches */
+    order_value_by_currency: z.record(currencyKey, orderValue).optional(),
     reasons: z.array(z.enum(REASON_CODES)).min(1).optional(),
   })
   .transform(({ path, ...rest }) => ({ ...rest, path: path ?? derivePath(rest.reasons) }));
@@ -97,6 +113,7 @@ const ruleThen = z
     returnable: z.boolean().optional(),
     restocking_fee_percent: percent.optional(),
     return_shipping_fee: minor.optional(),
+    return_shipping_fee_by_currency: byCurrency.optional(),
     free_return_shipping: z.boolean().optional(),
     auto_approve: z.boolean().optional(),
     resolutions: resolutions.optional(),
@@ -112,6 +129,12 @@ export const ruleSchema = z.strictObject({
 });
 
 export const policySchema = z.strictObject({
+  /**
+   * The currency of every base amount in the document (fees, ceilings, thresholds). Saved with the
+   * store's currency when left out. Orders in another currency use the `*_by_currency` amount for
+   * theirs, else the base amount converted at the store's exchange rate of the day, else none.
+   */
+  currency: currencyCodeSchema.optional(),
   change_of_mind: changeOfMind.prefault({}),
   seller_fault: sellerFault.prefault({}),
   resolutions: resolutions.default(['refund', 'store_credit', 'exchange']),

@@ -168,13 +168,17 @@ describe('engine properties', () => {
             expect(Date.parse(l.deadline as string)).toBeGreaterThanOrEqual(floor);
             if (l.path === 'change_of_mind' && j.changeOfMind.floorDays)
               expect(l.resolutions).toContain('refund');
+            // Brazil (CDC art. 49): within the period everything paid comes back, no fee, store pays
+            if (l.path === 'change_of_mind' && j.changeOfMind.refundsAllPaid) {
+              expect(l.return_shipping_paid_by).toBe('merchant');
+              expect(l.fees).toEqual({ restocking: 0, return_shipping: 0 });
+            }
           }
           if (l.path === 'seller_fault') {
             expect(l.fees).toEqual({ restocking: 0, return_shipping: 0 });
             expect(l.return_shipping_paid_by).toBe('merchant');
           }
           if (j.changeOfMind.noRestockingFee) expect(l.fees.restocking).toBe(0);
-          if (j.regime === 'BR') expect(l.return_shipping_paid_by).toBe('merchant');
         }
       }),
       { numRuns: 400 },

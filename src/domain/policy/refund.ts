@@ -4,6 +4,8 @@
 import { allocate, percentOf } from '../money.ts';
 import type { OrderAmounts } from './amounts.ts';
 import type { Draft, OfferEnv } from './offer.ts';
+import { conversionNote, unavailableNote, unpriced } from './price-notes.ts';
+import type { PricedPolicy } from './pricing.ts';
 import type { Breakdown, DecisionContext, DecisionRequest } from './types.ts';
 
 export interface RefundEnv extends OfferEnv {
@@ -34,8 +36,14 @@ export function refundShipping(env: RefundEnv, ctx: DecisionContext, drafts: Dra
   }
   let budget = left;
   const faultSource = j.sellerFault.floor?.source;
+  const allPaid = j.changeOfMind.refundsAllPaid;
   drafts.forEach((d, i) => {
-    if (d.out.path === 'seller_fault') {
+    if (allPaid && d.statutory && d.out.path === 'change_of_mind') {
+      const amount = Math.min(budget, d.share.shipping);
+      budget -= amount;
+      out[i] = amount;
+      d.out.explanations.push(x.law('shipping_refunded_all_paid', allPaid.source, { amount }));
+    } else if (d.out.path === 'seller_fault') {
       const amount = Math.min(budget, d.share.shipping);
       budget -= amount;
       out[i] = amount;
@@ -52,15 +60,20 @@ export function refundShipping(env: RefundEnv, ctx: DecisionContext, drafts: Dra
 }
 
 /** Restocking fee per line and the return-shipping fee of the parcel, spread over its lines. */
-export function computeFees(env: RefundEnv, req: DecisionRequest, drafts: Draft[]) {
+export function computeFees(env: RefundEnv, pricing: PricedPolicy, req: DecisionRequest, drafts: Draft[]) {
   const { explain: x, jurisdiction: j, policy } = env;
   const cm = policy.change_of_mind;
   const keep = req.resolution?.type === 'keep_item';
+  const allPaid = j.changeOfMind.refundsAllPaid;
   const restocking = drafts.map((d) => {
     if (keep || d.out.path !== 'change_of_mind') return 0;
     const rule = d.effects.restocking_fee_percent;
     const percent = rule?.value ?? cm.restocking_fee_percent;
     if (percent <= 0) return 0;
+    if (allPaid && d.statutory) {
+      d.out.explanations.push(x.law('fees_not_allowed_all_paid', allPaid.source, { percent }));
+      return 0;
+    }
     if (j.changeOfMind.noRestockingFee) {
       d.out.explanations.push(
         x.law('restocking_fee_not_allowed', j.changeOfMind.noRestockingFee.source, { percent }),
@@ -101,10 +114,32 @@ export function computeFees(env: RefundEnv, req: DecisionRequest, drafts: Draft[
         )
       : [];
   const position = new Map(charged.map((d, i) => [d, i]));
+  const feePath = feeRule
+    ? `rules.${feeRule}.then.return_shipping_fee`
+    : 'change_of_mind.return_shipping_fee';
+  // a fee the policy cannot state in this currency is not charged, and the customer is told why
+  const unpricedRule = charged.find((d) => {
+    const r = d.effects.return_shipping_fee?.rule;
+    return r !== undefined && unpriced(pricing, `rules.${r}.then.return_shipping_fee`);
+  });
+  const missing =
+    fee === 0 && charged.length > 0
+      ? unpricedRule
+        ? `rules.${unpricedRule.effects.return_shipping_fee?.rule}.then.return_shipping_fee`
+        : charged.every((d) => d.effects.return_shipping_fee === undefined) &&
+            unpriced(pricing, 'change_of_mind.return_shipping_fee')
+          ? 'change_of_mind.return_shipping_fee'
+          : null
+      : null;
+  const converted = fee > 0 ? conversionNote(x, pricing, feePath) : null;
   const shipping = drafts.map((d) => {
     const at = position.get(d);
-    if (at === undefined || fee === 0) return 0;
+    if (at === undefined) return 0;
+    if (missing)
+      d.out.explanations.push(unavailableNote(x, pricing, missing, 'return_shipping_fee_unavailable'));
+    if (fee === 0) return 0;
     d.out.explanations.push(x.store('return_shipping_fee', { fee }, feeRule));
+    if (converted) d.out.explanations.push(converted);
     return parts[at] ?? 0;
   });
   return { restocking, shipping };

@@ -4,6 +4,8 @@ import { percentOf } from '../money.ts';
 import type { Explainer } from './explain.ts';
 import type { Draft } from './offer.ts';
 import type { Policy } from './policy.schema.ts';
+import { conversionNote, unavailableNote, unpriced } from './price-notes.ts';
+import type { PricedPolicy } from './pricing.ts';
 import type { Breakdown, Decision, DecisionContext, DecisionRequest, Explanation } from './types.ts';
 
 type Verdict = { ok: true } | { ok: false; code: string; rule: number | null };
@@ -25,11 +27,12 @@ export function lineVerdict(policy: Policy, d: Draft): Verdict {
 
 export function reviewReasons(
   x: Explainer,
-  policy: Policy,
+  pricing: PricedPolicy,
   ctx: DecisionContext,
   verdicts: Verdict[],
   totals: Breakdown,
 ): Explanation[] {
+  const { policy } = pricing;
   const out: Explanation[] = [];
   const seen = new Set<string>();
   if (verdicts.length === 0) out.push(x.store('nothing_to_return'));
@@ -44,8 +47,13 @@ export function reviewReasons(
   const segment = ctx.order.customer.segments.find((s) => excluded.includes(s));
   if (segment !== undefined) out.push(x.store('review_segment', { segment }));
   const max = policy.auto_approve.max_refund;
-  if (max !== null && totals.total > max)
+  if (unpriced(pricing, 'auto_approve.max_refund'))
+    out.push(unavailableNote(x, pricing, 'auto_approve.max_refund', 'review_limit_unavailable'));
+  else if (max !== null && totals.total > max) {
     out.push(x.store('review_over_limit', { total: totals.total, max_refund: max }));
+    const note = conversionNote(x, pricing, 'auto_approve.max_refund');
+    if (note) out.push(note);
+  }
   return out;
 }
 

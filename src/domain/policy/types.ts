@@ -1,5 +1,6 @@
 // The policy engine's contract: what a caller passes in and what a decision looks like.
 
+import type { RateTable } from '../currency.ts';
 import type { Order } from '../order.ts';
 import type { ReasonCode, ReturnPath } from '../reasons.ts';
 import type { Policy } from './policy.schema.ts';
@@ -38,6 +39,8 @@ export interface DecisionContext {
   shippingRefundedSoFar: number;
   /** unit price of a SKU the customer may exchange to */
   exchangePrices?: Record<string, number>;
+  /** the store's exchange rates, for policy amounts in another currency than the order's */
+  rates?: RateTable;
   /** tags for rule conditions: the order's own and each line's product tags */
   tags?: { order?: string[]; lines?: Record<string, string[]> };
 }

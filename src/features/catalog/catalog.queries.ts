@@ -6,7 +6,9 @@ export async function upsertProducts(trx: Tx, storeId: string, products: Product
   if (!products.length) return;
   await trx
     .insertInto('products')
-    .values(products.map((p) => ({ store_id: storeId, id: randomUUID(), ...p })))
+    .values(
+      products.map((p) => ({ store_id: storeId, id: randomUUID(), ...p, prices: JSON.stringify(p.prices) })),
+    )
     .onConflict((oc) =>
       oc.columns(['store_id', 'sku']).doUpdateSet((eb) => ({
         product_group: eb.ref('excluded.product_group'),
@@ -19,6 +21,7 @@ export async function upsertProducts(trx: Tx, storeId: string, products: Product
         flags: eb.ref('excluded.flags'),
         supplier_code: eb.ref('excluded.supplier_code'),
         tags: eb.ref('excluded.tags'),
+        prices: eb.ref('excluded.prices'),
       })),
     )
     .execute();
@@ -78,6 +81,7 @@ export async function listProducts(
       'flags',
       'supplier_code',
       'tags',
+      'prices',
     ])
     .where('store_id', '=', storeId);
   if (filter.group) q = q.where('product_group', '=', filter.group);
@@ -94,13 +98,13 @@ export async function listSuppliers(trx: Tx, storeId: string) {
     .execute();
 }
 
-/** The other variants (same product_group) of an ordered SKU, priced in the order's currency. */
-export async function variantsOf(trx: Tx, storeId: string, sku: string, currency: string) {
+/** The variants (same product_group, the ordered SKU included) of an ordered SKU, whatever their
+ * catalogue currency: the caller prices them in the order's currency. */
+export async function variantsOf(trx: Tx, storeId: string, sku: string) {
   return trx
     .selectFrom('products as p')
-    .select(['p.sku', 'p.title', 'p.variant', 'p.price', 'p.currency'])
+    .select(['p.sku', 'p.title', 'p.variant', 'p.price', 'p.currency', 'p.prices'])
     .where('p.store_id', '=', storeId)
-    .where('p.currency', '=', currency)
     .where('p.product_group', '=', (eb) =>
       eb
         .selectFrom('products as q')

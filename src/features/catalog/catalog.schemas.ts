@@ -10,6 +10,13 @@ export const productInputSchema = z.strictObject({
   category: z.string().max(100).nullable().default(null),
   price: z.number().int().nonnegative(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code'),
+  /** prices in other currencies (minor units), e.g. {"RUB": 450000}; others convert at the store's rates */
+  prices: z
+    .record(
+      z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code'),
+      z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    )
+    .default({}),
   weight_grams: z.number().int().nonnegative().nullable().default(null),
   flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
   supplier_code: z.string().max(100).nullable().default(null),

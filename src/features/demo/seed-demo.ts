@@ -14,6 +14,7 @@ import { upsertProducts, upsertSuppliers } from '../catalog/catalog.queries.ts';
 import { orderInputSchema } from '../orders/orders.schemas.ts';
 import { upsertOrder } from '../orders/upsert-order.ts';
 import { updatePolicy } from '../policy/update-policy.ts';
+import { upsertRates } from '../rates/rates.queries.ts';
 import { createStore } from '../stores/create-store.ts';
 import type { Store } from '../stores/stores.queries.ts';
 import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SUPPLIERS, type DemoCustomer } from './demo-data.ts';
@@ -31,7 +32,14 @@ export const DEMO_USERS = [
 ] as const;
 
 export const DEMO_POLICY: Policy = policySchema.parse({
-  change_of_mind: { window_days: 30, return_shipping: 'customer', return_shipping_fee: 595 },
+  currency: 'EUR',
+  // 5.95 EUR, converted at the store's rates, except in Japan and China where the store set its own
+  change_of_mind: {
+    window_days: 30,
+    return_shipping: 'customer',
+    return_shipping_fee: 595,
+    return_shipping_fee_by_currency: { JPY: 800, CNY: 4500 },
+  },
   keep_item: { max_unit_value: 3000 },
   return_methods: ['label', 'drop_off', 'pickup'],
   custom_reasons: [
@@ -287,8 +295,25 @@ async function catalogue(trx: Tx, storeId: string): Promise<void> {
       flags: p.flags,
       supplier_code: p.supplier,
       tags: p.tags ?? [],
+      // the store prices its bestsellers in roubles itself; other currencies convert
+      prices: (p.group === 'JUMPER' ? { RUB: price(p.eur, rub) } : {}) as Record<string, number>,
     })),
   );
+}
+
+const rub = DEMO_CUSTOMERS.find((c) => c.currency === 'RUB') as DemoCustomer;
+
+/** The store's rate table: last month's and this week's rate for every currency it sells in
+ *  (TWD left out, so the console shows what a missing rate looks like). */
+function demoRates(now: number) {
+  const day = (ago: number) => new Date(now - ago * DAY).toISOString().slice(0, 10);
+  const currencies = new Map(DEMO_CUSTOMERS.map((c) => [c.currency, c.rate]));
+  return [...currencies]
+    .filter(([c]) => c !== 'EUR' && c !== 'TWD')
+    .flatMap(([quote, rate]) => [
+      { day: day(30), base: 'EUR', quote, rate: (rate * 0.98).toFixed(4) },
+      { day: day(2), base: 'EUR', quote, rate: rate.toFixed(4) },
+    ]);
 }
 
 export async function seedDemo(
@@ -320,6 +345,7 @@ export async function seedDemo(
     for (const u of DEMO_USERS) await createUser(trx, { storeId: store.id, ...u, password: DEMO_PASSWORD });
     await updatePolicy(trx, actor, DEMO_POLICY);
     await catalogue(trx, store.id);
+    await upsertRates(trx, store.id, demoRates(now), actor.label);
     for (const [n, s] of SCENARIOS.entries()) {
       const { id } = await upsertOrder(trx, store.id, buildOrder(s, n, now));
       if (s.ret) await advanceDemoReturn(trx, actor, id, buildOrder(s, n, now), s.ret);

@@ -6,7 +6,7 @@ import type { Database } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { normalizeLanguage, t } from '../../i18n/index.ts';
-import { variantsOf } from '../catalog/catalog.queries.ts';
+import { pricedVariants } from '../catalog/priced-variants.ts';
 import { loadOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
 import { checkEligibility } from '../returns/check-eligibility.ts';
@@ -217,12 +217,8 @@ export const portalRoutes =
         const stored = await loadOrder(db, me.actor.storeId, me.orderId);
         const line = stored?.order.lines.find((l) => l.id === request.query.line_id);
         if (!stored || !line) throw new AppError('not_found', 'No such line in this order');
-        const variants = await variantsOf(db, me.actor.storeId, line.sku, stored.order.currency);
-        return {
-          line_id: line.id,
-          sku: line.sku,
-          variants: variants.map((v) => ({ ...v, current: v.sku === line.sku })),
-        };
+        const variants = await pricedVariants(db, me.actor.storeId, stored.order, line);
+        return { line_id: line.id, sku: line.sku, variants };
       },
     );
 

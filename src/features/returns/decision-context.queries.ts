@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.ts';
+import { variantPriceIn } from '../../domain/catalog-pricing.ts';
+import type { RateTable } from '../../domain/currency.ts';
+import type { Order } from '../../domain/order.ts';
 
 /** Shipping (amount + tax) already paid back on an order, from the refunds' breakdowns. */
 export async function shippingRefunded(trx: Tx, storeId: string, orderId: string): Promise<number> {
@@ -13,22 +16,45 @@ export async function shippingRefunded(trx: Tx, storeId: string, orderId: string
   return Number(row?.shipping ?? 0);
 }
 
-/** Catalogue prices of the SKUs a customer may exchange to, in the order's currency only: a price in
- * another currency is no price for this order. */
+/** The price of each SKU a customer may exchange to, in the order's currency: the catalogue's own
+ * price in it, else the ordered item's price paid plus the catalogue difference converted at the
+ * store's rate (domain/catalog-pricing.ts). A SKU with no price in that currency is absent. */
 export async function exchangePrices(
   trx: Tx,
   storeId: string,
+  order: Order,
   skus: string[],
-  currency: string,
+  rates: RateTable,
 ): Promise<Record<string, number>> {
   const rows = await trx
     .selectFrom('products')
-    .select(['sku', 'price'])
+    .select(['sku', 'product_group', 'price', 'currency', 'prices'])
     .where('store_id', '=', storeId)
-    .where('sku', 'in', skus)
-    .where('currency', '=', currency)
+    .where('sku', 'in', [...new Set([...skus, ...order.lines.map((l) => l.sku)])])
     .execute();
-  return Object.fromEntries(rows.map((r) => [r.sku, r.price]));
+  const bySku = new Map(rows.map((r) => [r.sku, r]));
+  const day = new Date().toISOString().slice(0, 10);
+  const out: Record<string, number> = {};
+  for (const sku of skus) {
+    const v = bySku.get(sku);
+    if (!v) continue;
+    // the ordered line this SKU would replace: the same SKU, else one of the same product group
+    const line =
+      order.lines.find((l) => l.sku === sku) ??
+      order.lines.find(
+        (l) => v.product_group !== null && bySku.get(l.sku)?.product_group === v.product_group,
+      );
+    const catalog = line ? (bySku.get(line.sku) ?? null) : null;
+    const price = variantPriceIn(
+      order.currency,
+      v,
+      { catalog, paidUnitPrice: line?.unit_price ?? 0 },
+      rates,
+      day,
+    );
+    if (price !== null) out[sku] = price;
+  }
+  return out;
 }
 
 /** What open returns of an order were decided to pay back and have not paid yet. */

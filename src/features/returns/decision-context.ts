@@ -12,6 +12,8 @@ import { normalizeLanguage } from '../../i18n/index.ts';
 import { productTags } from '../catalog/catalog.queries.ts';
 import { loadOrder, returnedQuantities, type StoredOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
+import { loadRateTable } from '../rates/rates.queries.ts';
+import { getStore } from '../stores/stores.queries.ts';
 import { exchangePrices, promisedByOpenReturns, shippingRefunded } from './decision-context.queries.ts';
 
 export interface LoadedContext {
@@ -34,7 +36,11 @@ export async function loadDecisionContext(
   if (!stored) throw notFound('Order');
   const saved = await currentPolicy(trx, storeId);
   if (!saved) throw new AppError('internal', 'The store has no return policy');
-  const policy = options.draftPolicy ? { version: saved.version + 1, document: options.draftPolicy } : saved;
+  const chosen = options.draftPolicy ? { version: saved.version + 1, document: options.draftPolicy } : saved;
+  // a document without a currency (a draft that left it out) is in the store's currency
+  const currency = chosen.document.currency ?? (await getStore(trx, storeId))?.currency;
+  const policy = { ...chosen, document: { ...chosen.document, currency } };
+  const rates = await loadRateTable(trx, storeId);
   const held = await returnedQuantities(trx, storeId, orderId);
   const order = stored.order;
   const catalogue = await productTags(trx, storeId, [...new Set(order.lines.map((l) => l.sku))]);
@@ -48,8 +54,9 @@ export async function loadDecisionContext(
     // Open returns' decisions count as spent, so two returns can never promise more than was paid.
     refundedSoFar: stored.refunded_amount + (await promisedByOpenReturns(trx, storeId, orderId)),
     shippingRefundedSoFar: await shippingRefunded(trx, storeId, orderId),
+    rates,
     exchangePrices: options.exchangeSkus?.length
-      ? await exchangePrices(trx, storeId, options.exchangeSkus, order.currency)
+      ? await exchangePrices(trx, storeId, order, options.exchangeSkus, rates)
       : {},
     tags: {
       order: stored.tags.order,

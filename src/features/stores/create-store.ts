@@ -23,7 +23,7 @@ export async function createStore(
 ): Promise<{ store: Store; token?: string }> {
   const store: Store = { id: randomUUID(), ...input };
   await insertStore(trx, store, randomBytes(32).toString('hex'));
-  await insertPolicyVersion(trx, store.id, defaultPolicy, 'system');
+  await insertPolicyVersion(trx, store.id, { ...defaultPolicy, currency: store.currency }, 'system');
   if (!options.ownerToken) return { store };
   const { token } = await createApiToken(trx, {
     storeId: store.id,

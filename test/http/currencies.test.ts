@@ -1,0 +1,215 @@
+// Money in every currency over HTTP: the policy names its currency, the store keeps exchange rates
+// (entered or imported from CSV), and a rouble order is charged the euro fee converted at the
+// store's rate, or nothing when there is no rate, with the reason in the explanation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../app.ts';
+import { makeOrder } from '../builders.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const rubOrder = () =>
+  makeOrder({
+    currency: 'RUB',
+    customer: {
+      email: 'ivan@example.ru',
+      name: 'Иван Петров',
+      language: 'ru',
+      time_zone: 'Europe/Moscow',
+      segments: [],
+    },
+    shipping_address: {
+      name: 'Иван Петров',
+      line1: 'ул. Тверская, 1',
+      line2: null,
+      city: 'Москва',
+      region: null,
+      postal_code: '125009',
+      country: 'RU',
+    },
+    lines: [
+      {
+        id: 'L1',
+        sku: 'JUMPER-M-BLUE',
+        title: 'Wool jumper',
+        variant: 'M / Blue',
+        category: 'apparel',
+        quantity: 1,
+        unit_price: 450_000,
+        discount: 0,
+        tax: 0,
+        flags: [],
+        supplier: null,
+      },
+    ],
+    discounts: [],
+    shipping: { amount: 0, tax: 0 },
+    payments: [{ provider: 'manual', reference: 'pay_rub', amount: 450_000 }],
+    fulfillments: [
+      {
+        id: 'F1',
+        lines: [{ line_id: 'L1', quantity: 1 }],
+        carrier: 'DHL',
+        tracking_number: 'RU1',
+        shipped_at: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+        delivered_at: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+      },
+    ],
+  });
+
+async function eligibility(orderId: string) {
+  const res = await t.call('POST', `/api/v1/orders/${orderId}/eligibility`, { language: 'en' });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as {
+    currency: string;
+    lines: {
+      fees: { return_shipping: number };
+      explanations: { code: string; params: Record<string, unknown>; message: string }[];
+    }[];
+  };
+}
+
+describe('policy money and exchange rates', () => {
+  let orderId: string;
+
+  it('saves a policy without a currency in the store currency', async () => {
+    const saved = await t.call('PUT', '/api/v1/policy', {
+      change_of_mind: { window_days: 30, return_shipping: 'customer', return_shipping_fee: 595 },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const got = (await t.call('GET', '/api/v1/policy')).json();
+    expect([
+      got.currency,
+      got.change_of_mind.return_shipping_fee,
+      got.change_of_mind.return_shipping_fee_by_currency,
+    ]).toEqual(['EUR', 595, {}]);
+  });
+
+  it('charges no euro fee as roubles: without a rate there is no fee, and the customer reads why', async () => {
+    const order = await t.call('POST', '/api/v1/orders', rubOrder());
+    expect(order.statusCode, order.body).toBe(201);
+    orderId = order.json().id;
+    const d = await eligibility(orderId);
+    expect(d.currency).toBe('RUB');
+    expect(d.lines[0]?.fees.return_shipping).toBe(0);
+    const why = d.lines[0]?.explanations.find((e) => e.code === 'return_shipping_fee_unavailable');
+    expect(why?.message).toContain('RUB');
+  });
+
+  it('keeps rates per day, from the API and from CSV, with bad rows reported by line', async () => {
+    const put = await t.call('PUT', '/api/v1/exchange-rates', {
+      rates: [
+        { day: '2026-01-01', base: 'EUR', quote: 'RUB', rate: '90' },
+        { day: '2026-02-01', base: 'eur', quote: 'rub', rate: 1.5 },
+      ],
+    });
+    expect(put.json()).toEqual({ saved: 2 });
+    const csv =
+      'day,base,quote,rate\n2026-02-01,EUR,JPY,161.52\n2026-02-01,EUR,EUR,1\nnot-a-day,EUR,KWD,0.33\n2026-02-01,EUR,KWD,0.3301\n';
+    const imported = await t.call('POST', '/api/v1/exchange-rates/import', csv, {
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().saved).toBe(2);
+    expect(imported.json().refused.map((r: { line: number }) => r.line)).toEqual([3, 4]);
+    const inForce = (await t.call('GET', '/api/v1/exchange-rates?day=2026-01-15')).json().data;
+    expect(inForce).toEqual([{ day: '2026-01-01', base: 'EUR', quote: 'RUB', rate: '90' }]);
+    const all = (await t.call('GET', '/api/v1/exchange-rates')).json().data;
+    expect(all).toHaveLength(4);
+  });
+
+  it('lets finance and the owner keep rates, not agents; bad rates are problems', async () => {
+    const body = { rates: [{ day: '2026-02-02', base: 'EUR', quote: 'BRL', rate: '6.1' }] };
+    expect((await t.call('PUT', '/api/v1/exchange-rates', body, { role: 'agent' })).statusCode).toBe(403);
+    expect((await t.call('PUT', '/api/v1/exchange-rates', body, { role: 'finance' })).statusCode).toBe(200);
+    const bad = await t.call('PUT', '/api/v1/exchange-rates', {
+      rates: [{ day: '2026-02-02', base: 'EUR', quote: 'BRL', rate: '-1' }],
+    });
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'invalid_request']);
+    const zero = await t.call('PUT', '/api/v1/exchange-rates', {
+      rates: [{ day: '2026-02-02', base: 'EUR', quote: 'BRL', rate: '0' }],
+    });
+    expect(zero.statusCode).toBe(400);
+  });
+
+  it('converts the euro fee at the newest rate and names it', async () => {
+    const d = await eligibility(orderId);
+    // 5.95 EUR x 1.5 = 8.925 -> 8.93 RUB
+    expect(d.lines[0]?.fees.return_shipping).toBe(893);
+    const note = d.lines[0]?.explanations.find((e) => e.code === 'amount_converted');
+    expect(note?.params).toEqual({
+      from_amount: 595,
+      from_currency: 'EUR',
+      amount: 893,
+      to_currency: 'RUB',
+      rate: '1.5',
+      rate_day: '2026-02-01',
+    });
+  });
+
+  it("uses the store's own rouble fee over any rate", async () => {
+    const current = (await t.call('GET', '/api/v1/policy')).json();
+    const saved = await t.call('PUT', '/api/v1/policy', {
+      ...current,
+      change_of_mind: { ...current.change_of_mind, return_shipping_fee_by_currency: { RUB: 50_000 } },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const d = await eligibility(orderId);
+    expect(d.lines[0]?.fees.return_shipping).toBe(50_000);
+    expect(d.lines[0]?.explanations.map((e) => e.code)).not.toContain('amount_converted');
+  });
+
+  it('prices an exchange to another size in roubles: the catalogue difference, converted', async () => {
+    const products = await t.call('POST', '/api/v1/products', {
+      products: [
+        {
+          sku: 'JUMPER-M-BLUE',
+          product_group: 'JUMPER',
+          title: 'Wool jumper',
+          variant: 'M / Blue',
+          price: 4999,
+          currency: 'EUR',
+        },
+        {
+          sku: 'JUMPER-L-BLUE',
+          product_group: 'JUMPER',
+          title: 'Wool jumper',
+          variant: 'L / Blue',
+          price: 5499,
+          currency: 'EUR',
+        },
+        {
+          sku: 'JUMPER-S-BLUE',
+          product_group: 'JUMPER',
+          title: 'Wool jumper',
+          variant: 'S / Blue',
+          price: 4999,
+          currency: 'EUR',
+          prices: { RUB: 440_000 },
+        },
+      ],
+    });
+    expect(products.statusCode, products.body).toBeLessThan(300);
+    const exchange = (sku: string) =>
+      t.call('POST', '/api/v1/returns', {
+        order_id: orderId,
+        lines: [{ line_id: 'L1', quantity: 1, reason: 'size_too_small' }],
+        resolution: { type: 'exchange', lines: [{ line_id: 'L1', sku }] },
+        method: 'label',
+      });
+    const l = await exchange('JUMPER-L-BLUE');
+    expect(l.statusCode, l.body).toBe(201);
+    // +5.00 EUR at 1.5 = +7.50 RUB over the 4,500.00 RUB paid
+    expect(l.json().exchange.difference).toBe(750);
+    await t.call('POST', `/api/v1/returns/${l.json().id}/cancel`, {});
+    const s = await exchange('JUMPER-S-BLUE');
+    expect(s.statusCode, s.body).toBe(201);
+    // the store's own rouble price: 4,400.00 RUB, 100.00 RUB less than paid
+    expect(s.json().exchange.difference).toBe(-10_000);
+  });
+});
