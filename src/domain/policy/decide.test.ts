@@ -36,6 +36,7 @@ describe('the API.md eligibility example', () => {
       message:
         "The law in your country gives you 14 days from delivery to return this item without giving a reason, more than the store's own terms.",
       source: 'Directive 2011/83/EU art. 9',
+      source_label: 'Directive 2011/83/EU art. 9',
     });
     expect(codes(l)).toEqual([
       'legal_floor',

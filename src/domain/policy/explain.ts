@@ -2,6 +2,7 @@
 // and the source (a statute, or the store's policy version and rule). Money params stay in minor units
 // and dates stay ISO in `params`; only the message shows them formatted for the locale.
 
+import { citationLabel } from '../../i18n/citations.ts';
 import {
   formatDate,
   formatDateTime,
@@ -119,13 +120,34 @@ function createExplainer(opts: ExplainerOptions, root: MemoNode): Explainer {
   };
 
   return {
-    store: (code, params = {}, rule = null) => ({
+    store: (code, params = {}, rule = null) => {
+      const source = storeSource(rule);
+      return {
+        code,
+        params,
+        message: message(code, params),
+        source,
+        source_label: citationLabel(lang, source),
+      };
+    },
+    law: (code, source, params = {}) => ({
       code,
       params,
       message: message(code, params),
-      source: storeSource(rule),
+      source,
+      source_label: citationLabel(lang, source),
     }),
-    law: (code, source, params = {}) => ({ code, params, message: message(code, params), source }),
     storeSource,
   };
+}
+
+/** A stored explanation again, in another language and zone (staff read in the console's language
+ *  what the customer read in theirs); code, params and source stay as decided. */
+export function retell(
+  e: Explanation,
+  opts: { language: string; currency: string; timeZone: string },
+): Explanation {
+  const x = makeExplainer({ ...opts, policyVersion: 0 });
+  const again = x.law(e.code, e.source, e.params);
+  return { ...e, message: again.message, source_label: again.source_label };
 }

@@ -20,7 +20,10 @@ export interface Explanation {
   code: string;
   params: Record<string, string | number | boolean>;
   message: string;
+  /** the statute or store rule behind it, in one canonical form (for machines and audits) */
   source: string;
+  /** the same citation in the message's language, with the law's official title */
+  source_label: string;
 }
 
 export interface DecisionContext {

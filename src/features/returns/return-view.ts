@@ -2,6 +2,7 @@
 // queries, so lists cost the same as one.
 
 import type { Tx } from '../../db/schema.ts';
+import { retell } from '../../domain/policy/explain.ts';
 import type { Decision, LineDecision } from '../../domain/policy/types.ts';
 import { staffByIds } from '../auth/users.queries.ts';
 import {
@@ -114,3 +115,13 @@ export async function returnViews(trx: Tx, storeId: string, rows: ReturnRow[]) {
   });
 }
 export type ReturnView = Awaited<ReturnType<typeof returnViews>>[number];
+
+/** The view with every explanation told again in `language` (the console's), dates in `timeZone`. */
+export function retoldView(view: ReturnView, language: string, timeZone: string): ReturnView {
+  const opts = { language, currency: view.currency, timeZone };
+  return {
+    ...view,
+    review_reasons: view.review_reasons.map((e) => retell(e, opts)),
+    lines: view.lines.map((l) => ({ ...l, explanations: l.explanations.map((e) => retell(e, opts)) })),
+  };
+}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import type { Tx } from '../../db/schema.ts';
@@ -17,7 +18,7 @@ import { rejectTemplates } from './reply-templates.ts';
 import { requestReturn } from './request-return.ts';
 import { resolveReturn } from './resolve-return.ts';
 import { queueCounts, searchReturns } from './return-search.queries.ts';
-import { returnViews } from './return-view.ts';
+import { retoldView, returnViews } from './return-view.ts';
 import { getReturn, listEvents } from './returns.queries.ts';
 import {
   createReturnSchema,
@@ -90,10 +91,28 @@ export const returnRoutes =
     app.get(
       '/api/v1/returns/:id',
       {
-        schema: { tags: ['returns'], summary: 'One return', params: idParams },
+        schema: {
+          tags: ['returns'],
+          summary: 'One return',
+          description:
+            "With `language` (and `time_zone`), every explanation is told again in that language for staff; without, in the customer's.",
+          params: idParams,
+          querystring: z.strictObject({
+            language: z.string().min(2).max(20).optional(),
+            time_zone: z
+              .string()
+              .max(64)
+              .refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone')
+              .optional(),
+          }),
+        },
         config: { permission: 'read' },
       },
-      async (request) => viewReturn(database.db, actorOf(request).storeId, request.params.id),
+      async (request) => {
+        const view = await viewReturn(database.db, actorOf(request).storeId, request.params.id);
+        const { language, time_zone } = request.query;
+        return language && view ? retoldView(view, language, time_zone ?? 'UTC') : view;
+      },
     );
 
     app.get(

@@ -1,5 +1,7 @@
 // Reads for the console pages. Keys start with the resource so a step can refresh all of a return.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from './transport.ts';
 import type {
   CaseMessage,
@@ -26,12 +28,27 @@ export function useReturnList(params: ReturnListParams, enabled = true) {
   });
 }
 
+/** One return, its explanations told in the console's language and the viewer's time zone (the
+ *  customer read them in theirs). A language switch refetches it. */
 export function useReturn(id: string, enabled = true) {
+  const { i18n } = useTranslation();
+  const client = useQueryClient();
+  const language = i18n.language;
+  useEffect(() => {
+    void client.invalidateQueries({ queryKey: ['returns', id], exact: true });
+  }, [client, id, language]);
   return useQuery({
     queryKey: ['returns', id],
-    queryFn: () => api.get<ReturnView>(`/api/v1/returns/${id}`),
+    queryFn: () =>
+      api.get<ReturnView>(
+        `/api/v1/returns/${id}?${new URLSearchParams({ language: i18n.language, time_zone: viewerZone() })}`,
+      ),
     enabled,
   });
+}
+
+function viewerZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 export function useReturnEvents(id: string) {

@@ -4,12 +4,13 @@ import { List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Explanation } from '../api/types.ts';
 
-/** "policy v2" / "policy v2, rule 1" become words; a statute's citation stays as written. */
+/** "policy v2" / "policy v2, rule 1" become words; a statute is cited by its title in the customer's
+ *  language (`source_label`, from the server), or as written for decisions stored before it existed. */
 export function useSourceLabel() {
   const { t } = useTranslation('portal');
-  return (source: string) => {
+  return (source: string, label?: string) => {
     const m = /^policy v(\d+)(?:, rule (\d+))?$/.exec(source);
-    if (!m) return t('source.law', { source });
+    if (!m) return t('source.law', { source: label ?? source });
     return m[2] ? t('source.storeRule', { version: m[1], rule: m[2] }) : t('source.store', { version: m[1] });
   };
 }
@@ -26,7 +27,7 @@ export function Explanations({ items, hide = [] }: { items: Explanation[]; hide?
             {e.message}
           </Text>
           <Text size="xs" c="gray.7" component="span" display="block">
-            {sourceLabel(e.source)}
+            {sourceLabel(e.source, e.source_label)}
           </Text>
         </List.Item>
       ))}
