@@ -33,10 +33,11 @@ export function useReturnList(params: ReturnListParams, enabled = true) {
 export function useReturn(id: string, enabled = true) {
   const { i18n } = useTranslation();
   const client = useQueryClient();
-  const language = i18n.language;
   useEffect(() => {
-    void client.invalidateQueries({ queryKey: ['returns', id], exact: true });
-  }, [client, id, language]);
+    const refetch = () => void client.invalidateQueries({ queryKey: ['returns', id], exact: true });
+    i18n.on('languageChanged', refetch);
+    return () => i18n.off('languageChanged', refetch);
+  }, [client, id, i18n]);
   return useQuery({
     queryKey: ['returns', id],
     queryFn: () =>
