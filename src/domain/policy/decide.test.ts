@@ -152,16 +152,16 @@ describe('exchanges and store credit', () => {
     expect(d.totals.total).toBe(5009);
   });
   it.each([
-    ['same price moves no money', 4999, { difference: 0, due_from_customer: 0, refund: 0 }],
+    ['same price moves no money', 4999, { difference: 0, fees: 0, due_from_customer: 0, refund: 0 }],
     [
       'a dearer variant is due from the customer',
       5999,
-      { difference: 1000, due_from_customer: 1000, refund: 0 },
+      { difference: 1000, fees: 0, due_from_customer: 1000, refund: 0 },
     ],
     [
       'a cheaper variant refunds the difference',
       3999,
-      { difference: -1000, due_from_customer: 0, refund: 1000 },
+      { difference: -1000, fees: 0, due_from_customer: 0, refund: 1000 },
     ],
   ])('%s', (_n, price, exchange) => {
     const ctx = makeContext({ exchangePrices: { 'JUMPER-L-BLUE': price } });
@@ -175,16 +175,16 @@ describe('exchanges and store credit', () => {
     expect(d.exchange).toEqual(exchange);
   });
   it.each([
-    ['the same price: the label fee is due', 4999, { difference: 0, due_from_customer: 595, refund: 0 }],
+    ['the same price: the label fee is due', 4999, { difference: 0, fees: 595, due_from_customer: 595, refund: 0 }],
     [
       'a cheaper variant refunds the difference less the fee',
       3999,
-      { difference: -1000, due_from_customer: 0, refund: 405 },
+      { difference: -1000, fees: 595, due_from_customer: 0, refund: 405 },
     ],
     [
       'a dearer variant costs the difference and the fee',
       5999,
-      { difference: 1000, due_from_customer: 1595, refund: 0 },
+      { difference: 1000, fees: 595, due_from_customer: 1595, refund: 0 },
     ],
   ])('with a 5.95 label fee, %s', (_n, price, exchange) => {
     const ctx = makeContext({

@@ -79,5 +79,6 @@ export function resolutionMoney(
   const net = difference + totals.fees;
   // a cheaper variant refunds the difference, never more than the returned units are worth
   const refund = Math.min(Math.max(0, -net), totals.total);
-  return { exchange: { difference, due_from_customer: Math.max(0, net), refund } };
+  // `fees` apart from the price difference, so a same-priced size is never shown as a difference
+  return { exchange: { difference, fees: totals.fees, due_from_customer: Math.max(0, net), refund } };
 }

@@ -96,5 +96,8 @@ export interface Decision {
   /** why it goes to a person (empty when auto-approved) */
   review_reasons: Explanation[];
   store_credit?: { bonus: number; total: number };
-  exchange?: { difference: number; due_from_customer: number; refund: number };
+  /** difference: what the new items cost more (or less) than the returned ones; fees: what the
+   *  customer bears for the return itself (e.g. the label); due_from_customer = difference + fees
+   *  when positive; refund: what comes back when negative */
+  exchange?: { difference: number; fees: number; due_from_customer: number; refund: number };
 }

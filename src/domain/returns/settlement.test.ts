@@ -87,14 +87,14 @@ describe('settleReturn', () => {
     const cheaper = settleReturn({
       resolution: 'exchange',
       lines: [line()],
-      decision: { exchange: { difference: -1000, due_from_customer: 0, refund: 1000 } },
+      decision: { exchange: { difference: -1000, fees: 0, due_from_customer: 0, refund: 1000 } },
       storeCreditBonusPercent: 0,
     });
     expect(cheaper.refund).toBe(1000);
     const dearer = settleReturn({
       resolution: 'exchange',
       lines: [line()],
-      decision: { exchange: { difference: 700, due_from_customer: 700, refund: 0 } },
+      decision: { exchange: { difference: 700, fees: 0, due_from_customer: 700, refund: 0 } },
       storeCreditBonusPercent: 0,
     });
     expect(dearer.refund).toBe(0);

@@ -56,7 +56,7 @@ export interface ReturnView {
   lines: ReturnLine[];
   refund: Breakdown;
   store_credit: { bonus: number; total: number } | null;
-  exchange: { difference: number; due_from_customer: number; refund: number } | null;
+  exchange: { difference: number; fees: number; due_from_customer: number; refund: number } | null;
   result: { type: ResolutionType; refund: number; store_credit: number; due_from_customer: number } | null;
   refunds: ReturnRefund[];
   label: { carrier: string; tracking_number: string | null; created_at: string | null } | null;
@@ -169,7 +169,7 @@ export interface Eligibility {
   auto_approve: boolean;
   review_reasons: Explanation[];
   store_credit?: { bonus: number; total: number };
-  exchange?: { difference: number; due_from_customer: number; refund: number };
+  exchange?: { difference: number; fees: number; due_from_customer: number; refund: number };
 }
 
 export interface QueueCounts {

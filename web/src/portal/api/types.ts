@@ -86,7 +86,7 @@ export interface PortalReturn {
   }[];
   refund: Breakdown;
   store_credit: { bonus: number; total: number } | null;
-  exchange: { difference: number; due_from_customer: number; refund: number } | null;
+  exchange: { difference: number; fees: number; due_from_customer: number; refund: number } | null;
   has_label: boolean;
   rejection: { reason_code: string; message: string } | null;
   refunds: { amount: number; currency: string; status: string }[];
