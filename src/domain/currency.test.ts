@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertAmount, minorUnitDigits, priceIn, rateTable } from './currency.ts';
+import { convertAmount, minorUnitDigits, priceIn, rateTable, sumIn } from './currency.ts';
 
 describe('convertAmount', () => {
   it.each([
@@ -90,5 +90,35 @@ describe('priceIn', () => {
         },
       ),
     );
+  });
+});
+
+describe('sumIn', () => {
+  it('adds converted amounts, names the rates, and keeps what it cannot convert apart', () => {
+    const rates = rateTable([
+      { day: '2026-11-01', base: 'EUR', quote: 'RUB', rate: '100' },
+      { day: '2026-11-01', base: 'EUR', quote: 'JPY', rate: '160' },
+    ]);
+    const out = sumIn(
+      'EUR',
+      [
+        { currency: 'EUR', amount: 1000 },
+        { currency: 'RUB', amount: 50_000 },
+        { currency: 'JPY', amount: 1600 },
+        { currency: 'TWD', amount: 9900 },
+        { currency: 'TWD', amount: 100 },
+      ],
+      rates,
+      '2026-11-30',
+    );
+    expect(out).toEqual({
+      currency: 'EUR',
+      amount: 1000 + 500 + 1000,
+      rates: [
+        { from: 'JPY', rate: '0.00625', day: '2026-11-01' },
+        { from: 'RUB', rate: '0.01', day: '2026-11-01' },
+      ],
+      unconverted: [{ currency: 'TWD', amount: 10_000 }],
+    });
   });
 });

@@ -182,3 +182,42 @@ export function priceIn(
     return { amount: null, how: 'unavailable', from: { amount: base, currency: baseCurrency } };
   return { amount: conversion.to.amount, how: 'converted', conversion };
 }
+
+/** Amounts in several currencies summed in one (a report's), each converted at the store's rate of
+ *  `day`; amounts with no rate are kept apart (never added at face value) and the rates used named. */
+export function sumIn(
+  currency: string,
+  amounts: readonly { currency: string; amount: number }[],
+  rates: RateTable,
+  day: string,
+): {
+  currency: string;
+  amount: number;
+  rates: { from: string; rate: string; day: string }[];
+  unconverted: { currency: string; amount: number }[];
+} {
+  let amount = 0;
+  const used = new Map<string, { from: string; rate: string; day: string }>();
+  const unconverted = new Map<string, number>();
+  for (const a of amounts) {
+    if (a.currency === currency) {
+      amount += a.amount;
+      continue;
+    }
+    const c = rates.convert(a.amount, a.currency, currency, day);
+    if (!c) {
+      unconverted.set(a.currency, (unconverted.get(a.currency) ?? 0) + a.amount);
+      continue;
+    }
+    amount += c.to.amount;
+    used.set(a.currency, { from: a.currency, rate: c.rate, day: c.day });
+  }
+  return {
+    currency,
+    amount,
+    rates: [...used.values()].sort((x, y) => x.from.localeCompare(y.from)),
+    unconverted: [...unconverted]
+      .map(([c, v]) => ({ currency: c, amount: v }))
+      .sort((x, y) => x.currency.localeCompare(y.currency)),
+  };
+}

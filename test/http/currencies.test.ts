@@ -212,4 +212,62 @@ describe('policy money and exchange rates', () => {
     // the store's own rouble price: 4,400.00 RUB, 100.00 RUB less than paid
     expect(s.json().exchange.difference).toBe(-10_000);
   });
+
+  it('reports refunds in the store currency at its rates, naming them and keeping unconverted money apart', async () => {
+    const refundOrder = async (body: Record<string, unknown>, key: string) => {
+      const o = (await t.call('POST', '/api/v1/orders', body)).json();
+      const r = await t.call(
+        'POST',
+        '/api/v1/returns',
+        {
+          order_id: o.id,
+          lines: [{ line_id: 'L1', quantity: 1, reason: 'defective' }],
+          resolution: { type: 'refund' },
+          method: 'drop_off',
+        },
+        { headers: { 'idempotency-key': key } },
+      );
+      expect(r.statusCode, r.body).toBe(201);
+      const id = r.json().id;
+      if (r.json().status === 'requested') await t.call('POST', `/api/v1/returns/${id}/approve`, {});
+      await t.call('POST', `/api/v1/returns/${id}/receive`, { lines: [{ line_id: 'L1', quantity: 1 }] });
+      await t.call('POST', `/api/v1/returns/${id}/inspect`, {
+        lines: [{ line_id: 'L1', grade: 'C', disposition: 'dispose' }],
+      });
+      const done = await t.call(
+        'POST',
+        `/api/v1/returns/${id}/resolve`,
+        {},
+        { headers: { 'idempotency-key': `${key}-r` } },
+      );
+      expect(done.statusCode, done.body).toBe(200);
+      return done.json().refunds[0].amount as number;
+    };
+    const rub = await refundOrder({ ...rubOrder(), external_id: 'rub-refund', number: 'RUB-2' }, 'rub-1');
+    const twd = await refundOrder(
+      { ...rubOrder(), currency: 'TWD', external_id: 'twd-refund', number: 'TWD-1' },
+      'twd-1',
+    );
+    const s = (await t.call('GET', '/api/v1/analytics/summary')).json();
+    // 4,500.00 RUB at 1 EUR = 1.5 RUB is 3,000.00 EUR; TWD has no rate and is not added
+    expect(s.refunds_total).toEqual({
+      currency: 'EUR',
+      amount: Math.round(rub / 1.5),
+      refunds: 2,
+      rates: [{ from: 'RUB', rate: '0.66666667', day: '2026-02-01' }],
+      unconverted: [{ currency: 'TWD', amount: twd }],
+    });
+    const byCountry = (await t.call('GET', '/api/v1/analytics/breakdown?dimension=country')).json();
+    expect(byCountry.currency).toBe('EUR');
+    // three returns from Russia: the open size exchange and the two refunded
+    expect(byCountry.data).toEqual([
+      expect.objectContaining({
+        key: 'RU',
+        currency: 'EUR',
+        returns: 3,
+        refunded: Math.round(rub / 1.5),
+        refunded_unconverted: [{ currency: 'TWD', amount: twd }],
+      }),
+    ]);
+  });
 });

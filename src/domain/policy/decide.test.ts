@@ -175,7 +175,11 @@ describe('exchanges and store credit', () => {
     expect(d.exchange).toEqual(exchange);
   });
   it.each([
-    ['the same price: the label fee is due', 4999, { difference: 0, fees: 595, due_from_customer: 595, refund: 0 }],
+    [
+      'the same price: the label fee is due',
+      4999,
+      { difference: 0, fees: 595, due_from_customer: 595, refund: 0 },
+    ],
     [
       'a cheaper variant refunds the difference less the fee',
       3999,

@@ -11,6 +11,7 @@ import {
   refundTotals,
   timeseries,
 } from './analytics.queries.ts';
+import { reportingCurrency } from './reporting.ts';
 
 const DAY = 86_400_000;
 const periodQuery = {
@@ -48,17 +49,20 @@ export const analyticsRoutes =
       async (request) => {
         const { storeId } = actorOf(request);
         const period = periodOf(request.query);
-        const [series, health, refunds] = await Promise.all([
+        const [series, health, refunds, report] = await Promise.all([
           timeseries(database.db, storeId, request.query.interval, period),
           processHealth(database.db, storeId, period),
           refundTotals(database.db, storeId, period),
+          reportingCurrency(database.db, storeId, period),
         ]);
         return {
           from: period.from.toISOString(),
           to: period.to.toISOString(),
           timeseries: series,
           health,
+          // per currency as paid, and all of it in the store's reporting currency at its rates
           refunds,
+          refunds_total: { ...report.sum(refunds), refunds: refunds.reduce((n, r) => n + r.refunds, 0) },
         };
       },
     );
@@ -81,10 +85,12 @@ export const analyticsRoutes =
       async (request) => {
         const { storeId } = actorOf(request);
         const period = periodOf(request.query);
-        return {
-          dimension: request.query.dimension,
-          data: await breakdown(database.db, storeId, request.query.dimension, period, request.query.limit),
-        };
+        const [rows, report] = await Promise.all([
+          breakdown(database.db, storeId, request.query.dimension, period, request.query.limit),
+          reportingCurrency(database.db, storeId, period),
+        ]);
+        const merged = report.mergeRows(rows);
+        return { dimension: request.query.dimension, ...merged };
       },
     );
   };

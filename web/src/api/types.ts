@@ -202,6 +202,22 @@ export interface AnalyticsSummary {
     refund_overdue: number;
   };
   refunds: { currency: string; refunds: number; amount: number }[];
+  /** every refund in the store's reporting currency, at the store's rates */
+  refunds_total: ReportingTotal & { refunds: number };
+}
+
+export interface ReportingRate {
+  from: string;
+  rate: string;
+  day: string;
+}
+
+export interface ReportingTotal {
+  currency: string;
+  amount: number;
+  rates: ReportingRate[];
+  /** amounts with no rate to the reporting currency, never added at face value */
+  unconverted: { currency: string; amount: number }[];
 }
 
 export const DIMENSIONS = ['product', 'category', 'country', 'reason', 'segment', 'supplier'] as const;
@@ -214,5 +230,6 @@ export interface BreakdownRow {
   units_returned: number;
   returns: number;
   refunded: number;
+  refunded_unconverted?: { currency: string; amount: number }[];
   return_rate: number | null;
 }

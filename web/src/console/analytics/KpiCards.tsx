@@ -71,17 +71,17 @@ export function KpiCards({ summary }: { summary: AnalyticsSummary }) {
   const returned = summary.timeseries.reduce((s, p) => s + p.units_returned, 0);
   const h = summary.health;
   const refunds = summary.refunds;
+  const total = summary.refunds_total;
   const orders = summary.timeseries.reduce((s, p) => s + p.orders, 0);
   const refunded =
     refunds.length === 0 ? (
       '–'
     ) : (
       <Stack gap={0}>
-        {refunds.map((r) => (
-          <Text key={r.currency} fz={refunds.length > 1 ? 'lg' : 26} fw={700} lh={1.25}>
-            {format.money(r.amount, r.currency)}
-          </Text>
-        ))}
+        <Text fz={26} fw={700} lh={1.25} data-testid="refunds-total">
+          {format.money(total.amount, total.currency)}
+        </Text>
+        <RatesNote total={total} />
       </Stack>
     );
   return (
@@ -145,5 +145,26 @@ export function KpiCards({ summary }: { summary: AnalyticsSummary }) {
         sub={t('analytics.kpi.refundOverdueHint')}
       />
     </SimpleGrid>
+  );
+}
+
+/** Which store rates turned other currencies into the reporting one, and what had no rate. */
+function RatesNote({ total }: { total: AnalyticsSummary['refunds_total'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (total.rates.length === 0 && total.unconverted.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="refunds-rates">
+      {total.rates.length > 0 &&
+        t('analytics.kpi.convertedAt', {
+          rates: total.rates
+            .map((r) => `1 ${r.from} = ${r.rate} ${total.currency} (${format.date(r.day)})`)
+            .join('; '),
+        })}
+      {total.unconverted.length > 0 &&
+        ` ${t('analytics.kpi.notConverted', {
+          amounts: total.unconverted.map((u) => format.money(u.amount, u.currency)).join(', '),
+        })}`}
+    </Text>
   );
 }

@@ -1,0 +1,52 @@
+// Money in analytics is shown in the store's reporting currency (its own), converted at the store's
+// rates in force at the end of the period, with the rates named; an amount without a rate is listed
+// apart rather than added at face value.
+import type { Tx } from '../../db/schema.ts';
+import { sumIn } from '../../domain/currency.ts';
+import { loadRateTable } from '../rates/rates.queries.ts';
+import { getStore } from '../stores/stores.queries.ts';
+import type { Period } from './analytics.queries.ts';
+
+interface MoneyRow {
+  key: string;
+  currency: string;
+  units_sold: number;
+  units_returned: number;
+  returns: number;
+  refunded: number;
+}
+
+export async function reportingCurrency(trx: Tx, storeId: string, period: Period) {
+  const [store, rates] = await Promise.all([getStore(trx, storeId), loadRateTable(trx, storeId)]);
+  const currency = store?.currency ?? 'EUR';
+  const day = period.to.toISOString().slice(0, 10);
+  const sum = (amounts: readonly { currency: string; amount: number }[]) =>
+    sumIn(currency, amounts, rates, day);
+  return {
+    currency,
+    sum,
+    /** one row per key: the counts added, refunds summed in the reporting currency */
+    mergeRows(rows: readonly MoneyRow[]) {
+      const byKey = new Map<string, MoneyRow[]>();
+      for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+      const used = new Map<string, { from: string; rate: string; day: string }>();
+      const data = [...byKey].map(([key, parts]) => {
+        const money = sum(parts.map((p) => ({ currency: p.currency, amount: p.refunded })));
+        for (const r of money.rates) used.set(r.from, r);
+        const units_sold = parts.reduce((n, p) => n + p.units_sold, 0);
+        const units_returned = parts.reduce((n, p) => n + p.units_returned, 0);
+        return {
+          key,
+          currency,
+          units_sold,
+          units_returned,
+          returns: parts.reduce((n, p) => n + p.returns, 0),
+          refunded: money.amount,
+          refunded_unconverted: money.unconverted,
+          return_rate: units_sold > 0 ? units_returned / units_sold : null,
+        };
+      });
+      return { currency, rates: [...used.values()].sort((a, b) => a.from.localeCompare(b.from)), data };
+    },
+  };
+}
