@@ -97,6 +97,8 @@ describe('policy money and exchange rates', () => {
     const d = await eligibility(orderId);
     expect(d.currency).toBe('RUB');
     expect(d.lines[0]?.fees.return_shipping).toBe(0);
+    const check = (await t.call('GET', '/api/v1/policy/currency-check')).json();
+    expect(check.unpriced).toEqual([{ currency: 'RUB', fields: ['change_of_mind.return_shipping_fee'] }]);
     const why = d.lines[0]?.explanations.find((e) => e.code === 'return_shipping_fee_unavailable');
     expect(why?.message).toContain('RUB');
   });
@@ -135,6 +137,11 @@ describe('policy money and exchange rates', () => {
       rates: [{ day: '2026-02-02', base: 'EUR', quote: 'BRL', rate: '0' }],
     });
     expect(zero.statusCode).toBe(400);
+  });
+
+  it('warns, per currency the store sells in, of amounts that cannot apply', async () => {
+    const before = await t.call('GET', '/api/v1/policy/currency-check');
+    expect(before.json()).toEqual({ policy_currency: 'EUR', currencies: ['EUR', 'RUB'], unpriced: [] });
   });
 
   it('converts the euro fee at the newest rate and names it', async () => {

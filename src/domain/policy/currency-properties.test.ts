@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type ExchangeRate, minorUnitDigits, rateTable } from '../currency.ts';
 import { decide } from './decide.ts';
 import { policySchema } from './policy.schema.ts';
+import { unpricedAmounts } from './pricing.ts';
 import { makeContext, makeLine, makeOrder } from './test-fixtures.ts';
 
 const CURRENCIES = ['EUR', 'JPY', 'RUB', 'CNY', 'BRL', 'KWD'] as const;
@@ -98,5 +99,29 @@ describe('policy money in the order currency', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('unpricedAmounts', () => {
+  it('names, per currency sold in, the amounts with neither an amount of their own nor a rate', () => {
+    const policy = policySchema.parse({
+      currency: 'EUR',
+      change_of_mind: { return_shipping_fee: 595, return_shipping_fee_by_currency: { JPY: 800 } },
+      keep_item: { max_unit_value: 3000 },
+      auto_approve: { max_refund: null },
+      rules: [{ when: { order_value: { min: 10_000 } }, then: { window_days: 60 } }],
+    });
+    const rates = rateTable([{ day: '2026-01-01', base: 'EUR', quote: 'RUB', rate: '100' }]);
+    expect(unpricedAmounts(policy, ['EUR', 'RUB', 'JPY', 'TWD'], rates, '2026-02-01')).toEqual([
+      { currency: 'JPY', fields: ['keep_item.max_unit_value', 'rules.1.when.order_value.min'] },
+      {
+        currency: 'TWD',
+        fields: [
+          'change_of_mind.return_shipping_fee',
+          'keep_item.max_unit_value',
+          'rules.1.when.order_value.min',
+        ],
+      },
+    ]);
   });
 });

@@ -130,3 +130,20 @@ function priceBounds(when: PolicyRule['when'], n: number, currency: string, at: 
   if (min === null || max === null) return NEVER;
   return { min, max };
 }
+
+/** For each currency the store sells in, the policy amounts that cannot be priced in it (no amount
+ *  of its own and no rate): what the console warns about. Empty lists are left out. */
+export function unpricedAmounts(
+  policy: Policy,
+  currencies: readonly string[],
+  rates: RateTable,
+  day: string,
+): { currency: string; fields: string[] }[] {
+  const out: { currency: string; fields: string[] }[] = [];
+  for (const currency of [...new Set(currencies)].sort()) {
+    const { notes } = price(policy, currency, rates, day);
+    const fields = [...notes].filter(([, p]) => p.how === 'unavailable').map(([path]) => path);
+    if (fields.length) out.push({ currency, fields });
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { REASON_CODES } from '../../domain/reasons.ts';
 import { actorOf } from '../../http/auth.ts';
 import { findOrderIds } from '../orders/orders.queries.ts';
 import { checkEligibility } from '../returns/check-eligibility.ts';
+import { currencyCheck } from './currency-check.ts';
 import { currentPolicy, type PolicyVersion, policyVersions } from './policy.queries.ts';
 import { updatePolicy } from './update-policy.ts';
 
@@ -94,6 +95,26 @@ export const policyRoutes =
           body.policy,
         );
       },
+    );
+
+    app.get(
+      '/api/v1/policy/currency-check',
+      {
+        schema: {
+          tags: ['policy'],
+          summary:
+            "Per currency the store sells in, the policy's amounts with neither an amount of their own nor an exchange rate (they would not apply)",
+          response: {
+            200: z.object({
+              policy_currency: z.string(),
+              currencies: z.array(z.string()),
+              unpriced: z.array(z.object({ currency: z.string(), fields: z.array(z.string()) })),
+            }),
+          },
+        },
+        config: { permission: 'read' },
+      },
+      async (request) => currencyCheck(database.db, actorOf(request).storeId),
     );
 
     app.get(
