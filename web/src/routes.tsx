@@ -33,6 +33,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./console/policy/PolicyPage.tsx')).PolicyPage }),
       },
       {
+        path: 'rates',
+        lazy: async () => ({ Component: (await import('./console/rates/RatesPage.tsx')).RatesPage }),
+      },
+      {
         path: 'analytics',
         lazy: async () => ({
           Component: (await import('./console/analytics/AnalyticsPage.tsx')).AnalyticsPage,

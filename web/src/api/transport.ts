@@ -35,18 +35,21 @@ export interface RequestOptions {
   body?: unknown;
   /** for steps that move money or call a provider: a retry with the same key replays the first answer */
   idempotencyKey?: string;
+  /** a body sent as it is (a CSV file) instead of JSON */
+  raw?: { contentType: string; text: string };
 }
 
 export async function send(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.raw) headers['content-type'] = opts.raw.contentType;
+  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
   const res = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: opts.body === undefined ? null : JSON.stringify(opts.body),
+    body: opts.raw ? opts.raw.text : opts.body === undefined ? null : JSON.stringify(opts.body),
   });
   if (!res.ok) throw new ApiError(await readProblem(res));
   return res;

@@ -1,7 +1,7 @@
 import { SimpleGrid, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { getIn } from './draft.ts';
-import { MoneyField, MultiField, NumberField, TagsField } from './fields.tsx';
+import { ByCurrencyField, MoneyField, MultiField, NumberField, TagsField } from './fields.tsx';
 import { usePolicyForm } from './form-context.ts';
 import { usePolicyOptions } from './options.ts';
 import { Section } from './Section.tsx';
@@ -37,6 +37,11 @@ export function ApprovalSections() {
             label={t('policy.fields.auto_approve.max_refund')}
           />
         )}
+        <ByCurrencyField
+          path={['auto_approve', 'max_refund_by_currency']}
+          label={t('policy.byCurrency.title', { field: t('policy.fields.auto_approve.max_refund') })}
+          description={t('policy.byCurrency.hint')}
+        />
         <TagsField
           path={['auto_approve', 'exclude_segments']}
           label={t('policy.fields.auto_approve.exclude_segments')}

@@ -1,6 +1,6 @@
 import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ChecksField, MoneyField, NumberField } from './fields.tsx';
+import { ByCurrencyField, ChecksField, MoneyField, NumberField } from './fields.tsx';
 import { usePolicyOptions } from './options.ts';
 import { Section } from './Section.tsx';
 
@@ -44,6 +44,15 @@ export function OfferSections() {
             label={t('policy.fields.keep_item.estimated_return_cost')}
           />
         </SimpleGrid>
+        <ByCurrencyField
+          path={['keep_item', 'max_unit_value_by_currency']}
+          label={t('policy.byCurrency.title', { field: t('policy.fields.keep_item.max_unit_value') })}
+          description={t('policy.byCurrency.hint')}
+        />
+        <ByCurrencyField
+          path={['keep_item', 'estimated_return_cost_by_currency']}
+          label={t('policy.byCurrency.title', { field: t('policy.fields.keep_item.estimated_return_cost') })}
+        />
       </Section>
     </>
   );

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { usePolicy } from '../../api/policy.ts';
 import { useSession } from '../../api/session.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { CurrencyCheckAlert } from '../rates/CurrencyCheckAlert.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { PolicyEditor } from './PolicyEditor.tsx';
@@ -56,6 +57,7 @@ export function PolicyPage() {
           {t('policy.save.saved', { version: saved })}
         </Alert>
       )}
+      <CurrencyCheckAlert />
       {policy.isPending && <Skeleton h={480} />}
       {policy.isError && <ProblemAlert error={policy.error} />}
       {policy.data && (

@@ -1,6 +1,14 @@
 import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ChecksField, MoneyField, MultiField, NumberField, RadioField, SwitchField } from './fields.tsx';
+import {
+  ByCurrencyField,
+  ChecksField,
+  MoneyField,
+  MultiField,
+  NumberField,
+  RadioField,
+  SwitchField,
+} from './fields.tsx';
 import { usePolicyOptions } from './options.ts';
 import { Section } from './Section.tsx';
 
@@ -50,6 +58,11 @@ export function ReturnWindowSections() {
             description={t('policy.hints.return_shipping_fee')}
           />
         </SimpleGrid>
+        <ByCurrencyField
+          path={[...COM, 'return_shipping_fee_by_currency']}
+          label={t('policy.byCurrency.title', { field: f('return_shipping_fee') })}
+          description={t('policy.byCurrency.hint')}
+        />
         <SwitchField
           path={[...COM, 'final_sale_returnable']}
           label={f('final_sale_returnable')}

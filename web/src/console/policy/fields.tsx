@@ -1,18 +1,23 @@
 // Inputs bound to one path of the policy draft. Each shows the error for its path (from the live
 // schema check or the server) and is read-only for roles that may not change the policy.
-import { minorUnitDigits } from '@domain/money.ts';
 import {
+  Button,
   Checkbox,
   Group,
   MultiSelect,
   NativeSelect,
   NumberInput,
   Radio,
+  Stack,
   Switch,
   TagsInput,
+  Text,
+  TextInput,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { IconX } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoneyInput } from '../ui/MoneyInput.tsx';
 import { getIn, type Json, type Path, pathKey } from './draft.ts';
 import { usePolicyForm } from './form-context.ts';
 
@@ -33,7 +38,8 @@ function useField(path: Path) {
     error: form.errors.get(pathKey(path)),
     set: (v: Json | undefined) => form.set(path, v),
     readOnly: form.readOnly,
-    currency: form.currency,
+    // the policy names the currency of its amounts; a document from before it did is the store's
+    currency: typeof form.draft.currency === 'string' ? form.draft.currency : form.currency,
   };
 }
 
@@ -67,26 +73,96 @@ export function NumberField({
   );
 }
 
-/** Minor units in the draft, the store's money on screen (JPY has no decimals, KWD three). */
+/** Minor units in the draft, in the policy's currency on screen (JPY has no decimals, KWD three). */
 export function MoneyField({ path, optional, ...rest }: Base & { optional?: boolean }) {
   const f = useField(path);
-  const digits = minorUnitDigits(f.currency);
-  const scale = 10 ** digits;
   return (
-    <NumberInput
+    <MoneyInput
       {...rest}
-      value={typeof f.value === 'number' ? f.value / scale : ''}
-      onChange={(v) => f.set(typeof v === 'number' ? Math.round(v * scale) : optional ? undefined : null)}
+      currency={f.currency}
+      value={typeof f.value === 'number' ? f.value : null}
+      onChange={(minor) => f.set(minor === null ? (optional ? undefined : null) : minor)}
       error={f.error}
-      min={0}
-      decimalScale={digits}
-      fixedDecimalScale
-      leftSection={<span aria-hidden>{f.currency}</span>}
-      leftSectionWidth={48}
       readOnly={f.readOnly}
-      hideControls
-      maw={260}
     />
+  );
+}
+
+/** The store's own amounts per currency beside a base amount (`{"JPY": 800}`): orders in a listed
+ *  currency use its amount, others the base amount converted at the store's rates. */
+export function ByCurrencyField({ path, label, description }: Base) {
+  const f = useField(path);
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState('');
+  const entries = Object.entries(
+    f.value && typeof f.value === 'object' && !Array.isArray(f.value)
+      ? (f.value as Record<string, Json>)
+      : {},
+  ).filter((e): e is [string, number] => typeof e[1] === 'number');
+  const put = (next: [string, number][]) => f.set(next.length ? Object.fromEntries(next) : undefined);
+  const code = adding.trim().toUpperCase();
+  const canAdd = /^[A-Z]{3}$/.test(code) && code !== f.currency && !entries.some(([c]) => c === code);
+  return (
+    <Stack gap={6} data-testid={`by-currency-${pathKey(path)}`}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      {description && (
+        <Text size="xs" c="dimmed">
+          {description}
+        </Text>
+      )}
+      {entries.map(([currency, amount]) => (
+        <Group key={currency} gap="xs" align="flex-start">
+          <MoneyInput
+            aria-label={t('policy.byCurrency.amountIn', { currency })}
+            currency={currency}
+            value={amount}
+            onChange={(minor) =>
+              put(entries.map(([c, v]) => [c, c === currency ? (minor ?? 0) : v] as [string, number]))
+            }
+            readOnly={f.readOnly}
+          />
+          {!f.readOnly && (
+            <Button
+              variant="subtle"
+              color="gray"
+              onClick={() => put(entries.filter(([c]) => c !== currency))}
+              aria-label={t('policy.byCurrency.remove', { currency })}
+            >
+              <IconX size={16} aria-hidden />
+            </Button>
+          )}
+        </Group>
+      ))}
+      {!f.readOnly && (
+        <Group gap="xs">
+          <TextInput
+            aria-label={t('policy.byCurrency.code')}
+            placeholder="JPY"
+            value={adding}
+            onChange={(e) => setAdding(e.currentTarget.value)}
+            maxLength={3}
+            w={90}
+          />
+          <Button
+            variant="light"
+            disabled={!canAdd}
+            onClick={() => {
+              put([...entries, [code, 0]]);
+              setAdding('');
+            }}
+          >
+            {t('policy.byCurrency.add')}
+          </Button>
+        </Group>
+      )}
+      {f.error && (
+        <Text size="xs" c="red">
+          {f.error}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -1,4 +1,4 @@
-import { IconChartLine, IconFileDescription } from '@tabler/icons-react';
+import { IconChartLine, IconCurrencyEuro, IconFileDescription } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavItem } from './NavItem.tsx';
 
@@ -7,6 +7,7 @@ export function StoreNav() {
   return (
     <>
       <NavItem to="/console/policy" label={t('nav.policy')} icon={IconFileDescription} />
+      <NavItem to="/console/rates" label={t('nav.rates')} icon={IconCurrencyEuro} />
       <NavItem to="/console/analytics" label={t('nav.analytics')} icon={IconChartLine} />
     </>
   );
