@@ -148,19 +148,19 @@ export function KpiCards({ summary }: { summary: AnalyticsSummary }) {
   );
 }
 
-/** Which store rates turned other currencies into the reporting one, and what had no rate. */
+/** Which store rates turned other currencies into the reporting one (in full on hover), and what
+ *  had no rate. */
 function RatesNote({ total }: { total: AnalyticsSummary['refunds_total'] }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (total.rates.length === 0 && total.unconverted.length === 0) return null;
+  const full = total.rates
+    .map((r) => `1 ${r.from} = ${r.rate} ${total.currency} (${format.date(r.day)})`)
+    .join('; ');
   return (
-    <Text size="xs" c="dimmed" data-testid="refunds-rates">
+    <Text size="xs" c="dimmed" data-testid="refunds-rates" title={full}>
       {total.rates.length > 0 &&
-        t('analytics.kpi.convertedAt', {
-          rates: total.rates
-            .map((r) => `1 ${r.from} = ${r.rate} ${total.currency} (${format.date(r.day)})`)
-            .join('; '),
-        })}
+        t('analytics.kpi.convertedAt', { currencies: total.rates.map((r) => r.from).join(', ') })}
       {total.unconverted.length > 0 &&
         ` ${t('analytics.kpi.notConverted', {
           amounts: total.unconverted.map((u) => format.money(u.amount, u.currency)).join(', '),

@@ -54,6 +54,7 @@ function AddRate({ base }: { base: string }) {
           placeholder="RUB"
           {...field('quote')}
           w={90}
+          data-testid="rate-quote"
         />
         <TextInput
           label={t('rates.rate')}
@@ -62,6 +63,7 @@ function AddRate({ base }: { base: string }) {
           placeholder="97.2031"
           {...field('rate')}
           w={140}
+          data-testid="rate-value"
         />
         <Button type="submit" loading={save.isPending} data-testid="add-rate">
           {t('rates.add')}
