@@ -378,7 +378,7 @@ describe('queues and search', () => {
           number: 'SEARCH-1',
           customer: {
             email: 'seeker@example.fr',
-            name: 'S',
+            name: 'Séverine Chercheuse_Dupont',
             phone: null,
             language: 'fr',
             time_zone: 'Europe/Paris',
@@ -399,9 +399,14 @@ describe('queues and search', () => {
     const ret = (await request(o.id, { lines: [{ line_id: 'L1', quantity: 1, reason: 'color' }] })).json();
     await step(ret.id, 'label');
     await step(ret.id, 'ship', { tracking_number: 'RET-TRACK-77' });
-    for (const q of [ret.rma, 'SEARCH-1', 'Seeker@example.fr', 'RET-TRACK-77']) {
+    // by name too: any part, any case; LIKE's own wildcards in the search are taken literally
+    for (const q of [ret.rma, 'SEARCH-1', 'Seeker@example.fr', 'RET-TRACK-77', 'chercheuse', 'SÉVERINE', 'se_dup']) {
       const found = (await t.call('GET', `/api/v1/returns?q=${encodeURIComponent(q)}`)).json().data;
-      expect(found.map((r: { id: string }) => r.id)).toEqual([ret.id]);
+      expect(found.map((r: { id: string }) => r.id), q).toEqual([ret.id]);
+    }
+    for (const q of ['%', 'e_e', 'x']) {
+      const found = (await t.call('GET', `/api/v1/returns?q=${encodeURIComponent(q)}`)).json().data;
+      expect(found, q).toEqual([]);
     }
     const byCountry = (await t.call('GET', '/api/v1/returns?country=fr&reason=color&segment=vip')).json()
       .data;

@@ -8,7 +8,8 @@ export interface ReturnFilter {
   status?: string[] | undefined;
   order_id?: string | undefined;
   rma?: string | undefined;
-  /** an RMA, an order number, a customer email or a tracking number (outbound or return) */
+  /** an RMA, an order number, a customer email, a tracking number (outbound or return), or part of
+   *  the customer's name (any case, "schmidt" finds Anna Schmidt) */
   q?: string | undefined;
   country?: string | undefined;
   reason?: string | undefined;
@@ -74,7 +75,12 @@ export async function searchReturns(
             .selectFrom('customers')
             .select('id')
             .where('store_id', '=', storeId)
-            .where('email', '=', term.toLowerCase()),
+            .where((w) =>
+              w.or([
+                w('email', '=', term.toLowerCase()),
+                ...(term.length >= 2 ? [w(sql`lower(name)`, 'like', `%${likeEscape(term.toLowerCase())}%`)] : []),
+              ]),
+            ),
         ),
         eb.exists(
           eb
@@ -124,4 +130,9 @@ export async function queueCounts(trx: Tx, storeId: string) {
     to_refund: n('to_refund'),
     refund_overdue: n('refund_overdue'),
   };
+}
+
+/** `term` matched literally inside a LIKE pattern (its own % and _ are not wildcards). */
+function likeEscape(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
