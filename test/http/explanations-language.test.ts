@@ -51,3 +51,15 @@ it('tells staff the same explanations in the console language', async () => {
   const bad = await t.call('GET', `/api/v1/returns/${returnId}?language=en&time_zone=Mars/Olympus`);
   expect([bad.statusCode, bad.json().code]).toEqual([400, 'invalid_request']);
 });
+
+it('names who acted on the timeline: the API token by its name, the system rule by what it was', async () => {
+  const events = (await t.call('GET', `/api/v1/returns/${returnId}/events`)).json().data as {
+    type: string;
+    actor: string;
+    actor_view: unknown;
+  }[];
+  expect(events.map((e) => [e.type, e.actor_view])).toEqual([
+    ['requested', { kind: 'token', name: 'owner' }],
+    ['approved', { kind: 'system', rule: 'auto_approve' }],
+  ]);
+});

@@ -400,9 +400,20 @@ describe('queues and search', () => {
     await step(ret.id, 'label');
     await step(ret.id, 'ship', { tracking_number: 'RET-TRACK-77' });
     // by name too: any part, any case; LIKE's own wildcards in the search are taken literally
-    for (const q of [ret.rma, 'SEARCH-1', 'Seeker@example.fr', 'RET-TRACK-77', 'chercheuse', 'SÉVERINE', 'se_dup']) {
+    for (const q of [
+      ret.rma,
+      'SEARCH-1',
+      'Seeker@example.fr',
+      'RET-TRACK-77',
+      'chercheuse',
+      'SÉVERINE',
+      'se_dup',
+    ]) {
       const found = (await t.call('GET', `/api/v1/returns?q=${encodeURIComponent(q)}`)).json().data;
-      expect(found.map((r: { id: string }) => r.id), q).toEqual([ret.id]);
+      expect(
+        found.map((r: { id: string }) => r.id),
+        q,
+      ).toEqual([ret.id]);
     }
     for (const q of ['%', 'e_e', 'x']) {
       const found = (await t.call('GET', `/api/v1/returns?q=${encodeURIComponent(q)}`)).json().data;

@@ -78,7 +78,9 @@ export async function searchReturns(
             .where((w) =>
               w.or([
                 w('email', '=', term.toLowerCase()),
-                ...(term.length >= 2 ? [w(sql`lower(name)`, 'like', `%${likeEscape(term.toLowerCase())}%`)] : []),
+                ...(term.length >= 2
+                  ? [w(sql`lower(name)`, 'like', `%${likeEscape(term.toLowerCase())}%`)]
+                  : []),
               ]),
             ),
         ),

@@ -10,6 +10,7 @@ import { runIdempotent } from '../../http/idempotency.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import type { Carrier } from '../../integrations/carriers/carrier.ts';
 import { type Actor, userOf } from '../auth/actor.ts';
+import { describeActors } from '../auth/actor-names.ts';
 import { checkEligibility } from './check-eligibility.ts';
 import { inspectReturn } from './inspect-return.ts';
 import { issueLabel, labelPdf } from './issue-label.ts';
@@ -182,7 +183,18 @@ export const returnRoutes =
         const row = await getReturn(database.db, storeId, request.params.id);
         if (!row) throw new AppError('not_found', 'Return not found');
         const events = await listEvents(database.db, storeId, row.id);
-        return { data: events.map((e) => ({ ...e, at: e.at.toISOString() })) };
+        const actors = await describeActors(
+          database.db,
+          storeId,
+          events.map((e) => e.actor),
+        );
+        return {
+          data: events.map((e) => ({
+            ...e,
+            actor_view: actors.get(e.actor) ?? null,
+            at: e.at.toISOString(),
+          })),
+        };
       },
     );
 

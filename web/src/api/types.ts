@@ -128,6 +128,13 @@ export interface TimelineEvent {
   from_status: string | null;
   to_status: string | null;
   actor: string;
+  /** the actor in words (staff by name, the system rule), null for events from before it existed */
+  actor_view?:
+    | { kind: 'user'; name: string; email: string; role: string | null }
+    | { kind: 'token'; name: string }
+    | { kind: 'customer'; email: string }
+    | { kind: 'system'; rule: string }
+    | null;
   data: Record<string, unknown> | null;
   at: string;
 }

@@ -21,6 +21,17 @@ function AssignmentDetail({ event }: { event: TimelineEvent }) {
 
 export function Timeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const actorName = (e: TimelineEvent): string => {
+    const a = e.actor_view;
+    if (!a) return e.actor;
+    if (a.kind === 'user')
+      return a.role ? t('timeline.actor.user', { name: a.name, role: t(`roles.${a.role}`) }) : a.name;
+    if (a.kind === 'token') return t('timeline.actor.token', { name: a.name });
+    if (a.kind === 'customer') return t('timeline.actor.customer', { email: a.email });
+    return t(`timeline.actor.system.${a.rule}`, {
+      defaultValue: t('timeline.actor.system.other', { rule: a.rule }),
+    });
+  };
   const format = useFormat();
   const events = useReturnEvents(caseId);
   const list = events.data?.data ?? [];
@@ -48,7 +59,10 @@ export function Timeline({ caseId }: { caseId: string }) {
           >
             {e.type === 'assigned' && <AssignmentDetail event={e} />}
             <Text size="xs" c="dimmed">
-              <time dateTime={e.at}>{format.dateTime(e.at)}</time> · {t('timeline.by', { actor: e.actor })}
+              <time dateTime={e.at}>{format.dateTime(e.at)}</time> ·{' '}
+              <span title={e.actor} data-actor={e.actor_view?.kind ?? 'raw'}>
+                {t('timeline.by', { actor: actorName(e) })}
+              </span>
             </Text>
           </MantineTimeline.Item>
         ))}
