@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'returns.resolve': ['owner', 'finance'],
   // who owns a case: anyone who works cases may take one or hand it to a colleague
   'cases.assign': ['owner', 'agent', 'warehouse', 'finance'],
+  // an internal note on a case: everyone who works cases (the warehouse notes what it found)
+  'cases.note': ['owner', 'agent', 'warehouse', 'finance'],
+  // photos and videos on a case: the team that talks to customers, and the warehouse at inspection
+  'cases.evidence': ['owner', 'agent', 'warehouse'],
   'policy.write': ['owner'],
   // the store's exchange rates: finance keeps them, the owner too
   'rates.write': ['owner', 'finance'],

@@ -72,6 +72,11 @@ describe('team console in Chromium', () => {
     expect(await page.title()).toBe(`${earbuds.rma} · Aftersale`);
     const photo = page.getByRole('img', { name: 'earbuds.png' });
     await photo.waitFor();
+    // thumbnails load lazily: the photo loads once it is scrolled near
+    await photo.scrollIntoViewIfNeeded();
+    await photo.evaluate((img: HTMLImageElement) =>
+      img.complete ? undefined : new Promise((done) => img.addEventListener('load', done, { once: true })),
+    );
     expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await page.getByLabel('New note').fill('Photo shows the left earbud dead. Approving as a defect.');
     await page.getByRole('button', { name: 'Add note' }).click();
@@ -153,6 +158,17 @@ describe('team console in Chromium', () => {
     await page.getByLabel('Where it goes').selectOption('refurbish');
     await page.getByLabel('Deduction for diminished value').fill('10');
     await page.getByLabel('Reason for the deduction').fill('Charging case scratched');
+    // the warehouse photographs the scratch (any PNG will do: a corner of this very screen)
+    const photo = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 96, height: 96 } });
+    const evidenceBefore = await page.locator('[data-testid="evidence"] img').count();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Add photos' }).click();
+    await (await chooser).setFiles({ name: 'scratch.png', mimeType: 'image/png', buffer: photo });
+    await page.getByText('1 photo added to the evidence.').waitFor();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="evidence"] img').length > n,
+      evidenceBefore,
+    );
     await shot('08-warehouse-inspect-form');
     await page.getByRole('button', { name: 'Save inspection' }).click();
     await waitForStatus('Inspected');
@@ -161,6 +177,10 @@ describe('team console in Chromium', () => {
     );
     // Paying out is finance's: the warehouse is told whose turn it is instead of a button.
     expect(await page.getByTestId('actions').textContent()).toContain('The next step is for Finance.');
+    // and leaves a note for the team
+    await page.getByLabel('New note').fill('Scratch photographed, case kept for refurbishing.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Scratch photographed, case kept for refurbishing.').waitFor();
     await shot('09-warehouse-inspected');
   });
 

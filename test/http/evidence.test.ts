@@ -27,7 +27,7 @@ afterAll(async () => {
 function upload(
   files: { name: string; data: Buffer; type: string }[],
   lineId?: string,
-  role: 'owner' | 'warehouse' = 'owner',
+  role: 'owner' | 'warehouse' | 'finance' = 'owner',
 ) {
   const form = new FormData();
   if (lineId) form.append('line_id', lineId);
@@ -64,12 +64,17 @@ describe('evidence', () => {
   });
 
   it('refuses an upload without a file, a JSON body, and a role that may not add evidence', async () => {
+    // the warehouse photographs what it inspects; finance adds no evidence
+    expect(
+      (await upload([{ name: 'inspection.png', data: PNG, type: 'image/png' }], 'L1', 'warehouse'))
+        .statusCode,
+    ).toBe(201);
     const empty = await upload([], 'L1');
     expect(empty.statusCode).toBe(400);
     const json = await t.call('POST', `/api/v1/cases/${caseId}/evidence`, { file: 'x' });
     expect(json.statusCode).toBe(415);
     expect(
-      (await upload([{ name: 'a.png', data: PNG, type: 'image/png' }], undefined, 'warehouse')).statusCode,
+      (await upload([{ name: 'a.png', data: PNG, type: 'image/png' }], undefined, 'finance')).statusCode,
     ).toBe(403);
   });
 });

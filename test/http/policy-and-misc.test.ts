@@ -195,6 +195,7 @@ describe('case messages', () => {
       direction: 'internal',
       channel: 'note',
       author: 'token:agent',
+      author_view: { kind: 'token', name: 'agent' },
       body: 'Customer called, parcel goes out Monday.',
     });
     const events = (await t.call('GET', `/api/v1/returns/${ret.id}/events`))
@@ -222,6 +223,21 @@ describe('case messages', () => {
         )
       ).statusCode,
     ).toBe(403);
+    // the warehouse notes what it found; a read-only user adds nothing
+    const warehouseNote = await t.call(
+      'POST',
+      `/api/v1/cases/${ret.id}/messages`,
+      { direction: 'internal', body: 'Box crushed on arrival, item fine.' },
+      { role: 'warehouse' },
+    );
+    expect(warehouseNote.statusCode, warehouseNote.body).toBe(201);
+    const readOnly = await t.call(
+      'POST',
+      `/api/v1/cases/${ret.id}/messages`,
+      { direction: 'internal', body: 'x' },
+      { role: 'read_only' },
+    );
+    expect(readOnly.statusCode).toBe(403);
   });
 });
 

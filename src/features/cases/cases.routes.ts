@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
+import { AppError } from '../../domain/errors.ts';
+import { can } from '../../domain/roles.ts';
 import { actorOf } from '../../http/auth.ts';
+import { describeActors } from '../auth/actor-names.ts';
 import { assignCase } from './assign-case.ts';
 import { addEvidenceFiles, caseEvidence, evidenceFile, readEvidenceUpload } from './evidence.ts';
 import { addMessage, caseMessages } from './messages.ts';
@@ -32,9 +35,19 @@ export const caseRoutes =
         },
         config: { permission: 'read' },
       },
-      async (request) => ({
-        data: await caseMessages(database.db, actorOf(request).storeId, request.params.id),
-      }),
+      async (request) => {
+        const { storeId } = actorOf(request);
+        const messages = await caseMessages(database.db, storeId, request.params.id);
+        // who wrote each, in words (staff by name), beside the recorded author
+        const authors = await describeActors(
+          database.db,
+          storeId,
+          messages.flatMap((m) => (m.author ? [m.author] : [])),
+        );
+        return {
+          data: messages.map((m) => ({ ...m, author_view: (m.author && authors.get(m.author)) || null })),
+        };
+      },
     );
 
     app.post(
@@ -42,7 +55,8 @@ export const caseRoutes =
       {
         schema: {
           tags: ['cases'],
-          summary: 'Record an inbound message or add an internal note',
+          summary:
+            'Record an inbound message (agents) or add an internal note (anyone who works cases, the warehouse too)',
           params,
           body: z.strictObject({
             direction: z.enum(['in', 'internal']),
@@ -51,10 +65,18 @@ export const caseRoutes =
             author: z.string().max(200).optional(),
           }),
         },
-        config: { permission: 'returns.review' },
+        config: { permission: 'cases.note' },
       },
       async (request, reply) => {
         const actor = actorOf(request);
+        if (
+          request.body.direction === 'in' &&
+          (actor.role === 'customer' || !can(actor.role, 'returns.review'))
+        )
+          throw new AppError(
+            'forbidden',
+            'Only agents record what a customer wrote; add an internal note instead',
+          );
         const id = await database.db
           .transaction()
           .execute((trx) => addMessage(trx, actor, request.params.id, request.body));
@@ -91,7 +113,7 @@ export const caseRoutes =
           params,
           consumes: ['multipart/form-data'],
         },
-        config: { permission: 'returns.create' },
+        config: { permission: 'cases.evidence' },
       },
       async (request, reply) => {
         const actor = actorOf(request);

@@ -37,19 +37,22 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** a body sent as it is (a CSV file) instead of JSON */
   raw?: { contentType: string; text: string };
+  /** files and fields as multipart/form-data (the browser sets the boundary) */
+  form?: FormData;
 }
 
 export async function send(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (opts.raw) headers['content-type'] = opts.raw.contentType;
-  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  else if (opts.body !== undefined && !opts.form) headers['content-type'] = 'application/json';
   if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
   const res = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: opts.raw ? opts.raw.text : opts.body === undefined ? null : JSON.stringify(opts.body),
+    body:
+      opts.form ?? (opts.raw ? opts.raw.text : opts.body === undefined ? null : JSON.stringify(opts.body)),
   });
   if (!res.ok) throw new ApiError(await readProblem(res));
   return res;

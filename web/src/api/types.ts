@@ -144,6 +144,7 @@ export interface CaseMessage {
   direction: 'in' | 'out' | 'internal';
   channel: string;
   author: string | null;
+  author_view?: TimelineEvent['actor_view'];
   body: string;
   at: string;
 }

@@ -34,7 +34,7 @@ export function EvidenceGallery({ caseId }: { caseId: string }) {
   const evidence = useCaseEvidence(caseId);
   const files = evidence.data?.data ?? [];
   return (
-    <Paper p="md" component="section" aria-labelledby="evidence-title">
+    <Paper p="md" component="section" aria-labelledby="evidence-title" data-testid="evidence">
       <Title order={2} size="h4" id="evidence-title" mb="sm">
         {t('evidence.title')}
       </Title>

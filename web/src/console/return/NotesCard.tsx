@@ -8,12 +8,14 @@ import { useSession } from '../../api/session.ts';
 import { api } from '../../api/transport.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
+import { useActorName } from './actor-name.ts';
 
 /** The team's notes, with the replies the customer was sent among them for context. */
 export function NotesCard({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const role = useSession().data?.user.role;
+  const actorName = useActorName();
   const messages = useCaseMessages(caseId);
   const client = useQueryClient();
   const [body, setBody] = useState('');
@@ -56,12 +58,13 @@ export function NotesCard({ caseId }: { caseId: string }) {
               {m.body}
             </Text>
             <Text size="xs" c="dimmed">
-              {m.author} · {format.dateTime(m.at)}
+              <span title={m.author ?? undefined}>{actorName(m.author, m.author_view)}</span> ·{' '}
+              {format.dateTime(m.at)}
             </Text>
           </Paper>
         ))}
       </Stack>
-      {role && can(role, 'returns.review') && (
+      {role && can(role, 'cases.note') && (
         <form onSubmit={submit}>
           <Stack gap="xs">
             <Textarea

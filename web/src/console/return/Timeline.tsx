@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useReturnEvents } from '../../api/returns.ts';
 import type { TimelineEvent } from '../../api/types.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useActorName } from './actor-name.ts';
 
 function EventTitle({ event }: { event: TimelineEvent }) {
   const { t } = useTranslation();
@@ -21,17 +22,9 @@ function AssignmentDetail({ event }: { event: TimelineEvent }) {
 
 export function Timeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const actorName = (e: TimelineEvent): string => {
-    const a = e.actor_view;
-    if (!a) return e.actor;
-    if (a.kind === 'user')
-      return a.role ? t('timeline.actor.user', { name: a.name, role: t(`roles.${a.role}`) }) : a.name;
-    if (a.kind === 'token') return t('timeline.actor.token', { name: a.name });
-    if (a.kind === 'customer') return t('timeline.actor.customer', { email: a.email });
-    return t(`timeline.actor.system.${a.rule}`, {
-      defaultValue: t('timeline.actor.system.other', { rule: a.rule }),
-    });
-  };
+  const name = useActorName();
+  const actorName = (e: TimelineEvent) => name(e.actor, e.actor_view);
+
   const format = useFormat();
   const events = useReturnEvents(caseId);
   const list = events.data?.data ?? [];

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnView } from '../../../api/types.ts';
 import { checklistFor } from './checklists.ts';
-import { InspectLine, initialVerdict, type LineVerdict } from './InspectLine.tsx';
+import { InspectLine, initialVerdict, type LineVerdict, maxDeduction } from './InspectLine.tsx';
 import { StepError } from './StepError.tsx';
 import { useStep } from './useStep.ts';
 
@@ -16,7 +16,9 @@ export function InspectForm({ ret }: { ret: ReturnView }) {
   const [verdicts, setVerdicts] = useState<Record<string, LineVerdict>>(() =>
     Object.fromEntries(received.map((l) => [l.line_id, initialVerdict()])),
   );
-  const incomplete = Object.values(verdicts).some((v) => v.deduction > 0 && !v.deductionReason.trim());
+  const incomplete =
+    Object.values(verdicts).some((v) => v.deduction > 0 && !v.deductionReason.trim()) ||
+    received.some((l) => (verdicts[l.line_id]?.deduction ?? 0) > maxDeduction(l));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,6 +48,7 @@ export function InspectForm({ ret }: { ret: ReturnView }) {
         {received.map((l) => (
           <InspectLine
             key={l.line_id}
+            caseId={ret.id}
             line={l}
             currency={ret.currency}
             value={verdicts[l.line_id] ?? initialVerdict()}

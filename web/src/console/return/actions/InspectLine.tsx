@@ -1,19 +1,13 @@
-import { minorUnitDigits, unitRangeShare } from '@domain/money.ts';
-import {
-  Checkbox,
-  Fieldset,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Radio,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { unitRangeShare } from '@domain/money.ts';
+import { can } from '@domain/roles.ts';
+import { Checkbox, Fieldset, Group, NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../api/session.ts';
 import { DISPOSITIONS, type Disposition, type ReturnLine } from '../../../api/types.ts';
 import { useFormat } from '../../../i18n/format.ts';
+import { MoneyInput } from '../../ui/MoneyInput.tsx';
 import { checklistFor, DISPOSITION_FOR_GRADE, GRADES, type Grade } from './checklists.ts';
+import { InspectionPhotos } from './InspectionPhotos.tsx';
 
 export interface LineVerdict {
   grade: Grade;
@@ -34,16 +28,18 @@ export function maxDeduction(line: ReturnLine): number {
 }
 
 interface Props {
+  /** the return, for photos taken at inspection */
+  caseId?: string;
   line: ReturnLine;
   currency: string;
   value: LineVerdict;
   onChange: (next: LineVerdict) => void;
 }
 
-export function InspectLine({ line, currency, value, onChange }: Props) {
+export function InspectLine({ caseId, line, currency, value, onChange }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const digits = minorUnitDigits(currency);
+  const role = useSession().data?.user.role ?? 'read_only';
   const max = maxDeduction(line);
   const set = (patch: Partial<LineVerdict>) => onChange({ ...value, ...patch });
   return (
@@ -82,22 +78,17 @@ export function InspectLine({ line, currency, value, onChange }: Props) {
           maw={320}
         />
         <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
-          <NumberInput
+          <MoneyInput
             label={t('actions.deduction')}
             description={t('actions.deductionMax', { amount: format.money(max, currency) })}
-            min={0}
-            max={max / 10 ** digits}
-            decimalScale={digits}
-            leftSection={
-              <Text size="xs" c="dimmed">
-                {currency}
-              </Text>
+            currency={currency}
+            value={value.deduction}
+            onChange={(minor) => set({ deduction: minor ?? 0 })}
+            error={
+              value.deduction > max
+                ? t('actions.deductionTooHigh', { amount: format.money(max, currency) })
+                : undefined
             }
-            leftSectionWidth={44}
-            clampBehavior="strict"
-            value={value.deduction / 10 ** digits}
-            onChange={(v) => set({ deduction: Math.round((typeof v === 'number' ? v : 0) * 10 ** digits) })}
-            miw={200}
           />
           <TextInput
             label={t('actions.deductionReason')}
@@ -112,6 +103,7 @@ export function InspectLine({ line, currency, value, onChange }: Props) {
             miw={240}
           />
         </Group>
+        {caseId && can(role, 'cases.evidence') && <InspectionPhotos caseId={caseId} lineId={line.line_id} />}
       </Stack>
     </Fieldset>
   );
