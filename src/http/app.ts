@@ -27,6 +27,7 @@ import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { rateRoutes } from '../features/rates/rates.routes.ts';
 import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
+import { returnBulkRoutes } from '../features/returns/returns-bulk.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
 import { registerAuth } from './auth.ts';
 import { registerMetrics } from './metrics.ts';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));
+  await app.register(returnBulkRoutes(deps.database));
   await app.register(refundRoutes(deps.database));
   await app.register(tokenRoutes(deps.database));
   await app.register(userRoutes(deps.database));

@@ -266,6 +266,16 @@ describe('policy money and exchange rates', () => {
     });
     const byCountry = (await t.call('GET', '/api/v1/analytics/breakdown?dimension=country')).json();
     expect(byCountry.currency).toBe('EUR');
+    const csv = await t.call('GET', '/api/v1/analytics/breakdown.csv?dimension=country');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines).toEqual([
+      'country,units_sold,units_returned,returns,return_rate,refunded_EUR,not_converted',
+      `RU,3,3,3,1.0000,${(Math.round(rub / 1.5) / 100).toFixed(2)},${(twd / 100).toFixed(2)} TWD`,
+    ]);
     // three returns from Russia: the open size exchange and the two refunded
     expect(byCountry.data).toEqual([
       expect.objectContaining({

@@ -1,6 +1,8 @@
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
+import { minorUnitDigits } from '../../domain/currency.ts';
 import { AppError } from '../../domain/errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import {
@@ -91,6 +93,54 @@ export const analyticsRoutes =
         ]);
         const merged = report.mergeRows(rows);
         return { dimension: request.query.dimension, ...merged };
+      },
+    );
+
+    app.get(
+      '/api/v1/analytics/breakdown.csv',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'The breakdown as CSV, refunds in the reporting currency',
+          querystring: z.strictObject({
+            ...periodQuery,
+            dimension: z.enum(DIMENSIONS),
+            limit: z.coerce.number().int().min(1).max(5000).default(5000),
+          }),
+          produces: ['text/csv'],
+        },
+        config: { permission: 'read' },
+      },
+      async (request, reply) => {
+        const { storeId } = actorOf(request);
+        const period = periodOf(request.query);
+        const [rows, report] = await Promise.all([
+          breakdown(database.db, storeId, request.query.dimension, period, request.query.limit),
+          reportingCurrency(database.db, storeId, period),
+        ]);
+        const { currency, data } = report.mergeRows(rows);
+        const digits = minorUnitDigits(currency);
+        const csv = stringify(
+          data.map((r) => ({
+            [request.query.dimension]: r.key,
+            units_sold: r.units_sold,
+            units_returned: r.units_returned,
+            returns: r.returns,
+            return_rate: r.return_rate === null ? '' : r.return_rate.toFixed(4),
+            [`refunded_${currency}`]: (r.refunded / 10 ** digits).toFixed(digits),
+            not_converted: r.refunded_unconverted
+              .map(
+                (u) =>
+                  `${(u.amount / 10 ** minorUnitDigits(u.currency)).toFixed(minorUnitDigits(u.currency))} ${u.currency}`,
+              )
+              .join('; '),
+          })),
+          { header: true, bom: true },
+        );
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="returns-by-${request.query.dimension}.csv"`)
+          .send(csv);
       },
     );
   };
