@@ -1,4 +1,4 @@
-import { Group, Loader, Paper, Skeleton, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Paper, Skeleton, Tabs, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Period, useBreakdown } from '../../api/analytics.ts';
@@ -30,6 +30,14 @@ function BreakdownView({ period, dimension }: { period: Period; dimension: Dimen
         </div>
         <Group gap="xs">
           {query.isFetching && <Loader size="xs" aria-label={t('app.loading')} />}
+          <Anchor
+            size="sm"
+            href={`/api/v1/analytics/breakdown.csv?${new URLSearchParams({ ...period, dimension })}`}
+            download
+            data-testid="breakdown-csv"
+          >
+            {t('bulk.export')}
+          </Anchor>
           <ViewToggle value={view} onChange={setView} />
         </Group>
       </Group>

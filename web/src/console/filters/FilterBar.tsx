@@ -3,6 +3,7 @@ import { RETURN_STATUSES } from '@domain/returns/lifecycle.ts';
 import {
   Autocomplete,
   Button,
+  Collapse,
   Group,
   Input,
   Paper,
@@ -10,8 +11,9 @@ import {
   Select,
   TextInput,
 } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconAdjustments, IconFilterOff } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBreakdown } from '../../api/analytics.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -30,6 +32,9 @@ export function FilterBar({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // on a phone the filters beyond the assignee fold away, so the queue itself is on the first screen
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [open, setOpen] = useState(false);
   const segments = useBreakdown(EVER, 'segment');
   const { values, set } = filters;
   const countries = useMemo(
@@ -56,72 +61,88 @@ export function FilterBar({
             ]}
           />
         </Input.Wrapper>
-        {status && (
-          <Select
-            label={t('filters.status')}
-            placeholder={t('filters.any')}
-            data={RETURN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            value={values.status || null}
-            onChange={(v) => set('status', v)}
-            clearable
-            w={170}
-          />
-        )}
-        <Select
-          label={t('filters.reason')}
-          placeholder={t('filters.any')}
-          data={REASON_CODES.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
-          value={values.reason || null}
-          onChange={(v) => set('reason', v)}
-          clearable
-          searchable
-          w={200}
-        />
-        <Select
-          label={t('filters.country')}
-          placeholder={t('filters.any')}
-          data={countries}
-          value={values.country || null}
-          onChange={(v) => set('country', v)}
-          clearable
-          searchable
-          w={200}
-        />
-        <Autocomplete
-          label={t('filters.segment')}
-          placeholder={t('filters.any')}
-          data={[...new Set(knownSegments)]}
-          value={values.segment}
-          onChange={(v) => set('segment', v || null)}
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label={t('filters.from')}
-          value={values.from}
-          max={values.to || undefined}
-          onChange={(e) => set('from', e.currentTarget.value || null)}
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label={t('filters.to')}
-          value={values.to}
-          min={values.from || undefined}
-          onChange={(e) => set('to', e.currentTarget.value || null)}
-          w={160}
-        />
-        {filters.active > 0 && (
+        {phone && (
           <Button
-            variant="subtle"
-            color="gray"
-            leftSection={<IconFilterOff size={16} aria-hidden />}
-            onClick={filters.clear}
+            variant="light"
+            size="sm"
+            leftSection={<IconAdjustments size={16} aria-hidden />}
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-controls="more-filters"
           >
-            {t('filters.clear', { count: filters.active })}
+            {t('filters.more', { count: filters.active })}
           </Button>
         )}
       </Group>
+      <Collapse expanded={!phone || open} id="more-filters">
+        <Group gap="sm" align="flex-end" wrap="wrap" mt="sm">
+          {status && (
+            <Select
+              label={t('filters.status')}
+              placeholder={t('filters.any')}
+              data={RETURN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              value={values.status || null}
+              onChange={(v) => set('status', v)}
+              clearable
+              w={170}
+            />
+          )}
+          <Select
+            label={t('filters.reason')}
+            placeholder={t('filters.any')}
+            data={REASON_CODES.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
+            value={values.reason || null}
+            onChange={(v) => set('reason', v)}
+            clearable
+            searchable
+            w={200}
+          />
+          <Select
+            label={t('filters.country')}
+            placeholder={t('filters.any')}
+            data={countries}
+            value={values.country || null}
+            onChange={(v) => set('country', v)}
+            clearable
+            searchable
+            w={200}
+          />
+          <Autocomplete
+            label={t('filters.segment')}
+            placeholder={t('filters.any')}
+            data={[...new Set(knownSegments)]}
+            value={values.segment}
+            onChange={(v) => set('segment', v || null)}
+            w={160}
+          />
+          <TextInput
+            type="date"
+            label={t('filters.from')}
+            value={values.from}
+            max={values.to || undefined}
+            onChange={(e) => set('from', e.currentTarget.value || null)}
+            w={160}
+          />
+          <TextInput
+            type="date"
+            label={t('filters.to')}
+            value={values.to}
+            min={values.from || undefined}
+            onChange={(e) => set('to', e.currentTarget.value || null)}
+            w={160}
+          />
+          {filters.active > 0 && (
+            <Button
+              variant="subtle"
+              color="gray"
+              leftSection={<IconFilterOff size={16} aria-hidden />}
+              onClick={filters.clear}
+            >
+              {t('filters.clear', { count: filters.active })}
+            </Button>
+          )}
+        </Group>
+      </Collapse>
     </Paper>
   );
 }

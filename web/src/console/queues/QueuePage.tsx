@@ -5,9 +5,11 @@ import { useReturnList } from '../../api/returns.ts';
 import { FilterBar } from '../filters/FilterBar.tsx';
 import { useReturnFilters } from '../filters/useReturnFilters.ts';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { BulkBar } from './BulkBar.tsx';
 import { isQueueKey, QUEUES, queueParams } from './queues.ts';
 import { ReturnsTable } from './ReturnsTable.tsx';
 import { ScanBox } from './ScanBox.tsx';
+import { useQueueKeys, useSelection } from './useQueueKeys.ts';
 
 export function QueuePage() {
   const { t } = useTranslation();
@@ -17,9 +19,12 @@ export function QueuePage() {
   // The queue's own status wins: a filter narrows a queue, it never turns it into another one.
   const list = useReturnList(queue ? { ...filters.api, ...queueParams(queue) } : {}, queue !== null);
   usePageTitle(queue ? t(`queues.${queue.key}.title`) : undefined);
+  const selection = useSelection(queue?.key);
+  const active = useQueueKeys(list.data?.data ?? [], selection);
   if (!queue) return <Navigate to="/console" replace />;
   const Icon = queue.icon;
   const count = list.data?.data.length;
+  const params = { ...filters.api, ...queueParams(queue) };
   return (
     <Stack maw={1200} mx="auto">
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -44,11 +49,22 @@ export function QueuePage() {
       </Group>
       {queue.scan && <ScanBox />}
       <FilterBar filters={filters} />
+      <BulkBar
+        selected={[...selection.selected]}
+        params={params}
+        canApprove={queue.key === 'review'}
+        onDone={() => selection.setAll([])}
+      />
       <ReturnsTable
         query={list}
         due={queue.due}
         empty={t(filters.active > 0 ? 'empty.filtered' : 'empty.queue')}
+        selection={selection}
+        active={active}
       />
+      <Text size="xs" c="dimmed" visibleFrom="sm" data-testid="shortcuts">
+        {t('shortcuts.queue')}
+      </Text>
       {list.data?.next_cursor && (
         <Text size="sm" c="dimmed">
           {t('queues.more', { count })}
