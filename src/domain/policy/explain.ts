@@ -119,23 +119,28 @@ function createExplainer(opts: ExplainerOptions, root: MemoNode): Explainer {
     return node.text;
   };
 
+  // this explainer's citations in its language, looked up once each (the hot path makes millions)
+  const labels = new Map<string, string>();
+  const label = (source: string): string => {
+    let l = labels.get(source);
+    if (l === undefined) {
+      l = citationLabel(lang, source);
+      labels.set(source, l);
+    }
+    return l;
+  };
+
   return {
     store: (code, params = {}, rule = null) => {
       const source = storeSource(rule);
-      return {
-        code,
-        params,
-        message: message(code, params),
-        source,
-        source_label: citationLabel(lang, source),
-      };
+      return { code, params, message: message(code, params), source, source_label: label(source) };
     },
     law: (code, source, params = {}) => ({
       code,
       params,
       message: message(code, params),
       source,
-      source_label: citationLabel(lang, source),
+      source_label: label(source),
     }),
     storeSource,
   };

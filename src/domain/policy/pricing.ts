@@ -32,7 +32,9 @@ export function pricePolicy(policy: Policy, currency: string, rates: RateTable, 
     byKey = new Map();
     byPolicy.set(policy, byKey);
   }
-  const key = `${currency}|${day}`;
+  // In the policy's own currency no amount converts, so the day does not matter: one entry serves
+  // every decision (the engine's hot path for a single-currency store).
+  const key = (policy.currency ?? currency) === currency ? currency : `${currency}|${day}`;
   let hit = byKey.get(key);
   if (!hit) {
     hit = price(policy, currency, rates, day);
