@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
 import { registerDataCommands } from './data-commands.ts';
+import { registerRatesCommands } from './rates-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 
 const program = new Command()
@@ -13,6 +14,7 @@ const program = new Command()
 
 registerServerCommands(program, loadConfig);
 registerDataCommands(program, loadConfig);
+registerRatesCommands(program, loadConfig);
 
 try {
   await program.parseAsync(process.argv);
