@@ -106,7 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));
-  await app.register(returnBulkRoutes(deps.database));
+  await app.register(
+    returnBulkRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
+  );
   await app.register(refundRoutes(deps.database));
   await app.register(tokenRoutes(deps.database));
   await app.register(userRoutes(deps.database));

@@ -1,5 +1,6 @@
 // A queue's bulk actions (approve, assign) and its CSV export.
 import { parse } from 'csv-parse/sync';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../app.ts';
 import { makeOrder } from '../builders.ts';
@@ -98,6 +99,32 @@ describe('bulk actions', () => {
     expect(readOnly.statusCode).toBe(403);
     const bad = await t.call('POST', '/api/v1/returns/bulk', { ids: [], action: { action: 'approve' } });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'invalid_request']);
+  });
+});
+
+describe('labels in a batch', () => {
+  it('issues labels for many and prints them as one PDF, page for page', async () => {
+    const issued = await t.call(
+      'POST',
+      '/api/v1/returns/bulk',
+      { ids, action: { action: 'label' } },
+      { role: 'warehouse' },
+    );
+    expect(issued.json().data.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, true]);
+    const one = await t.call('GET', `/api/v1/returns/${ids[0]}/label.pdf`);
+    const pagesOfOne = (await PDFDocument.load(one.rawPayload)).getPageCount();
+    const batch = await t.call('GET', `/api/v1/returns/labels.pdf?ids=${ids.join(',')}`, undefined, {
+      role: 'warehouse',
+    });
+    expect(batch.statusCode).toBe(200);
+    expect(batch.headers['content-type']).toBe('application/pdf');
+    expect((await PDFDocument.load(batch.rawPayload)).getPageCount()).toBe(3 * pagesOfOne);
+    const ro = await t.call('GET', `/api/v1/returns/labels.pdf?ids=${ids[0]}`, undefined, {
+      role: 'read_only',
+    });
+    expect(ro.statusCode).toBe(403);
+    const none = await t.call('GET', '/api/v1/returns/labels.pdf?ids=00000000-0000-4000-8000-000000000042');
+    expect([none.statusCode, none.json().code]).toEqual([404, 'not_found']);
   });
 });
 

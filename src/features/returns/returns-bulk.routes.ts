@@ -6,8 +6,10 @@ import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { minorUnitDigits } from '../../domain/currency.ts';
 import { actorOf } from '../../http/auth.ts';
+import type { Carrier } from '../../integrations/carriers/carrier.ts';
 import { userOf } from '../auth/actor.ts';
 import { bulkReturns } from './bulk-returns.ts';
+import { labelBatch } from './label-batch.ts';
 import { searchReturns } from './return-search.queries.ts';
 import { returnViews } from './return-view.ts';
 import { returnListQuery } from './returns.schemas.ts';
@@ -19,6 +21,7 @@ const bulkBody = z.strictObject({
   ids: z.array(z.uuid()).min(1).max(200),
   action: z.discriminatedUnion('action', [
     z.strictObject({ action: z.literal('approve') }),
+    z.strictObject({ action: z.literal('label') }),
     z.strictObject({
       action: z.literal('assign'),
       user_id: z.uuid().nullable().optional(),
@@ -44,15 +47,22 @@ const COLUMNS = [
   'refund_due_at',
 ] as const;
 
+export interface BulkRouteDeps {
+  database: Database;
+  portalUrl: string;
+  carrier?: Carrier;
+}
+
 export const returnBulkRoutes =
-  (database: Database): FastifyPluginAsyncZod =>
+  ({ database, ...labels }: BulkRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/v1/returns/bulk',
       {
         schema: {
           tags: ['returns'],
-          summary: 'Approve or assign many returns; each succeeds or fails on its own, reported per return',
+          summary:
+            'Approve, assign or issue labels for many returns; each succeeds or fails on its own, reported per return',
           body: bulkBody,
           response: {
             200: z.object({
@@ -71,8 +81,35 @@ export const returnBulkRoutes =
         config: { permission: 'read' },
       },
       async (request) => ({
-        data: await bulkReturns(database, actorOf(request), request.body.ids, request.body.action),
+        data: await bulkReturns(database, labels, actorOf(request), request.body.ids, request.body.action),
       }),
+    );
+
+    app.get(
+      '/api/v1/returns/labels.pdf',
+      {
+        schema: {
+          tags: ['returns'],
+          summary:
+            'The labels of several returns in one PDF, to print a batch (returns without a label are left out)',
+          querystring: z.strictObject({
+            ids: z
+              .string()
+              .max(200 * 37)
+              .transform((s) => s.split(',').filter(Boolean))
+              .pipe(z.array(z.uuid()).min(1).max(200)),
+          }),
+          produces: ['application/pdf'],
+        },
+        config: { permission: 'returns.label' },
+      },
+      async (request, reply) => {
+        const pdf = await labelBatch(database.db, actorOf(request).storeId, request.query.ids);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', 'inline; filename="return-labels.pdf"')
+          .send(pdf);
+      },
     );
 
     app.get(

@@ -3,7 +3,7 @@
 // many went through and which could not (someone else moved them first, say).
 import { can } from '@domain/roles.ts';
 import { Alert, Anchor, Button, Group, NativeSelect, Paper, Text } from '@mantine/core';
-import { IconCheck, IconDownload, IconUserCheck } from '@tabler/icons-react';
+import { IconCheck, IconDownload, IconPrinter, IconUserCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,10 @@ import { useSession } from '../../api/session.ts';
 import { api } from '../../api/transport.ts';
 import { useStaff } from '../../api/users.ts';
 
-type Action = { action: 'approve' } | { action: 'assign'; to?: 'me'; user_id?: string | null };
+type Action =
+  | { action: 'approve' }
+  | { action: 'label' }
+  | { action: 'assign'; to?: 'me'; user_id?: string | null };
 interface Result {
   id: string;
   ok: boolean;
@@ -25,10 +28,12 @@ interface Props {
   /** the queue's filters, for the export */
   params: ReturnListParams;
   canApprove: boolean;
+  /** the queue's returns are approved and may need a label printed */
+  canLabel: boolean;
   onDone: () => void;
 }
 
-export function BulkBar({ selected, params, canApprove, onDone }: Props) {
+export function BulkBar({ selected, params, canApprove, canLabel, onDone }: Props) {
   const { t } = useTranslation();
   const role = useSession().data?.user.role ?? 'read_only';
   const client = useQueryClient();
@@ -37,8 +42,12 @@ export function BulkBar({ selected, params, canApprove, onDone }: Props) {
   const run = useMutation({
     mutationFn: (action: Action) =>
       api.post<{ data: Result[] }>('/api/v1/returns/bulk', { body: { ids: selected, action } }),
-    onSuccess: () => {
+    onSuccess: (body, action) => {
       void client.invalidateQueries({ queryKey: ['returns'] });
+      // the labels issued (or already there) open as one PDF to print
+      const printable = body.data.filter((r) => r.ok).map((r) => r.id);
+      if (action.action === 'label' && printable.length > 0)
+        window.open(`/api/v1/returns/labels.pdf?ids=${printable.join(',')}`, '_blank', 'noopener');
       onDone();
     },
   });
@@ -63,6 +72,18 @@ export function BulkBar({ selected, params, canApprove, onDone }: Props) {
             onClick={() => run.mutate({ action: 'approve' })}
           >
             {t('bulk.approve', { count: n })}
+          </Button>
+        )}
+        {canLabel && can(role, 'returns.label') && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPrinter size={14} aria-hidden />}
+            disabled={n === 0}
+            loading={run.isPending && run.variables?.action === 'label'}
+            onClick={() => run.mutate({ action: 'label' })}
+          >
+            {t('bulk.labels', { count: n })}
           </Button>
         )}
         {can(role, 'cases.assign') && (

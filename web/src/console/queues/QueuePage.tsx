@@ -53,6 +53,7 @@ export function QueuePage() {
         selected={[...selection.selected]}
         params={params}
         canApprove={queue.key === 'review'}
+        canLabel={queue.key === 'awaiting'}
         onDone={() => selection.setAll([])}
       />
       <ReturnsTable
