@@ -273,6 +273,51 @@ describe('customer returns portal in Chromium', () => {
     await other.close();
   });
 
+  it('the refund is "being paid" while the store has to pay it by hand, and ticked once it has left', async () => {
+    const id = germanReturn.id;
+    await server.api('POST', `/api/v1/returns/${id}/receive`, { lines: [{ line_id: 'L1', quantity: 1 }] });
+    await server.api('POST', `/api/v1/returns/${id}/inspect`, {
+      lines: [{ line_id: 'L1', grade: 'A', checklist: {}, disposition: 'restock' }],
+    });
+    await server.api('POST', `/api/v1/returns/${id}/resolve`, {});
+    // The worker hands the refund to the manual provider, which leaves it for the team to pay.
+    type Refunds = { status: string; refunds: { id: string; status: string; amount: number }[] };
+    let ret = await server.api<Refunds>('GET', `/api/v1/returns/${id}`);
+    for (let i = 0; i < 50 && ret.refunds[0]?.status !== 'requires_action'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      ret = await server.api<Refunds>('GET', `/api/v1/returns/${id}`);
+    }
+    expect(ret).toMatchObject({ status: 'completed', refunds: [{ status: 'requires_action' }] });
+
+    const tab = await de.context.newPage();
+    tab.setDefaultTimeout(10_000);
+    await tab.goto(germanReturn.link);
+    await tab.getByTestId('rma').waitFor();
+    expect(await tab.getByTestId('return-status').textContent()).toBe('Erstattung läuft');
+    expect(await tab.locator('[data-milestone=completed]').getAttribute('data-done')).toBe('false');
+    expect(await tab.locator('[data-milestone=completed]').textContent()).toContain(
+      'Erstattung wird ausgezahlt',
+    );
+    const text = async (testId: string) =>
+      ((await tab.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ');
+    const unpaid = await text('refund-state');
+    expect(unpaid).toMatch(
+      /^Ihre Erstattung über 40,45 € wird gerade ausgezahlt\. Der Shop muss sie spätestens am/,
+    );
+    expect(await tab.getByText('erstattet', { exact: false }).count()).toBe(0);
+    await shot(tab, 'de-08-status-refund-being-paid');
+
+    await server.api('POST', `/api/v1/refunds/${ret.refunds[0]?.id}/confirm`, { reference: 'SEPA-1002' });
+    await tab.reload();
+    await tab.getByTestId('refund-state').and(tab.locator('[data-state=paid]')).waitFor();
+    const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long' }).format(new Date());
+    expect(await text('refund-state')).toContain(`40,45 € wurden Ihnen am ${today} erstattet.`);
+    expect(await tab.getByTestId('return-status').textContent()).toBe('Abgeschlossen');
+    expect(await tab.locator('[data-milestone=completed]').getAttribute('data-done')).toBe('true');
+    await shot(tab, 'de-09-status-refund-paid');
+    await tab.close();
+  });
+
   it('a Chinese customer requests a return in Simplified Chinese on a phone, with a photo', async () => {
     const phone = zh.context.pages()[0] ?? (await zh.context.newPage());
     phone.setDefaultTimeout(10_000);
@@ -329,12 +374,12 @@ describe('customer returns portal in Chromium', () => {
     await page.getByRole('heading', { name: 'Vertrag widerrufen' }).waitFor();
     expect(await page.getByLabel('Ihr Name').inputValue()).toBe('Anna Schmidt');
     expect(await page.getByLabel('Ihre E-Mail-Adresse').inputValue()).toBe('anna.schmidt@example.de');
-    await shot(page, 'de-08-withdraw-form');
+    await shot(page, 'de-10-withdraw-form');
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
     // The second step: nothing is sent before "Widerruf bestätigen".
     await page.getByRole('heading', { name: 'Widerruf bestätigen' }).waitFor();
     expect(await page.getByTestId('withdraw-summary').textContent()).toContain('2 × Organic cotton tee');
-    await shot(page, 'de-09-withdraw-confirm');
+    await shot(page, 'de-11-withdraw-confirm');
     await page.getByRole('button', { name: 'Widerruf bestätigen' }).click();
 
     await page.getByRole('heading', { name: 'Ihr Widerruf ist eingegangen' }).waitFor();
@@ -347,7 +392,7 @@ describe('customer returns portal in Chromium', () => {
       .locator('time')
       .getAttribute('datetime');
     expect(Math.abs(Date.now() - new Date(declared ?? 0).getTime())).toBeLessThan(60_000);
-    await shot(page, 'de-10-withdraw-acknowledged');
+    await shot(page, 'de-12-withdraw-acknowledged');
     // The declaration is on the record of the return it opened.
     await page.getByRole('link', { name: 'Zur Rücksendung' }).click();
     await page.getByTestId('timeline').getByText('Widerruf des Vertrags eingegangen').waitFor();

@@ -163,6 +163,60 @@ describe('a customer returns through the portal', () => {
     expect((await as(b.token, 'GET', `/api/v1/portal/returns/${ret.id}`)).statusCode).toBe(404);
     expect((await as(b.token, 'GET', `/api/v1/portal/returns/${ret.id}/label.pdf`)).statusCode).toBe(404);
   });
+
+  it('tells the refund as it is: being paid while a manual refund is unpaid, paid with its date once confirmed', async () => {
+    const { token } = await portalFor({ number: 'P-310' });
+    const ret = (
+      await as(
+        token,
+        'POST',
+        '/api/v1/portal/returns',
+        { lines: [{ line_id: 'L1', quantity: 1, reason: 'defective' }], resolution: { type: 'refund' } },
+        { 'idempotency-key': 'portal-310' },
+      )
+    ).json();
+    await t.call('POST', `/api/v1/returns/${ret.id}/approve`, {});
+    await t.call('POST', `/api/v1/returns/${ret.id}/receive`, { lines: [{ line_id: 'L1', quantity: 1 }] });
+    await t.call('POST', `/api/v1/returns/${ret.id}/inspect`, {
+      lines: [{ line_id: 'L1', grade: 'A', checklist: {}, disposition: 'restock' }],
+    });
+    const before = (await as(token, 'GET', `/api/v1/portal/returns/${ret.id}`)).json();
+    expect(before.refund_progress).toMatchObject({ state: 'not_yet', paid_amount: 0, paid_at: null });
+    const resolved = await t.call(
+      'POST',
+      `/api/v1/returns/${ret.id}/resolve`,
+      {},
+      { role: 'finance', headers: { 'idempotency-key': 'res-310' } },
+    );
+    expect(resolved.json().status).toBe('completed');
+    await t.runJobs();
+
+    const unpaid = (await as(token, 'GET', `/api/v1/portal/returns/${ret.id}`)).json();
+    expect(unpaid.status).toBe('completed');
+    expect(unpaid.refunds).toEqual([
+      { amount: unpaid.refund.total, currency: 'EUR', status: 'requires_action', paid_at: null },
+    ]);
+    expect(unpaid.refund_progress).toMatchObject({
+      state: 'being_paid',
+      delay: null,
+      amount: unpaid.refund.total,
+      paid_amount: 0,
+      paid_at: null,
+    });
+
+    const [manual] = (await t.call('GET', `/api/v1/returns/${ret.id}`)).json().refunds;
+    const confirmed = await t.call(
+      'POST',
+      `/api/v1/refunds/${manual.id}/confirm`,
+      { reference: 'bank-310' },
+      { role: 'finance' },
+    );
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const paid = (await as(token, 'GET', `/api/v1/portal/returns/${ret.id}`)).json();
+    expect(paid.refund_progress).toMatchObject({ state: 'paid', paid_amount: unpaid.refund.total });
+    expect(Date.now() - Date.parse(paid.refund_progress.paid_at)).toBeLessThan(60_000);
+    expect(paid.refunds[0].paid_at).toBe(paid.refund_progress.paid_at);
+  });
 });
 
 describe('EU withdrawal (art. 11a)', () => {

@@ -16,7 +16,7 @@ import { returnViews } from '../returns/return-view.ts';
 import { getReturn, listEvents } from '../returns/returns.queries.ts';
 import { createReturnSchema, eligibilitySchema } from '../returns/returns.schemas.ts';
 import { findStoreBySlug, portalSecret } from '../stores/stores.queries.ts';
-import { caseBelongsToOrder, findPortalOrder } from './portal.queries.ts';
+import { caseBelongsToOrder, findPortalOrder, refundsPaidAt } from './portal.queries.ts';
 import { portalIdentity } from './portal-auth.ts';
 import { registerPortalFiles } from './portal-files.routes.ts';
 import { signPortalToken } from './portal-token.ts';
@@ -121,6 +121,11 @@ export const portalRoutes =
           { limit: 100, offset: 0, sort: 'newest' },
         );
         const views = await returnViews(db, me.actor.storeId, rows);
+        const paidAt = await refundsPaidAt(
+          db,
+          me.actor.storeId,
+          views.map((v) => v.id),
+        );
         const policy = await currentPolicy(db, me.actor.storeId);
         const language = normalizeLanguage(request.query.language ?? stored.order.customer.language);
         // The store's own reasons, offered beside the standard ones, in the customer's language.
@@ -133,7 +138,7 @@ export const portalRoutes =
           order: portalOrderView(stored),
           eligibility,
           custom_reasons,
-          returns: views.map((v) => portalReturnView(v, [])),
+          returns: views.map((v) => portalReturnView(v, [], paidAt)),
         };
       },
     );
@@ -279,5 +284,5 @@ async function customerReturn(trx: Parameters<typeof getReturn>[0], storeId: str
   if (!row) throw new AppError('not_found', 'Return not found');
   const [view] = await returnViews(trx, storeId, [row]);
   if (!view) throw new AppError('not_found', 'Return not found');
-  return portalReturnView(view, await listEvents(trx, storeId, id));
+  return portalReturnView(view, await listEvents(trx, storeId, id), await refundsPaidAt(trx, storeId, [id]));
 }

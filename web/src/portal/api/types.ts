@@ -9,6 +9,7 @@ import type {
 } from '@domain/policy/types.ts';
 import type { ReasonCode } from '@domain/reasons.ts';
 import type { ReturnStatus } from '@domain/returns/lifecycle.ts';
+import type { RefundProgress } from '@domain/returns/refund-progress.ts';
 import type { Eligibility } from '../../api/types.ts';
 
 /** The engine's decision for the order: the same JSON the console reads. */
@@ -89,8 +90,9 @@ export interface PortalReturn {
   exchange: { difference: number; due_from_customer: number; refund: number } | null;
   has_label: boolean;
   rejection: { reason_code: string; message: string } | null;
-  refunds: { amount: number; currency: string; status: string }[];
+  refunds: { amount: number; currency: string; status: string; paid_at: string | null }[];
   refund_due_at: string | null;
+  refund_progress: RefundProgress;
   timeline: TimelineEntry[];
   requested_at: string | null;
 }

@@ -109,7 +109,7 @@ export function ReturnPage() {
             </Text>
           </div>
           <Stack gap={4} align="flex-end">
-            <StatusBadge status={ret.status} size="lg" />
+            <StatusBadge status={ret.status} money={ret.refund_progress.state} size="lg" />
             <Badge variant="outline" color="gray.7">
               {t(`resolutions.${ret.resolution.type}.title`)}
             </Badge>
