@@ -174,6 +174,14 @@ describe('customer returns portal in Chromium', () => {
       timeZone: 'Europe/Berlin',
     }).format(new Date(deadline));
     expect(await page.getByTestId('line-deadline').textContent()).toBe(`Bis ${expected}`);
+    // One line per item; the reasons wait behind a disclosure, and nothing is said that holds only for
+    // a choice not made yet (the whole order coming back, who pays the parcel).
+    const serum = page.locator('[data-line=L1]');
+    expect(await serum.getByTestId('line-outcome').textContent()).toBe(`RücksendbarBis ${expected}`);
+    expect(await page.locator('[data-code^=shipping_], [data-code^=return_shipping]').count()).toBe(0);
+    expect(await serum.locator('[data-code=store_window]').isVisible()).toBe(false);
+    await serum.getByText('Warum dieses Datum?').click();
+    await serum.locator('[data-code=store_window]').waitFor();
     expect(await page.getByTestId('come-back-link').inputValue()).toMatch(
       /\/returns\/demo\/order#t=[\w-]+\.[\w-]+\.[\w-]+$/,
     );
@@ -412,13 +420,16 @@ describe('customer returns portal in Chromium', () => {
     expect(await why.textContent()).toMatch(
       /^Le délai de retour de cet article a expiré le \d{1,2} \S+ \d{4}.*Source : politique de retour de la boutique \(version \d+\)$/,
     );
-    await line.getByText('Vous pouvez toujours signaler un défaut').waitFor();
+    await line.getByTestId('line-outcome').getByText('Vous pouvez toujours signaler un défaut').waitFor();
+    await line.getByText('Pourquoi\u00a0?').click();
+    await why.waitFor();
     // Past the legal window too: no withdrawal button to press in vain.
     expect(await paris.getByTestId('withdraw-button').count()).toBe(0);
     await shot(paris, 'fr-01-outside-window');
 
     await paris.getByLabel('Langue').selectOption('en');
     await paris.getByRole('heading', { name: 'Order 1004' }).waitFor();
+    if (!(await why.isVisible())) await line.getByText('Why not?').click();
     await why.getByText(/^The return period for this item ended on/).waitFor();
     expect(await paris.evaluate(() => document.documentElement.lang)).toBe('en');
     await shot(paris, 'fr-02-outside-window-in-english');
