@@ -14,6 +14,8 @@ export interface StoresTable {
   languages: string[];
   return_address: Json;
   portal_secret: string;
+  logo_url: Generated<string | null>;
+  brand_color: Generated<string | null>;
   created_at: InstantDefault;
 }
 export interface UsersTable {
@@ -69,6 +71,7 @@ export interface ProductsTable {
   flags: string[];
   supplier_code: string | null;
   tags: string[];
+  image_url: Generated<string | null>;
   created_at: InstantDefault;
 }
 export interface OrdersTable {

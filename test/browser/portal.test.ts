@@ -140,7 +140,37 @@ describe('customer returns portal in Chromium', () => {
   });
 
   it('a German customer finds the order, requests a return with a photo, in German', async () => {
+    // The store's logo, colour and the serum's picture, served by a CDN the browser reaches here.
+    const cdn = 'https://cdn.aurora.example';
+    await de.context.route(`${cdn}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'image/png', body: crackedPng(64, 64) }),
+    );
+    await server.api('PUT', '/api/v1/store/branding', {
+      logo_url: `${cdn}/logo.png`,
+      brand_color: '#c2255c',
+    });
+    await server.api('POST', '/api/v1/products', {
+      products: [
+        {
+          sku: 'SERUM-30ML',
+          product_group: 'SERUM',
+          title: 'Vitamin C face serum 30 ml',
+          category: 'cosmetics',
+          price: 2900,
+          currency: 'EUR',
+          flags: ['sealed_hygiene'],
+          image_url: `${cdn}/serum.png`,
+        },
+      ],
+    });
     await page.goto(portal());
+    const logo = page.getByTestId('store-logo');
+    expect(await logo.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(
+      64,
+    );
+    expect(await page.locator('header').evaluate((h) => getComputedStyle(h).borderTopColor)).toBe(
+      'rgb(194, 37, 92)',
+    );
     await page.getByRole('heading', { name: 'Artikel zurücksenden oder umtauschen' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     // A wrong email gets the server's own words, with no hint of which part was wrong.
@@ -185,9 +215,17 @@ describe('customer returns portal in Chromium', () => {
     expect(await page.getByTestId('come-back-link').inputValue()).toMatch(
       /\/returns\/demo\/order#t=[\w-]+\.[\w-]+\.[\w-]+$/,
     );
+    // The catalogue's picture of the serum, decoded (not a broken image).
+    const picture = page.locator('[data-line=L1]').getByTestId('item-image');
+    expect(await picture.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(
+      64,
+    );
     await shot(page, 'de-02-order');
 
     await page.getByRole('link', { name: 'Rücksendung anmelden' }).click();
+    // The counter's total stays the same when the reason adds a photo step.
+    const counter = () => page.getByTestId('wizard-progress').textContent();
+    expect(await counter()).toBe('Schritt 1 von 4');
     await page.getByLabel(/Vitamin C face serum 30 ml/).check();
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
     await page.getByRole('radio', { name: 'Defekt oder funktioniert nicht' }).click();
@@ -200,6 +238,7 @@ describe('customer returns portal in Chromium', () => {
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
     await page.getByRole('heading', { name: 'Zeigen Sie uns das Problem' }).waitFor();
+    expect(await counter()).toBe('Schritt 2 von 4');
     await page.getByRole('button', { name: 'Weiter', exact: true }).click(); // without a photo: told, not moved on
     await page.getByText('Bitte fügen Sie mindestens ein Foto oder Video dieses Artikels hinzu.').waitFor();
     await page.locator('input[type=file]').setInputFiles(photo);
@@ -219,6 +258,11 @@ describe('customer returns portal in Chromium', () => {
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
     await page.getByRole('heading', { name: 'Prüfen und absenden' }).waitFor();
+    expect(await page.getByTestId('item-image').count()).toBe(1);
+    expect(await counter()).toBe('Schritt 4 von 4');
+    expect(await page.getByTestId('review-note').textContent()).toBe(
+      '„Der Pumpkopf ist gebrochen, das Serum läuft aus.“',
+    );
     // 29.00 serum + 19 % tax + the original delivery (the whole order comes back); no fees for a fault
     expect(await rows(page, 'breakdown')).toEqual([
       'Artikel29,00 €',
@@ -338,8 +382,15 @@ describe('customer returns portal in Chromium', () => {
     await phone.getByRole('button', { name: '查询订单' }).click();
     await phone.getByRole('heading', { name: '订单 2001' }).waitFor();
     await phone.getByText('1 件 · 单价 ¥694.20').waitFor();
-    // Nothing spills sideways on a phone.
+    // No picture in the catalogue for these: a neutral placeholder, not a broken image.
+    expect(await phone.getByTestId('item-image-placeholder').count()).toBe(2);
+    // Nothing spills sideways on a phone, and the store's name is whole.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const name = phone.getByTestId('store-name');
+    expect(await name.textContent()).toBe('Aurora Outfitters (demo)');
+    expect(
+      await name.evaluate((el) => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth),
+    ).toBe(true);
     await shot(phone, 'zh-01-order-phone');
 
     await phone.getByRole('link', { name: '申请退货' }).click();
@@ -366,6 +417,9 @@ describe('customer returns portal in Chromium', () => {
     await phone.getByTestId('confirmation').getByText('退货申请已提交').waitFor();
     expect(await phone.getByTestId('return-status').textContent()).toBe('审核中');
     await phone.getByTestId('instructions').getByText('将包裹送到快递公司的网点或快递柜。').waitFor();
+    // No label yet while the store reviews: nothing tells the customer to print one.
+    expect(await phone.getByTestId('instructions').textContent()).not.toContain('面单');
+    expect(await phone.getByTestId('label-button').count()).toBe(0);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(phone, 'zh-06-confirmation-phone');
   });
@@ -433,5 +487,39 @@ describe('customer returns portal in Chromium', () => {
     await why.getByText(/^The return period for this item ended on/).waitFor();
     expect(await paris.evaluate(() => document.documentElement.lang)).toBe('en');
     await shot(paris, 'fr-02-outside-window-in-english');
+  });
+
+  it('after too many lookups a Russian customer reads the wait in Russian, in seconds', async () => {
+    const ru = await fr.context.newPage();
+    ru.setDefaultTimeout(10_000);
+    await ru.addInitScript(() => localStorage.setItem('aftersale.portal.language', 'ru'));
+    await ru.goto(portal());
+    await ru.getByLabel('Номер заказа').waitFor();
+    // Use up the address's lookups (ten a minute) behind the page's back, then try once more.
+    const statuses = await ru.evaluate(async (url) => {
+      const out: number[] = [];
+      for (let i = 0; i < 12; i++)
+        out.push(
+          (
+            await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ order_number: 'X-1', email: 'x@example.ru' }),
+            })
+          ).status,
+        );
+      return out;
+    }, `${server.url}/api/v1/portal/stores/demo/lookup`);
+    expect(statuses.at(-1)).toBe(429);
+    await ru.getByLabel('Номер заказа').fill('1007');
+    await ru.getByLabel('Адрес эл. почты, указанный в заказе').fill('ivan@example.ru');
+    await ru.getByRole('button', { name: 'Найти заказ' }).click();
+    const alert = ru.getByRole('alert');
+    await alert.getByText('Слишком много попыток').waitFor();
+    const said = ((await alert.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(said).toMatch(/Подождите \d+ секунд(у|ы)? и попробуйте снова\.$/);
+    expect(said).not.toMatch(/[A-Za-z]{3,}/); // no English from the server
+    await shot(ru, 'ru-01-too-many-lookups');
+    await ru.close();
   });
 });

@@ -19,6 +19,7 @@ export async function upsertProducts(trx: Tx, storeId: string, products: Product
         flags: eb.ref('excluded.flags'),
         supplier_code: eb.ref('excluded.supplier_code'),
         tags: eb.ref('excluded.tags'),
+        image_url: eb.ref('excluded.image_url'),
       })),
     )
     .execute();
@@ -78,6 +79,7 @@ export async function listProducts(
       'flags',
       'supplier_code',
       'tags',
+      'image_url',
     ])
     .where('store_id', '=', storeId);
   if (filter.group) q = q.where('product_group', '=', filter.group);
@@ -110,4 +112,17 @@ export async function variantsOf(trx: Tx, storeId: string, sku: string, currency
     )
     .orderBy('p.sku')
     .execute();
+}
+
+/** The catalogue's picture of each SKU that has one. */
+export async function productImages(trx: Tx, storeId: string, skus: string[]): Promise<Map<string, string>> {
+  if (!skus.length) return new Map();
+  const rows = await trx
+    .selectFrom('products')
+    .select(['sku', 'image_url'])
+    .where('store_id', '=', storeId)
+    .where('sku', 'in', skus)
+    .where('image_url', 'is not', null)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.image_url ? [[r.sku, r.image_url] as const] : [])));
 }

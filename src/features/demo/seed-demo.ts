@@ -287,6 +287,7 @@ async function catalogue(trx: Tx, storeId: string): Promise<void> {
       flags: p.flags,
       supplier_code: p.supplier,
       tags: p.tags ?? [],
+      image_url: null, // the demo runs offline: the portal shows its placeholder
     })),
   );
 }

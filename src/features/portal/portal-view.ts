@@ -20,7 +20,7 @@ const CUSTOMER_EVENTS = new Set([
   'withdrawal_declared',
 ]);
 
-export function portalOrderView(s: StoredOrder) {
+export function portalOrderView(s: StoredOrder, images: ReadonlyMap<string, string> = new Map()) {
   const o = s.order;
   const regime = jurisdictionFor(o.shipping_address.country).regime;
   return {
@@ -38,6 +38,8 @@ export function portalOrderView(s: StoredOrder) {
       variant: l.variant,
       quantity: l.quantity,
       unit_price: l.unit_price,
+      /** the catalogue's picture of the SKU, if it has one */
+      image_url: (l.sku && images.get(l.sku)) || null,
       delivered_at:
         o.fulfillments.find((f) => f.delivered_at && f.lines.some((fl) => fl.line_id === l.id))
           ?.delivered_at ?? null,

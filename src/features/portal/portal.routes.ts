@@ -4,9 +4,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
+import { bySize } from '../../domain/sizes.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { normalizeLanguage, t } from '../../i18n/index.ts';
-import { variantsOf } from '../catalog/catalog.queries.ts';
+import { productImages, variantsOf } from '../catalog/catalog.queries.ts';
 import { loadOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
 import { checkEligibility } from '../returns/check-eligibility.ts';
@@ -15,7 +16,7 @@ import { searchReturns } from '../returns/return-search.queries.ts';
 import { returnViews } from '../returns/return-view.ts';
 import { getReturn, listEvents } from '../returns/returns.queries.ts';
 import { createReturnSchema, eligibilitySchema } from '../returns/returns.schemas.ts';
-import { findStoreBySlug, portalSecret } from '../stores/stores.queries.ts';
+import { findStoreBySlug, portalSecret, storeBranding } from '../stores/stores.queries.ts';
 import { caseBelongsToOrder, findPortalOrder, refundsPaidAt } from './portal.queries.ts';
 import { portalIdentity } from './portal-auth.ts';
 import { registerPortalFiles } from './portal-files.routes.ts';
@@ -62,6 +63,7 @@ export const portalRoutes =
           slug: store.slug,
           languages: store.languages,
           return_methods: policy?.document.return_methods ?? [],
+          ...(await storeBranding(db, store.id)),
         };
       },
     );
@@ -135,7 +137,14 @@ export const portalRoutes =
           label: r.label[language] ?? r.label.en ?? r.code,
         }));
         return {
-          order: portalOrderView(stored),
+          order: portalOrderView(
+            stored,
+            await productImages(
+              db,
+              me.actor.storeId,
+              stored.order.lines.map((l) => l.sku),
+            ),
+          ),
           eligibility,
           custom_reasons,
           returns: views.map((v) => portalReturnView(v, [], paidAt)),
@@ -226,7 +235,8 @@ export const portalRoutes =
         return {
           line_id: line.id,
           sku: line.sku,
-          variants: variants.map((v) => ({ ...v, current: v.sku === line.sku })),
+          // in the order a shopper reads sizes (S, M, L, XL), not the SKUs' alphabet
+          variants: bySize(variants).map((v) => ({ ...v, current: v.sku === line.sku })),
         };
       },
     );

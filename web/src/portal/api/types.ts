@@ -39,6 +39,9 @@ export interface StoreInfo {
   name: string;
   slug: string;
   return_methods: ShippingMethod[];
+  /** the store's own face in the header; both optional */
+  logo_url?: string | null;
+  brand_color?: string | null;
 }
 
 export interface OrderLine {
@@ -48,6 +51,8 @@ export interface OrderLine {
   variant: string | null;
   quantity: number;
   unit_price: number;
+  /** the catalogue's picture, when it has one */
+  image_url: string | null;
   delivered_at: string | null;
 }
 

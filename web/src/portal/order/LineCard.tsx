@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePortalFormat } from '../i18n/format.ts';
 import { Explanations } from '../layout/Explanations.tsx';
+import { ItemImage } from '../layout/ItemImage.tsx';
 import { usePortalScope } from '../session/scope.tsx';
 import { portalPath } from '../session/token.ts';
 import { itemReasons, type LineState } from './lineState.ts';
@@ -84,25 +85,28 @@ export function LineCard({ state, currency }: { state: LineState; currency: stri
   return (
     <Paper p="md" component="li" data-line={line.id} data-state={state.kind}>
       <Stack gap="xs">
-        <div style={{ minWidth: 0 }}>
-          <Text fw={600}>{line.title}</Text>
-          {line.variant && (
-            <Text size="sm" c="gray.7">
-              {line.variant}
-            </Text>
-          )}
-          <Text size="sm">
-            {t('order.quantityPrice', {
-              count: line.quantity,
-              price: format.money(line.unit_price, currency),
-            })}
-            {line.delivered_at && (
-              <Text span size="xs" c="gray.7" display="block">
-                {t('order.deliveredOn', { date: format.date(line.delivered_at) })}
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <ItemImage url={line.image_url} />
+          <div style={{ minWidth: 0 }}>
+            <Text fw={600}>{line.title}</Text>
+            {line.variant && (
+              <Text size="sm" c="gray.7">
+                {line.variant}
               </Text>
             )}
-          </Text>
-        </div>
+            <Text size="sm">
+              {t('order.quantityPrice', {
+                count: line.quantity,
+                price: format.money(line.unit_price, currency),
+              })}
+              {line.delivered_at && (
+                <Text span size="xs" c="gray.7" display="block">
+                  {t('order.deliveredOn', { date: format.date(line.delivered_at) })}
+                </Text>
+              )}
+            </Text>
+          </div>
+        </Group>
         <Verdict state={state} />
         {state.kind !== 'in_return' && state.kind !== 'not_delivered' && state.taken > 0 && (
           <Text size="sm">
