@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { type Browser, launchChromium } from './chromium.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -62,8 +63,11 @@ describe('customer returns portal in Chromium', () => {
   let page: Page;
   let germanReturn: { id: string; rma: string; link: string };
   const photo = { name: 'serum-leak.png', mimeType: 'image/png', buffer: crackedPng() };
-  const shot = (p: Page, name: string) =>
-    p.screenshot({ path: `${SHOTS}/portal-${name}.png`, fullPage: true, animations: 'disabled' });
+  const shot = async (p: Page, name: string) => {
+    await p.screenshot({ path: `${SHOTS}/portal-${name}.png`, fullPage: true, animations: 'disabled' });
+    // every page the journeys photograph is also held to zero serious or critical axe violations
+    expect(await axeViolations(p), name).toEqual([]);
+  };
   const portal = (path = '') => `${server.url}/returns/demo/${path}`;
 
   beforeAll(async () => {
@@ -173,6 +177,24 @@ describe('customer returns portal in Chromium', () => {
     );
     await page.getByRole('heading', { name: 'Artikel zurücksenden oder umtauschen' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    // Keyboard: the language comes before the form, and a focused field shows a real ring.
+    const tabOrder: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      tabOrder.push(
+        await page.evaluate(
+          () => document.activeElement?.getAttribute('aria-label') || document.activeElement?.id || '',
+        ),
+      );
+    }
+    const orderNumber = await page.getByLabel('Bestellnummer').getAttribute('id');
+    expect(tabOrder.indexOf('Sprache'), tabOrder.join(' ')).toBeGreaterThanOrEqual(0);
+    expect(tabOrder.indexOf('Sprache')).toBeLessThan(tabOrder.indexOf(orderNumber ?? '?'));
+    await page.getByLabel('Bestellnummer').focus();
+    const ring = await page
+      .getByLabel('Bestellnummer')
+      .evaluate((el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]);
+    expect(ring).toEqual(['solid', '2px']);
     // A wrong email gets the server's own words, with no hint of which part was wrong.
     await page.getByLabel('Bestellnummer').fill('#1002');
     await page.getByLabel('E-Mail-Adresse der Bestellung').fill('anna@example.de');
