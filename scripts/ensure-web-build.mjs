@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const builtMarker = join(root, 'web', 'dist', 'index.html');
 // The web app imports the pure domain (roles, money, settlement), so its changes count too.
-const inputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/domain', 'package-lock.json'];
+const inputs = [
+  'web/src',
+  'web/index.html',
+  'web/portal.html',
+  'web/vite.config.ts',
+  'web/precompress.ts',
+  'src/domain',
+  'package-lock.json',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

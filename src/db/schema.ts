@@ -14,6 +14,8 @@ export interface StoresTable {
   languages: string[];
   return_address: Json;
   portal_secret: string;
+  logo_url: Generated<string | null>;
+  brand_color: Generated<string | null>;
   created_at: InstantDefault;
 }
 export interface UsersTable {
@@ -71,6 +73,7 @@ export interface ProductsTable {
   tags: string[];
   /** prices per currency beside `price` ({"RUB": 450000}) */
   prices: ColumnType<Record<string, number>, string | undefined, string>;
+  image_url: Generated<string | null>;
   created_at: InstantDefault;
 }
 export interface ExchangeRatesTable {

@@ -28,6 +28,7 @@ import { rateRoutes } from '../features/rates/rates.routes.ts';
 import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
 import { returnBulkRoutes } from '../features/returns/returns-bulk.routes.ts';
+import { brandingRoutes } from '../features/stores/branding.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
 import { registerAuth } from './auth.ts';
 import { registerMetrics } from './metrics.ts';
@@ -78,7 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // the store's logo and its catalogue's product pictures live on its own CDN
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         frameSrc: ["'self'", 'blob:'],
         objectSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
@@ -117,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes(deps.database));
   await app.register(analyticsRoutes(deps.database));
   await app.register(portalRoutes(deps.database, deps.publicUrl));
+  await app.register(brandingRoutes(deps.database));
   await registerWeb(app, { distDir: WEB_DIST_DIR });
   return app;
 }

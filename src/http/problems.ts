@@ -85,7 +85,13 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
       errors: zodErrors(err),
     });
   }
-  if (err.statusCode === 429) return sendProblem(reply, 'rate_limited', err.message);
+  if (err.statusCode === 429) {
+    // The seconds to wait as a number, so a client can say it in its customer's language.
+    const after = Number(reply.getHeader('retry-after'));
+    return sendProblem(reply, 'rate_limited', err.message, {
+      retry_after_seconds: Number.isFinite(after) && after > 0 ? Math.ceil(after) : 60,
+    });
+  }
   if (err.statusCode === 413) return sendProblem(reply, 'payload_too_large', err.message);
   if (err.statusCode === 415) return sendProblem(reply, 'unsupported_media', err.message);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -126,10 +126,10 @@ describe('team console in Chromium', () => {
     );
     await reply.fill(`${await reply.inputValue()} The charger's seal is broken and the cable is scuffed.`);
     await shot('04-agent-reject-dialog');
-    await dialog.getByRole('button', { name: 'Reject and send the reply' }).click();
+    await dialog.getByRole('button', { name: 'Reject and show the reply' }).click();
     await waitForStatus('Rejected');
     expect(await page.getByTestId('rejection').textContent()).toContain('Used or damaged after delivery');
-    await page.getByText('Reply sent to the customer').waitFor();
+    await page.getByText("Reply shown on the customer's return page").waitFor();
     await shot('05-agent-rejected');
 
     await page.getByRole('link', { name: 'Needs review' }).click();

@@ -59,6 +59,16 @@ describe('portal catalogues', () => {
       }
     });
 
+    it("quotes in the language's own marks, not English ones", () => {
+      for (const [key, text] of other) {
+        const opening = (text.match(/„/g) ?? []).length;
+        const english = (text.match(/[“”]/g) ?? []).length;
+        // German opens with „ and closes with “; Chinese (Simplified) and Portuguese use “…” as English does
+        if (lang === 'de') expect([english, /”/.test(text)], `${lang} ${key}`).toEqual([opening, false]);
+        else if (!['zh-Hans', 'pt-BR'].includes(lang)) expect(english, `${lang} ${key}`).toBe(0);
+      }
+    });
+
     it('has every plural form the language uses', () => {
       const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
       const plurals = new Set([...en.keys()].filter((k) => PLURAL.test(k)).map(base));

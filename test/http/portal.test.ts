@@ -72,21 +72,26 @@ describe('finding the order', () => {
     expect(res.json().code).toBe('unauthorized');
   });
 
-  it('limits lookups from one address', async () => {
-    const codes: number[] = [];
+  it('limits lookups from one address, with a stable code and the seconds to wait', async () => {
+    const answers = [];
     for (let i = 0; i < 12; i++)
-      codes.push(
-        (
-          await t.app.inject({
-            method: 'POST',
-            url: '/api/v1/portal/stores/test-store/lookup',
-            payload: { order_number: 'X', email: 'x@y.z' },
-            remoteAddress: '10.9.9.9',
-          })
-        ).statusCode,
+      answers.push(
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/portal/stores/test-store/lookup',
+          payload: { order_number: 'X', email: 'x@y.z' },
+          remoteAddress: '10.9.9.9',
+        }),
       );
+    const codes = answers.map((a) => a.statusCode);
     expect(codes.slice(0, 10).every((c) => c === 404)).toBe(true);
     expect(codes.slice(10)).toEqual([429, 429]);
+    const limited = answers[11]?.json();
+    expect(limited.code).toBe('rate_limited');
+    // the window is a minute: what is left of it, in whole seconds, as the Retry-After header says
+    expect(limited.retry_after_seconds).toBe(Number(answers[11]?.headers['retry-after']));
+    expect(limited.retry_after_seconds).toBeGreaterThan(0);
+    expect(limited.retry_after_seconds).toBeLessThanOrEqual(60);
   });
 });
 
@@ -162,6 +167,60 @@ describe('a customer returns through the portal', () => {
     ).json();
     expect((await as(b.token, 'GET', `/api/v1/portal/returns/${ret.id}`)).statusCode).toBe(404);
     expect((await as(b.token, 'GET', `/api/v1/portal/returns/${ret.id}/label.pdf`)).statusCode).toBe(404);
+  });
+
+  it('tells the refund as it is: being paid while a manual refund is unpaid, paid with its date once confirmed', async () => {
+    const { token } = await portalFor({ number: 'P-310' });
+    const ret = (
+      await as(
+        token,
+        'POST',
+        '/api/v1/portal/returns',
+        { lines: [{ line_id: 'L1', quantity: 1, reason: 'defective' }], resolution: { type: 'refund' } },
+        { 'idempotency-key': 'portal-310' },
+      )
+    ).json();
+    await t.call('POST', `/api/v1/returns/${ret.id}/approve`, {});
+    await t.call('POST', `/api/v1/returns/${ret.id}/receive`, { lines: [{ line_id: 'L1', quantity: 1 }] });
+    await t.call('POST', `/api/v1/returns/${ret.id}/inspect`, {
+      lines: [{ line_id: 'L1', grade: 'A', checklist: {}, disposition: 'restock' }],
+    });
+    const before = (await as(token, 'GET', `/api/v1/portal/returns/${ret.id}`)).json();
+    expect(before.refund_progress).toMatchObject({ state: 'not_yet', paid_amount: 0, paid_at: null });
+    const resolved = await t.call(
+      'POST',
+      `/api/v1/returns/${ret.id}/resolve`,
+      {},
+      { role: 'finance', headers: { 'idempotency-key': 'res-310' } },
+    );
+    expect(resolved.json().status).toBe('completed');
+    await t.runJobs();
+
+    const unpaid = (await as(token, 'GET', `/api/v1/portal/returns/${ret.id}`)).json();
+    expect(unpaid.status).toBe('completed');
+    expect(unpaid.refunds).toEqual([
+      { amount: unpaid.refund.total, currency: 'EUR', status: 'requires_action', paid_at: null },
+    ]);
+    expect(unpaid.refund_progress).toMatchObject({
+      state: 'being_paid',
+      delay: null,
+      amount: unpaid.refund.total,
+      paid_amount: 0,
+      paid_at: null,
+    });
+
+    const [manual] = (await t.call('GET', `/api/v1/returns/${ret.id}`)).json().refunds;
+    const confirmed = await t.call(
+      'POST',
+      `/api/v1/refunds/${manual.id}/confirm`,
+      { reference: 'bank-310' },
+      { role: 'finance' },
+    );
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const paid = (await as(token, 'GET', `/api/v1/portal/returns/${ret.id}`)).json();
+    expect(paid.refund_progress).toMatchObject({ state: 'paid', paid_amount: unpaid.refund.total });
+    expect(Date.now() - Date.parse(paid.refund_progress.paid_at)).toBeLessThan(60_000);
+    expect(paid.refunds[0].paid_at).toBe(paid.refund_progress.paid_at);
   });
 });
 
@@ -272,6 +331,22 @@ describe('exchange variants', () => {
           currency: 'EUR',
         },
         {
+          sku: 'JUMPER-XL-BLUE',
+          product_group: 'JUMPER',
+          title: 'Wool jumper',
+          variant: 'XL / Blue',
+          price: 4999,
+          currency: 'EUR',
+        },
+        {
+          sku: 'JUMPER-S-BLUE',
+          product_group: 'JUMPER',
+          title: 'Wool jumper',
+          variant: 'S / Blue',
+          price: 4999,
+          currency: 'EUR',
+        },
+        {
           sku: 'JUMPER-L-BLUE-USD',
           product_group: 'JUMPER',
           title: 'Wool jumper',
@@ -284,24 +359,18 @@ describe('exchange variants', () => {
     const { token } = await portalFor({ number: 'P-600' });
     const res = await as(token, 'GET', '/api/v1/portal/variants?line_id=L1');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().variants).toEqual([
-      {
-        sku: 'JUMPER-L-BLUE',
-        title: 'Wool jumper',
-        variant: 'L / Blue',
-        price: 4999,
-        currency: 'EUR',
-        current: false,
-      },
-      {
-        sku: 'JUMPER-M-BLUE',
-        title: 'Wool jumper',
-        variant: 'M / Blue',
-        price: 4999,
-        currency: 'EUR',
-        current: true,
-      },
-    ]);
+    const variants = res.json().variants as { variant: string }[];
+    // in size order, not the alphabet's L, M, S, XL
+    expect(variants.map((v) => v.variant)).toEqual(['S / Blue', 'M / Blue', 'L / Blue', 'XL / Blue']);
+    expect(variants[1]).toEqual({
+      sku: 'JUMPER-M-BLUE',
+      title: 'Wool jumper',
+      variant: 'M / Blue',
+      price: 4999,
+      currency: 'EUR',
+      current: true,
+    });
+    expect(variants[2]).toMatchObject({ sku: 'JUMPER-L-BLUE', price: 4999, current: false });
     expect((await as(token, 'GET', '/api/v1/portal/variants?line_id=L9')).statusCode).toBe(404);
   });
 });
@@ -331,7 +400,53 @@ describe('the store page', () => {
       slug: 'test-store',
       languages: ['en', 'de'],
       return_methods: ['label', 'drop_off'],
+      logo_url: null,
+      brand_color: null,
     });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/portal/stores/nope' })).statusCode).toBe(404);
+  });
+
+  it("shows the store's logo and brand colour once the owner sets them", async () => {
+    const branding = { logo_url: 'https://cdn.example.de/logo.svg', brand_color: '#C2255C' };
+    expect((await t.call('PUT', '/api/v1/store/branding', branding, { role: 'agent' })).statusCode).toBe(403);
+    const bad = await t.call('PUT', '/api/v1/store/branding', { ...branding, brand_color: 'pink' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('brand_color');
+    const script = await t.call('PUT', '/api/v1/store/branding', {
+      ...branding,
+      logo_url: 'javascript:alert(1)',
+    });
+    expect(script.statusCode).toBe(400);
+    const saved = await t.call('PUT', '/api/v1/store/branding', branding);
+    expect(saved.json()).toEqual({ logo_url: branding.logo_url, brand_color: '#c2255c' });
+    const store = await t.app.inject({ method: 'GET', url: '/api/v1/portal/stores/test-store' });
+    expect(store.json()).toMatchObject({ logo_url: branding.logo_url, brand_color: '#c2255c' });
+    await t.call('PUT', '/api/v1/store/branding', { logo_url: null, brand_color: null });
+  });
+});
+
+describe('product pictures', () => {
+  it('come from the catalogue for each ordered line that has one, and are null otherwise', async () => {
+    const image = 'https://cdn.example.de/jumper-m-blue.jpg';
+    const put = await t.call('POST', '/api/v1/products', {
+      products: [
+        { sku: 'JUMPER-M-BLUE', title: 'Wool jumper', price: 4999, currency: 'EUR', image_url: image },
+      ],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const refused = await t.call('POST', '/api/v1/products', {
+      products: [{ sku: 'X', title: 'X', price: 1, currency: 'EUR', image_url: 'ftp://example.de/x.jpg' }],
+    });
+    expect(refused.statusCode).toBe(400);
+    const imageOf = async (number: string, sku: string) => {
+      const [first] = makeOrder().lines as Record<string, unknown>[];
+      const line = { ...first, sku };
+      const { token } = await portalFor({ number, lines: [line] });
+      return (await as(token, 'GET', '/api/v1/portal/order')).json().order.lines[0].image_url;
+    };
+    expect(await imageOf('P-700', 'JUMPER-M-BLUE')).toBe(image);
+    expect(await imageOf('P-701', 'NOT-IN-CATALOGUE')).toBeNull();
+    const listed = (await t.call('GET', '/api/v1/products?sku=JUMPER-M-BLUE')).json();
+    expect(listed.data[0].image_url).toBe(image);
   });
 });

@@ -2,23 +2,15 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import './i18n/index.ts';
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { ApiError } from './api/transport.ts';
+import { makeQueryClient } from './query-client.ts';
 import { router } from './routes.tsx';
 import { contrastVariables, theme } from './theme.ts';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 15_000,
-      // A refusal (401, 403, 404) will not change on retry; a dropped connection might.
-      retry: (failures, err) => !(err instanceof ApiError && err.problem.status < 500) && failures < 2,
-    },
-  },
-});
+const queryClient = makeQueryClient();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

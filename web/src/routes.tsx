@@ -1,4 +1,5 @@
-// Two apps in one bundle: the team console under /console and the customer portal under /returns.
+// The team console under /console. The customer portal is its own entry (portal.html, portal/main.tsx),
+// served for /returns/*, so neither downloads the other.
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ConsoleLayout } from './console/ConsoleLayout.tsx';
 import { HomeQueue } from './console/queues/HomeQueue.tsx';
@@ -44,11 +45,6 @@ export const router = createBrowserRouter([
       },
       { path: '*', element: <Navigate to="/console" replace /> },
     ],
-  },
-  // The portal loads on its own, so customers never download the console (and vice versa).
-  {
-    path: '/returns/*',
-    lazy: async () => ({ Component: (await import('./portal/PortalApp.tsx')).PortalApp }),
   },
   { path: '*', element: <Navigate to="/console" replace /> },
 ]);

@@ -22,6 +22,7 @@ export async function upsertProducts(trx: Tx, storeId: string, products: Product
         supplier_code: eb.ref('excluded.supplier_code'),
         tags: eb.ref('excluded.tags'),
         prices: eb.ref('excluded.prices'),
+        image_url: eb.ref('excluded.image_url'),
       })),
     )
     .execute();
@@ -82,6 +83,7 @@ export async function listProducts(
       'supplier_code',
       'tags',
       'prices',
+      'image_url',
     ])
     .where('store_id', '=', storeId);
   if (filter.group) q = q.where('product_group', '=', filter.group);
@@ -114,4 +116,17 @@ export async function variantsOf(trx: Tx, storeId: string, sku: string) {
     )
     .orderBy('p.sku')
     .execute();
+}
+
+/** The catalogue's picture of each SKU that has one. */
+export async function productImages(trx: Tx, storeId: string, skus: string[]): Promise<Map<string, string>> {
+  if (!skus.length) return new Map();
+  const rows = await trx
+    .selectFrom('products')
+    .select(['sku', 'image_url'])
+    .where('store_id', '=', storeId)
+    .where('sku', 'in', skus)
+    .where('image_url', 'is not', null)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.image_url ? [[r.sku, r.image_url] as const] : [])));
 }

@@ -21,6 +21,12 @@ export const productInputSchema = z.strictObject({
   flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
   supplier_code: z.string().max(100).nullable().default(null),
   tags: tagsSchema.default([]),
+  /** a picture of the item, shown to customers in the returns portal */
+  image_url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .default(null),
 });
 export type ProductInput = z.output<typeof productInputSchema>;
 

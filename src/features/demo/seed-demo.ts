@@ -297,6 +297,7 @@ async function catalogue(trx: Tx, storeId: string): Promise<void> {
       tags: p.tags ?? [],
       // the store prices its bestsellers in roubles itself; other currencies convert
       prices: (p.group === 'JUMPER' ? { RUB: price(p.eur, rub) } : {}) as Record<string, number>,
+      image_url: null, // the demo runs offline: the portal shows its placeholder
     })),
   );
 }

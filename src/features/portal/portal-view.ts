@@ -1,6 +1,7 @@
 // What a customer sees: their order and their returns, without the team's internal notes, review
 // reasons or actor names.
 import { jurisdictionFor } from '../../domain/jurisdictions.ts';
+import { refundProgress } from '../../domain/returns/refund-progress.ts';
 import type { StoredOrder } from '../orders/orders.queries.ts';
 import type { ReturnView } from '../returns/return-view.ts';
 
@@ -19,7 +20,7 @@ const CUSTOMER_EVENTS = new Set([
   'withdrawal_declared',
 ]);
 
-export function portalOrderView(s: StoredOrder) {
+export function portalOrderView(s: StoredOrder, images: ReadonlyMap<string, string> = new Map()) {
   const o = s.order;
   const regime = jurisdictionFor(o.shipping_address.country).regime;
   return {
@@ -37,6 +38,8 @@ export function portalOrderView(s: StoredOrder) {
       variant: l.variant,
       quantity: l.quantity,
       unit_price: l.unit_price,
+      /** the catalogue's picture of the SKU, if it has one */
+      image_url: (l.sku && images.get(l.sku)) || null,
       delivered_at:
         o.fulfillments.find((f) => f.delivered_at && f.lines.some((fl) => fl.line_id === l.id))
           ?.delivered_at ?? null,
@@ -45,7 +48,18 @@ export function portalOrderView(s: StoredOrder) {
   };
 }
 
-export function portalReturnView(r: ReturnView, events: { type: string; at: Date }[]) {
+export function portalReturnView(
+  r: ReturnView,
+  events: { type: string; at: Date }[],
+  paidAt: ReadonlyMap<string, Date>,
+  now = new Date(),
+) {
+  const refunds = r.refunds.map((f) => ({
+    amount: f.amount,
+    currency: f.currency,
+    status: f.status,
+    paid_at: f.status === 'succeeded' ? (paidAt.get(f.id)?.toISOString() ?? null) : null,
+  }));
   return {
     id: r.id,
     rma: r.rma,
@@ -70,8 +84,18 @@ export function portalReturnView(r: ReturnView, events: { type: string; at: Date
     exchange: r.exchange,
     has_label: !['requested', 'rejected', 'canceled'].includes(r.status) && r.method !== 'none',
     rejection: r.rejection,
-    refunds: r.refunds.map((f) => ({ amount: f.amount, currency: f.currency, status: f.status })),
+    refunds,
     refund_due_at: r.refund_due_at,
+    /** the money's real state: never "paid" before every refund has succeeded */
+    refund_progress: refundProgress(
+      {
+        status: r.status,
+        resolution: (r.resolution as { type: string }).type,
+        refund_due_at: r.refund_due_at,
+        refunds,
+      },
+      now,
+    ),
     timeline: events
       .filter((e) => CUSTOMER_EVENTS.has(e.type))
       .map((e) => ({ type: e.type, at: e.at.toISOString() })),

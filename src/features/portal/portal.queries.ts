@@ -42,3 +42,17 @@ export async function caseBelongsToOrder(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** When each succeeded refund of these returns was paid: a succeeded refund is never written again,
+ * so its last change is the moment the money left. */
+export async function refundsPaidAt(trx: Tx, storeId: string, caseIds: string[]): Promise<Map<string, Date>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('refunds')
+    .select(['id', 'updated_at'])
+    .where('store_id', '=', storeId)
+    .where('case_id', 'in', caseIds)
+    .where('status', '=', 'succeeded')
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.updated_at]));
+}

@@ -4,8 +4,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
+import { bySize } from '../../domain/sizes.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { normalizeLanguage, t } from '../../i18n/index.ts';
+import { productImages } from '../catalog/catalog.queries.ts';
 import { pricedVariants } from '../catalog/priced-variants.ts';
 import { loadOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
@@ -15,8 +17,8 @@ import { searchReturns } from '../returns/return-search.queries.ts';
 import { returnViews } from '../returns/return-view.ts';
 import { getReturn, listEvents } from '../returns/returns.queries.ts';
 import { createReturnSchema, eligibilitySchema } from '../returns/returns.schemas.ts';
-import { findStoreBySlug, portalSecret } from '../stores/stores.queries.ts';
-import { caseBelongsToOrder, findPortalOrder } from './portal.queries.ts';
+import { findStoreBySlug, portalSecret, storeBranding } from '../stores/stores.queries.ts';
+import { caseBelongsToOrder, findPortalOrder, refundsPaidAt } from './portal.queries.ts';
 import { portalIdentity } from './portal-auth.ts';
 import { registerPortalFiles } from './portal-files.routes.ts';
 import { signPortalToken } from './portal-token.ts';
@@ -62,6 +64,7 @@ export const portalRoutes =
           slug: store.slug,
           languages: store.languages,
           return_methods: policy?.document.return_methods ?? [],
+          ...(await storeBranding(db, store.id)),
         };
       },
     );
@@ -121,6 +124,11 @@ export const portalRoutes =
           { limit: 100, offset: 0, sort: 'newest' },
         );
         const views = await returnViews(db, me.actor.storeId, rows);
+        const paidAt = await refundsPaidAt(
+          db,
+          me.actor.storeId,
+          views.map((v) => v.id),
+        );
         const policy = await currentPolicy(db, me.actor.storeId);
         const language = normalizeLanguage(request.query.language ?? stored.order.customer.language);
         // The store's own reasons, offered beside the standard ones, in the customer's language.
@@ -130,10 +138,17 @@ export const portalRoutes =
           label: r.label[language] ?? r.label.en ?? r.code,
         }));
         return {
-          order: portalOrderView(stored),
+          order: portalOrderView(
+            stored,
+            await productImages(
+              db,
+              me.actor.storeId,
+              stored.order.lines.map((l) => l.sku),
+            ),
+          ),
           eligibility,
           custom_reasons,
-          returns: views.map((v) => portalReturnView(v, [])),
+          returns: views.map((v) => portalReturnView(v, [], paidAt)),
         };
       },
     );
@@ -218,7 +233,8 @@ export const portalRoutes =
         const line = stored?.order.lines.find((l) => l.id === request.query.line_id);
         if (!stored || !line) throw new AppError('not_found', 'No such line in this order');
         const variants = await pricedVariants(db, me.actor.storeId, stored.order, line);
-        return { line_id: line.id, sku: line.sku, variants };
+        // in the order a shopper reads sizes (S, M, L, XL), not the SKUs' alphabet
+        return { line_id: line.id, sku: line.sku, variants: bySize(variants) };
       },
     );
 
@@ -275,5 +291,5 @@ async function customerReturn(trx: Parameters<typeof getReturn>[0], storeId: str
   if (!row) throw new AppError('not_found', 'Return not found');
   const [view] = await returnViews(trx, storeId, [row]);
   if (!view) throw new AppError('not_found', 'Return not found');
-  return portalReturnView(view, await listEvents(trx, storeId, id));
+  return portalReturnView(view, await listEvents(trx, storeId, id), await refundsPaidAt(trx, storeId, [id]));
 }

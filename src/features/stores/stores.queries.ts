@@ -55,3 +55,21 @@ export async function portalSecret(trx: Tx, storeId: string): Promise<string | u
     .executeTakeFirst();
   return row?.portal_secret;
 }
+
+export interface Branding {
+  logo_url: string | null;
+  brand_color: string | null;
+}
+
+export async function storeBranding(trx: Tx, storeId: string): Promise<Branding> {
+  const row = await trx
+    .selectFrom('stores')
+    .select(['logo_url', 'brand_color'])
+    .where('id', '=', storeId)
+    .executeTakeFirst();
+  return { logo_url: row?.logo_url ?? null, brand_color: row?.brand_color ?? null };
+}
+
+export async function setStoreBranding(trx: Tx, storeId: string, branding: Branding): Promise<void> {
+  await trx.updateTable('stores').set(branding).where('id', '=', storeId).execute();
+}

@@ -73,7 +73,12 @@ export function useVariants(lineId: string, enabled: boolean) {
 }
 
 /** The store's name and the return methods it offers; null fields while the server cannot say. */
-export function useStoreInfo(): { name: string | null; methods: ShippingMethod[] | null } {
+export function useStoreInfo(): {
+  name: string | null;
+  methods: ShippingMethod[] | null;
+  logo: string | null;
+  brand: string | null;
+} {
   const { store, session } = usePortalScope();
   const info = useQuery({
     queryKey: ['portal', 'store', store],
@@ -83,7 +88,12 @@ export function useStoreInfo(): { name: string | null; methods: ShippingMethod[]
     staleTime: 10 * 60_000,
     retry: false,
   });
-  return { name: info.data?.name ?? session?.storeName ?? null, methods: info.data?.return_methods ?? null };
+  return {
+    name: info.data?.name ?? session?.storeName ?? null,
+    methods: info.data?.return_methods ?? null,
+    logo: info.data?.logo_url ?? null,
+    brand: info.data?.brand_color ?? null,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
 } from '@domain/policy/types.ts';
 import type { ReasonCode } from '@domain/reasons.ts';
 import type { ReturnStatus } from '@domain/returns/lifecycle.ts';
+import type { RefundProgress } from '@domain/returns/refund-progress.ts';
 import type { Eligibility } from '../../api/types.ts';
 
 /** The engine's decision for the order: the same JSON the console reads. */
@@ -38,6 +39,9 @@ export interface StoreInfo {
   name: string;
   slug: string;
   return_methods: ShippingMethod[];
+  /** the store's own face in the header; both optional */
+  logo_url?: string | null;
+  brand_color?: string | null;
 }
 
 export interface OrderLine {
@@ -47,6 +51,8 @@ export interface OrderLine {
   variant: string | null;
   quantity: number;
   unit_price: number;
+  /** the catalogue's picture, when it has one */
+  image_url: string | null;
   delivered_at: string | null;
 }
 
@@ -89,8 +95,9 @@ export interface PortalReturn {
   exchange: { difference: number; fees: number; due_from_customer: number; refund: number } | null;
   has_label: boolean;
   rejection: { reason_code: string; message: string } | null;
-  refunds: { amount: number; currency: string; status: string }[];
+  refunds: { amount: number; currency: string; status: string; paid_at: string | null }[];
   refund_due_at: string | null;
+  refund_progress: RefundProgress;
   timeline: TimelineEntry[];
   requested_at: string | null;
 }

@@ -1,18 +1,10 @@
-// The portal speaks the customer's language: nine of them, bundled (no network), chosen from the
-// browser and switchable. It runs its own i18next instance with the namespace `portal`, handed to
+// The portal speaks the customer's language: nine of them, each its own chunk loaded when needed
+// (the customer's before the first paint, another when they switch), chosen from the browser and
+// switchable. It runs its own i18next instance with the namespace `portal`, handed to
 // its components through <I18nextProvider>: a customer switching to Japanese never changes the
 // team console's language (which offers three), and the console's choice never leaks into a
 // customer's page. Nothing here touches react-i18next's global instance.
 import i18next from 'i18next';
-import de from './de.json';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
-import ja from './ja.json';
-import ptBR from './pt-BR.json';
-import ru from './ru.json';
-import zhHans from './zh-Hans.json';
-import zhHant from './zh-Hant.json';
 
 export const PORTAL_LANGUAGES = ['en', 'de', 'fr', 'es', 'pt-BR', 'ru', 'zh-Hans', 'zh-Hant', 'ja'] as const;
 export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
@@ -72,30 +64,43 @@ export function formattingLocale(language: string): string {
   return browserTags().find((tag) => matchLanguage(tag) === language) ?? language;
 }
 
+/** Each catalogue is its own chunk: a customer downloads the language they read, not all nine. */
+const CATALOGUES: Record<PortalLanguage, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('./en.json'),
+  de: () => import('./de.json'),
+  fr: () => import('./fr.json'),
+  es: () => import('./es.json'),
+  'pt-BR': () => import('./pt-BR.json'),
+  ru: () => import('./ru.json'),
+  'zh-Hans': () => import('./zh-Hans.json'),
+  'zh-Hant': () => import('./zh-Hant.json'),
+  ja: () => import('./ja.json'),
+};
+
 export const portalI18n = i18next.createInstance();
 
 void portalI18n.init({
-  initAsync: false, // the catalogues are bundled: translate on the first render
-  resources: {
-    en: { portal: en },
-    de: { portal: de },
-    fr: { portal: fr },
-    es: { portal: es },
-    'pt-BR': { portal: ptBR },
-    ru: { portal: ru },
-    'zh-Hans': { portal: zhHans },
-    'zh-Hant': { portal: zhHant },
-    ja: { portal: ja },
-  },
+  initAsync: false, // a catalogue is added before the first render (loadPortalLanguage)
+  resources: {},
+  partialBundledLanguages: true,
   ns: ['portal'],
   defaultNS: 'portal',
   lng: initialLanguage(),
-  fallbackLng: 'en',
+  // every catalogue has every key (test/browser/portal-catalogues.test.ts): nothing to fall back to
+  fallbackLng: false,
   supportedLngs: [...PORTAL_LANGUAGES],
   load: 'currentOnly', // 'zh-Hans' must not fall back through a bare 'zh'
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
+
+/** Adds a language's catalogue once; resolves when its strings can be shown. */
+export async function loadPortalLanguage(language: string): Promise<void> {
+  const lang = matchLanguage(language) ?? 'en';
+  if (portalI18n.hasResourceBundle(lang, 'portal')) return;
+  const catalogue = await CATALOGUES[lang]();
+  portalI18n.addResourceBundle(lang, 'portal', catalogue.default, true, true);
+}
 
 export async function changePortalLanguage(language: PortalLanguage): Promise<void> {
   try {
@@ -103,5 +108,6 @@ export async function changePortalLanguage(language: PortalLanguage): Promise<vo
   } catch {
     // the choice then lasts as long as the page
   }
+  await loadPortalLanguage(language);
   await portalI18n.changeLanguage(language);
 }

@@ -14,7 +14,8 @@ export function LanguageSwitcher() {
       value={i18n.language}
       onChange={(e) => void changePortalLanguage(e.currentTarget.value as PortalLanguage)}
       data={PORTAL_LANGUAGES.map((value) => ({ value, label: NATIVE_NAMES[value] }))}
-      w={{ base: 150, sm: 190 }}
+      w={{ base: 132, sm: 190 }}
+      style={{ flexShrink: 0 }}
       data-testid="portal-language"
     />
   );

@@ -3,14 +3,20 @@
 import { Text, Title } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { useStoreInfo } from '../api/queries.ts';
 
 export function PageHeading({ title, lead }: { title: string; lead?: ReactNode }) {
   const { t } = useTranslation('portal');
   const { name } = useStoreInfo();
   const ref = useRef<HTMLHeadingElement>(null);
+  // The router's first location (the address the browser opened) has the key "default".
+  const navigated = useLocation().key !== 'default';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page appears
   useEffect(() => {
-    ref.current?.focus({ preventScroll: false });
+    // Not on the page the browser opened: there focus stays at the top, so the first Tabs reach the
+    // skip link, the store and the language before the form.
+    if (navigated) ref.current?.focus({ preventScroll: false });
   }, []);
   useEffect(() => {
     document.title = `${title} · ${name ?? t('layout.returns')}`;

@@ -2,7 +2,7 @@
 // column, so a phone and a desktop read the same page.
 import { Anchor, Box, Container, Group, Text } from '@mantine/core';
 import { IconPackageExport } from '@tabler/icons-react';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useStoreInfo } from '../api/queries.ts';
@@ -16,7 +16,8 @@ export const PORTAL_STYLE = { display: 'flex', flexDirection: 'column' } as CSSP
 export function PortalLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation('portal');
   const { store, session, end } = usePortalScope();
-  const { name } = useStoreInfo();
+  const { name, logo, brand } = useStoreInfo();
+  const [logoFailed, setLogoFailed] = useState(false);
   return (
     <Box mih="100dvh" bg="gray.0" style={PORTAL_STYLE}>
       <a href="#portal-main" className="skip-link">
@@ -26,7 +27,12 @@ export function PortalLayout({ children }: { children: ReactNode }) {
         component="header"
         bg="white"
         py="sm"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        // The store's colour as an accent stripe: never behind text, so it cannot spoil contrast.
+        style={{
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+          borderTop: brand ? `4px solid ${brand}` : undefined,
+        }}
+        data-brand={brand ?? undefined}
       >
         <Container size="sm">
           <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -38,9 +44,23 @@ export function PortalLayout({ children }: { children: ReactNode }) {
               style={{ minWidth: 0 }}
             >
               <Group gap={8} wrap="nowrap">
-                <IconPackageExport size={24} color="var(--mantine-color-teal-9)" aria-hidden />
+                {logo && !logoFailed ? (
+                  // the name stands beside it: the logo adds nothing a screen reader needs
+                  <img
+                    src={logo}
+                    alt=""
+                    height={32}
+                    referrerPolicy="no-referrer"
+                    onError={() => setLogoFailed(true)}
+                    style={{ maxWidth: 96, objectFit: 'contain', flexShrink: 0 }}
+                    data-testid="store-logo"
+                  />
+                ) : (
+                  <IconPackageExport size={24} color="var(--mantine-color-teal-9)" aria-hidden />
+                )}
                 <Box style={{ minWidth: 0 }}>
-                  <Text fw={700} size="md" truncate>
+                  {/* two lines on a phone rather than a name cut short */}
+                  <Text fw={700} size="md" lineClamp={2} lh={1.25} data-testid="store-name">
                     {name ?? t('layout.returns')}
                   </Text>
                   {name && (

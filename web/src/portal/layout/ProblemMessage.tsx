@@ -1,6 +1,7 @@
 // A refusal in the customer's words. The server words some refusals in the customer's language
 // (the lookup's "not found", the policy's explanations); the rest get the portal's own sentence
-// for their stable code, with the server's detail in small print for whoever helps the customer.
+// for their stable code (a rate limit with the seconds to wait). The server's English detail is
+// never shown: an unknown code is named in small print for whoever helps the customer.
 import { Alert, type AlertProps, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -31,9 +32,12 @@ export function ProblemMessage({
   );
   const known = problem && (OWN_WORDS as readonly string[]).includes(problem.code) ? problem.code : null;
   const own = problem && SERVER_WORDS.has(problem.code) && problem.detail;
+  const wait = (problem as { retry_after_seconds?: unknown } | null)?.retry_after_seconds;
   let body: string;
   if (!problem) body = t('problem.network');
   else if (own) body = problem.detail;
+  else if (known === 'rate_limited' && typeof wait === 'number')
+    body = t('problem.rateLimitedSeconds', { count: wait });
   else if (known) body = t(`problem.${known}`);
   else body = t('problem.other');
   return (
@@ -52,9 +56,9 @@ export function ProblemMessage({
           ))}
         </List>
       )}
-      {problem && !own && problem.detail && (
-        <Text size="xs" c="gray.7" mt={4} lang="en">
-          {problem.detail}
+      {problem && !own && !known && (
+        <Text size="xs" c="gray.7" mt={4}>
+          {t('problem.reference', { code: problem.code })}
         </Text>
       )}
     </Alert>

@@ -5,14 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePortalFormat } from '../i18n/format.ts';
 import { Explanations } from '../layout/Explanations.tsx';
+import { ItemImage } from '../layout/ItemImage.tsx';
 import { usePortalScope } from '../session/scope.tsx';
 import { portalPath } from '../session/token.ts';
-import type { LineState } from './lineState.ts';
+import { itemReasons, type LineState } from './lineState.ts';
 
 // The deadline is stated once, in the badge line, in the viewer's zone: the engine's own sentence
 // about it would repeat it in the customer's home zone.
 const SAID_ABOVE = ['within_window'];
 
+/** The item's outcome in one line: returnable until when, or not, and what can still be done. */
 function Verdict({ state }: { state: LineState }) {
   const { t } = useTranslation('portal');
   const format = usePortalFormat();
@@ -31,7 +33,7 @@ function Verdict({ state }: { state: LineState }) {
   const { decision } = state;
   if (state.kind === 'returnable')
     return (
-      <Stack gap={4}>
+      <Group gap="xs" wrap="wrap" data-testid="line-outcome">
         <Badge color="teal.9" variant="filled" leftSection={<IconCircleCheck size={14} aria-hidden />}>
           {t('order.returnable')}
         </Badge>
@@ -40,12 +42,37 @@ function Verdict({ state }: { state: LineState }) {
             {t('order.until', { date: format.deadline(decision.deadline) })}
           </Text>
         )}
-      </Stack>
+      </Group>
     );
   return (
-    <Badge color="red.9" variant="filled" leftSection={<IconCircleX size={14} aria-hidden />}>
-      {t('order.notReturnable')}
-    </Badge>
+    <Group gap="xs" wrap="wrap" data-testid="line-outcome">
+      <Badge color="red.9" variant="filled" leftSection={<IconCircleX size={14} aria-hidden />}>
+        {t('order.notReturnable')}
+      </Badge>
+      <Text size="sm">{t('order.faultStill')}</Text>
+    </Group>
+  );
+}
+
+/** The reasons behind the outcome, on demand: a native disclosure, closed until asked. */
+function Reasons({ state }: { state: LineState }) {
+  const { t } = useTranslation('portal');
+  if (state.kind !== 'returnable' && state.kind !== 'not_returnable') return null;
+  const reasons = itemReasons(state.decision.explanations).filter((e) => !SAID_ABOVE.includes(e.code));
+  const fault = state.kind === 'not_returnable';
+  if (reasons.length === 0 && !fault) return null;
+  return (
+    <details className="reasons" data-testid="line-reasons">
+      <summary>{t(fault ? 'order.whyNot' : 'order.whyUntil')}</summary>
+      <Stack gap="xs" mt="xs">
+        <Explanations items={reasons} />
+        {fault && (
+          <Text size="sm" c="dark.5">
+            {t('order.faultHint')}
+          </Text>
+        )}
+      </Stack>
+    </details>
   );
 }
 
@@ -55,12 +82,12 @@ export function LineCard({ state, currency }: { state: LineState; currency: stri
   const { store } = usePortalScope();
   const { line } = state;
   const returns = state.kind === 'not_delivered' ? [] : state.returns;
-  const explanations = state.kind === 'in_return' ? [] : (state.decision?.explanations ?? []);
   return (
     <Paper p="md" component="li" data-line={line.id} data-state={state.kind}>
-      <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <div style={{ minWidth: 0, flex: '1 1 12rem' }}>
+      <Stack gap="xs">
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <ItemImage url={line.image_url} />
+          <div style={{ minWidth: 0 }}>
             <Text fw={600}>{line.title}</Text>
             {line.variant && (
               <Text size="sm" c="gray.7">
@@ -72,26 +99,21 @@ export function LineCard({ state, currency }: { state: LineState; currency: stri
                 count: line.quantity,
                 price: format.money(line.unit_price, currency),
               })}
+              {line.delivered_at && (
+                <Text span size="xs" c="gray.7" display="block">
+                  {t('order.deliveredOn', { date: format.date(line.delivered_at) })}
+                </Text>
+              )}
             </Text>
-            {line.delivered_at && (
-              <Text size="xs" c="gray.7">
-                {t('order.deliveredOn', { date: format.date(line.delivered_at) })}
-              </Text>
-            )}
           </div>
-          <Verdict state={state} />
         </Group>
+        <Verdict state={state} />
         {state.kind !== 'in_return' && state.kind !== 'not_delivered' && state.taken > 0 && (
           <Text size="sm">
             {t('order.partlyInReturn', { count: state.taken, remaining: state.remaining })}
           </Text>
         )}
-        <Explanations items={explanations} hide={SAID_ABOVE} />
-        {state.kind === 'not_returnable' && (
-          <Text size="sm" c="dark.5">
-            {t('order.faultHint')}
-          </Text>
-        )}
+        <Reasons state={state} />
         {returns.length > 0 && (
           <Group gap="xs">
             {returns.map((r) => (

@@ -26,7 +26,7 @@ export function ReturnsList({ returns }: { returns: PortalReturn[] }) {
               <Stack gap={2} style={{ minWidth: 0 }}>
                 <Group gap="xs">
                   <Text className="rma">{r.rma}</Text>
-                  <StatusBadge status={r.status} size="sm" />
+                  <StatusBadge status={r.status} money={r.refund_progress.state} size="sm" />
                 </Group>
                 <Text size="sm" truncate>
                   {format.list(

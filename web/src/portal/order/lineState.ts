@@ -54,3 +54,34 @@ export function canWithdraw(answer: OrderAnswer): boolean {
     answer.order.withdrawal_available && answer.eligibility.lines.some((l) => l.eligible && l.quantity > 0)
   );
 }
+
+/**
+ * Reasons that say whether an item can come back and until when: true whatever the customer goes on
+ * to choose. Everything else the engine says on the order page (the original delivery refunded
+ * "since you are returning your whole order", fees, who pays the return, a person's review) holds
+ * only for a choice not yet made, and is said on the review step once it is made. A list of what
+ * may show rather than what may not, so a new conditional reason stays off this page.
+ */
+const ABOUT_THE_ITEM = new Set([
+  'legal_floor',
+  'legal_extension_not_informed',
+  'legal_period_not_informed',
+  'window_open_until_last_parcel',
+  'store_window',
+  'exempt_personalized',
+  'exempt_perishable',
+  'exempt_sealed_hygiene',
+  'exempt_sealed_media',
+  'exempt_digital',
+  'final_sale',
+  'final_sale_statutory_right',
+  'store_exclusion_overridden',
+  'not_returnable_rule',
+  'outside_window',
+  'within_window',
+  'return_right_waived',
+]);
+
+export function itemReasons<E extends { code: string }>(explanations: E[]): E[] {
+  return explanations.filter((e) => ABOUT_THE_ITEM.has(e.code));
+}

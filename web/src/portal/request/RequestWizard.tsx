@@ -12,7 +12,7 @@ import { PageHeading } from '../layout/PageHeading.tsx';
 import { ProblemMessage } from '../layout/ProblemMessage.tsx';
 import { usePortalScope } from '../session/scope.tsx';
 import { portalPath } from '../session/token.ts';
-import type { StepId } from './draft.ts';
+import { STAGES, type StepId, stageOf } from './draft.ts';
 import { ItemsStep } from './ItemsStep.tsx';
 import { MethodStep } from './MethodStep.tsx';
 import { PhotosStep } from './PhotosStep.tsx';
@@ -77,14 +77,17 @@ function RequestWizard({ answer }: { answer: OrderAnswer }) {
       <PageHeading title={t('wizard.title', { number: answer.order.number })} />
       <Stack gap={6}>
         <Group justify="space-between">
-          <Text size="sm" fw={600} id="wizard-progress">
-            {t('wizard.progress', { step: index + 1, total: w.steps.length })}
+          <Text size="sm" fw={600} id="wizard-progress" data-testid="wizard-progress">
+            {t('wizard.progress', { step: stageOf(step), total: STAGES })}
           </Text>
           <Anchor component={Link} to={portalPath(store, 'order')} size="sm">
             {t('wizard.cancel')}
           </Anchor>
         </Group>
-        <Progress value={((index + 1) / w.steps.length) * 100} aria-labelledby="wizard-progress" size="sm" />
+        <Progress.Root size="sm">
+          {/* the bar itself carries the name: Mantine puts role="progressbar" on the section */}
+          <Progress.Section value={(stageOf(step) / STAGES) * 100} aria-labelledby="wizard-progress" />
+        </Progress.Root>
       </Stack>
 
       <Stack gap="md" component="section" aria-labelledby="step-title" data-step={step}>

@@ -1,13 +1,14 @@
 // Last step: everything the customer chose, and the money from the engine's preview of exactly this
 // request, before anything is sent.
 
-import { Alert, Divider, List, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Divider, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { IconBolt, IconUserCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomReason, Eligibility, OrderLine, ReturnMethod } from '../api/types.ts';
 import { usePortalFormat } from '../i18n/format.ts';
 import { Explanations } from '../layout/Explanations.tsx';
+import { ItemImage } from '../layout/ItemImage.tsx';
 import { ProblemMessage } from '../layout/ProblemMessage.tsx';
 import { Breakdown } from './Breakdown.tsx';
 import { type Draft, filesCount } from './draft.ts';
@@ -50,17 +51,21 @@ export function ReviewStep({
       <Paper p="md">
         <Stack gap="sm">
           <Row label={t('wizard.review.items')}>
-            <List size="sm">
+            <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {Object.entries(draft.quantities).map(([id, q]) => (
-                <List.Item key={id}>{t('order.itemTimes', { count: q, title: titleOf(id) })}</List.Item>
+                <Group key={id} component="li" gap="sm" wrap="nowrap">
+                  <ItemImage url={lines.find((l) => l.id === id)?.image_url ?? null} size={40} />
+                  <Text size="sm">{t('order.itemTimes', { count: q, title: titleOf(id) })}</Text>
+                </Group>
               ))}
-            </List>
+            </Stack>
           </Row>
           <Row label={t('wizard.review.reason')}>
             <Text size="sm">{draft.reason ? reasonLabel(t, draft.reason, custom) : ''}</Text>
             {draft.note.trim() && (
-              <Text size="sm" c="gray.7" style={{ whiteSpace: 'pre-wrap' }}>
-                “{draft.note.trim()}”
+              <Text size="sm" c="gray.7" style={{ whiteSpace: 'pre-wrap' }} data-testid="review-note">
+                {/* each language's own quotation marks: „…“, « … », 「…」 */}
+                {t('wizard.review.note', { text: draft.note.trim() })}
               </Text>
             )}
           </Row>

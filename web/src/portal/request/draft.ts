@@ -48,6 +48,18 @@ export function stepsFor(draft: Draft, evidenceLines: string[]): StepId[] {
   return steps;
 }
 
+/**
+ * The counter the customer reads ("step 2 of 4"): four stages that are the same for every request,
+ * so it never grows mid-way when photos are asked for or shrinks when the item is kept. Photos
+ * belong to the reason, the way of sending to the outcome.
+ */
+const STAGE: Record<StepId, number> = { items: 1, reason: 2, photos: 2, resolution: 3, method: 3, review: 4 };
+export const STAGES = 4;
+
+export function stageOf(step: StepId): number {
+  return STAGE[step];
+}
+
 export function chosenLines(draft: Draft) {
   return Object.entries(draft.quantities)
     .filter(([, q]) => q > 0)

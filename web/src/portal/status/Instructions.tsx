@@ -12,8 +12,20 @@ const STEPS: Record<ReturnMethod, string[]> = {
   none: ['keep'],
 };
 
-export function Instructions({ method, rma }: { method: ReturnMethod; rma: string }) {
+/** steps that need the label in hand: not said before there is one to download */
+const NEEDS_LABEL = new Set(['print', 'slip', 'stick']);
+
+export function Instructions({
+  method,
+  rma,
+  hasLabel,
+}: {
+  method: ReturnMethod;
+  rma: string;
+  hasLabel: boolean;
+}) {
   const { t } = useTranslation('portal');
+  const steps = STEPS[method].filter((step) => hasLabel || !NEEDS_LABEL.has(step));
   return (
     <Paper p="md" component="section" aria-labelledby="instructions-title">
       <Stack gap="sm">
@@ -26,7 +38,7 @@ export function Instructions({ method, rma }: { method: ReturnMethod; rma: strin
           </Text>
         </Group>
         <List type="ordered" spacing={6} size="sm" data-testid="instructions">
-          {STEPS[method].map((step) => (
+          {steps.map((step) => (
             <List.Item key={step}>{t(`status.instructions.${step}`, { rma })}</List.Item>
           ))}
         </List>

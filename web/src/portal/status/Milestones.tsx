@@ -44,7 +44,13 @@ export function Milestones({ ret }: { ret: PortalReturn }) {
             </ThemeIcon>
             <div>
               <Text size="sm" fw={m.current ? 700 : 500} c={m.done ? 'dark' : 'dark.3'}>
-                {t(m.id === 'completed' ? `status.milestone.completed_${done}` : `status.milestone.${m.id}`)}
+                {t(
+                  m.money
+                    ? `status.milestone.${m.money}`
+                    : m.id === 'completed'
+                      ? `status.milestone.completed_${done}`
+                      : `status.milestone.${m.id}`,
+                )}
                 {!m.done && <VisuallyHidden component="span"> ({t('status.notYet')})</VisuallyHidden>}
               </Text>
               {m.at && (

@@ -6,6 +6,7 @@ import { useVariants } from '../api/queries.ts';
 import type { PortalReturn } from '../api/types.ts';
 import { usePortalFormat } from '../i18n/format.ts';
 import { Breakdown } from '../request/Breakdown.tsx';
+import { RefundStatus } from './RefundStatus.tsx';
 
 /** What comes back in exchange, named by its variant ("L / Blue") rather than its SKU. */
 function ExchangeTarget({ lineId, sku }: { lineId: string; sku: string }) {
@@ -25,7 +26,6 @@ export function Money({ ret }: { ret: PortalReturn }) {
   const format = usePortalFormat();
   const money = (n: number) => format.money(n, ret.currency);
   const type = ret.resolution.type;
-  const paid = ret.refunds.filter((r) => r.status === 'succeeded').reduce((s, r) => s + r.amount, 0);
   return (
     <Paper p="md" component="section" aria-labelledby="money-title">
       <Stack gap="sm">
@@ -78,17 +78,9 @@ export function Money({ ret }: { ret: PortalReturn }) {
                     : t('wizard.resolution.exchangeEven')}
               </Text>
             )}
-            {paid > 0 && (
-              <Text size="sm" c="teal.9" fw={600}>
-                {t('status.refunded', { amount: money(paid) })}
-              </Text>
-            )}
-            {paid === 0 && ret.refund_due_at && type !== 'exchange' && (
-              <Text size="sm">
-                {t(type === 'store_credit' ? 'status.creditDue' : 'status.refundDue', {
-                  date: format.date(ret.refund_due_at),
-                })}
-              </Text>
+            <RefundStatus ret={ret} />
+            {type === 'store_credit' && ret.status !== 'completed' && ret.refund_due_at && (
+              <Text size="sm">{t('status.creditDue', { date: format.date(ret.refund_due_at) })}</Text>
             )}
           </>
         )}

@@ -49,7 +49,8 @@ function LabelCard({ ret }: { ret: PortalReturn }) {
   const { t } = useTranslation('portal');
   const { store } = usePortalScope();
   const { token } = useSession();
-  if (ret.method === 'none' || ret.status === 'rejected' || ret.status === 'canceled') return null;
+  // Nothing to send before a return is accepted or once the parcel has arrived.
+  if (ret.method === 'none' || !['requested', 'approved', 'in_transit'].includes(ret.status)) return null;
   if (!ret.has_label)
     return (
       <Alert color="blue" icon={<IconInfoCircle aria-hidden />}>
@@ -109,7 +110,7 @@ export function ReturnPage() {
             </Text>
           </div>
           <Stack gap={4} align="flex-end">
-            <StatusBadge status={ret.status} size="lg" />
+            <StatusBadge status={ret.status} money={ret.refund_progress.state} size="lg" />
             <Badge variant="outline" color="gray.7">
               {t(`resolutions.${ret.resolution.type}.title`)}
             </Badge>
@@ -123,7 +124,7 @@ export function ReturnPage() {
       )}
       {ret.status === 'canceled' && <Alert color="gray">{t('status.canceledBody')}</Alert>}
       <LabelCard ret={ret} />
-      {early && ret.status !== 'rejected' && <Instructions method={ret.method} rma={ret.rma} />}
+      {early && <Instructions method={ret.method} rma={ret.rma} hasLabel={ret.has_label} />}
       {ret.status === 'requested' && <AddEvidence ret={ret} urge={failed} />}
       <Milestones ret={ret} />
       <Money ret={ret} />

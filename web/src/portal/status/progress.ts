@@ -19,6 +19,8 @@ export interface MilestoneState {
   done: boolean;
   current: boolean;
   at: string | null;
+  /** the last step while the money is on its way or late: not done, whatever the return's status */
+  money?: 'paying' | 'delayed';
 }
 
 export function milestones(r: PortalReturn): MilestoneState[] | null {
@@ -28,13 +30,20 @@ export function milestones(r: PortalReturn): MilestoneState[] | null {
     r.method === 'none'
       ? ORDER.filter((m) => m === 'requested' || m === 'approved' || m === 'completed')
       : ORDER;
-  const reached = path.indexOf(r.status as Milestone);
-  const when = (m: Milestone) => firstAt(r.timeline, EVENT[m]) ?? (m === 'requested' ? r.requested_at : null);
+  const money = r.refund_progress.state;
+  // A completed return whose refund has not left yet stops one step short: no tick before the money.
+  const unpaid = r.status === 'completed' && (money === 'being_paid' || money === 'delayed');
+  const reached = path.indexOf(r.status as Milestone) - (unpaid ? 1 : 0);
+  const when = (m: Milestone) => {
+    if (m === 'completed' && money === 'paid') return r.refund_progress.paid_at;
+    return firstAt(r.timeline, EVENT[m]) ?? (m === 'requested' ? r.requested_at : null);
+  };
   return path.map((id, i) => ({
     id,
     done: i <= reached,
     current: i === reached,
     at: i <= reached ? when(id) : null,
+    ...(unpaid && id === 'completed' ? { money: money === 'delayed' ? 'delayed' : 'paying' } : {}),
   }));
 }
 
