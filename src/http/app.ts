@@ -28,8 +28,9 @@ import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
 import { registerAuth } from './auth.ts';
+import { registerJsonDepthLimit } from './json-depth.ts';
 import { registerMetrics } from './metrics.ts';
-import { errorHandler, sendProblem } from './problems.ts';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './problems.ts';
 import { registerWeb, WEB_DIST_DIR } from './web.ts';
 
 export interface AppDeps {
@@ -46,7 +47,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logLevel && deps.logLevel !== 'silent' ? { level: deps.logLevel } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
+    // Refusals raised before a route runs answer problem JSON like every other.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  registerJsonDepthLimit(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -98,10 +98,20 @@ export async function readEvidenceUpload(request: FastifyRequest): Promise<Evide
     throw new AppError('unsupported_media', 'Send the files as multipart/form-data');
   let lineId: string | null = null;
   const files: EvidenceUpload['files'] = [];
-  for await (const part of request.parts()) {
-    if (part.type === 'file')
-      files.push({ filename: part.filename || 'upload', data: await part.toBuffer() });
-    else if (part.fieldname === 'line_id') lineId = String(part.value).slice(0, 100) || null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file')
+        files.push({ filename: part.filename || 'upload', data: await part.toBuffer() });
+      else if (part.fieldname === 'line_id') lineId = String(part.value).slice(0, 100) || null;
+    }
+  } catch (err) {
+    // The multipart reader's own refusals (too large, too many files) carry a status; the parser's
+    // ("Boundary not found", "Unexpected end of form") do not, and are the client's body, not a bug.
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new AppError('invalid_request', `The multipart body cannot be read: ${message}`, {
+      errors: [{ path: 'body', message }],
+    });
   }
   if (files.length === 0)
     throw new AppError('invalid_request', 'No file in the upload', {

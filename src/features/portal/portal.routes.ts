@@ -236,7 +236,7 @@ export const portalRoutes =
           security: [],
           body: z.strictObject({
             name: z.string().trim().min(1).max(200),
-            email: z.email(),
+            email: z.email().max(254),
             lines: z
               .array(
                 z.strictObject({
