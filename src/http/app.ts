@@ -75,9 +75,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Security headers everywhere. The web app loads only its own scripts; Mantine injects <style>
   // tags and photos and labels show as blob: or data: URLs, so styles and images allow those.
+  // Upgrading requests to HTTPS and HSTS only where the public address is HTTPS: sent over plain
+  // HTTP (a LAN address), they made the browser fetch the console's scripts over HTTPS and fail.
+  const https = deps.publicUrl.startsWith('https:');
   await app.register(helmet, {
+    hsts: https,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
