@@ -298,6 +298,21 @@ export interface JobsTable {
   last_error: string | null;
   created_at: InstantDefault;
 }
+export interface GuessCountersTable {
+  subject: string;
+  store_id: string | null;
+  attempts: number;
+  last_attempt_at: InstantDefault;
+  locked_until: Instant | null;
+}
+export interface SecurityEventsTable {
+  store_id: string;
+  id: Generated<number>;
+  type: string;
+  subject: string;
+  data: Json;
+  at: InstantDefault;
+}
 
 export interface DB {
   stores: StoresTable;
@@ -324,6 +339,8 @@ export interface DB {
   jobs: JobsTable;
   sessions: SessionsTable;
   withdrawals: WithdrawalsTable;
+  guess_counters: GuessCountersTable;
+  security_events: SecurityEventsTable;
 }
 
 /** The handle every query function takes first: a transaction (or the root instance for reads). */

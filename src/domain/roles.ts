@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'cases.assign': ['owner', 'agent', 'warehouse', 'finance'],
   'policy.write': ['owner'],
   'tokens.write': ['owner'],
+  'security.read': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

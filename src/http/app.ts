@@ -15,6 +15,7 @@ import {
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import { analyticsRoutes } from '../features/analytics/analytics.routes.ts';
+import { securityEventRoutes } from '../features/auth/security-events.routes.ts';
 import { sessionRoutes } from '../features/auth/session.routes.ts';
 import { tokenRoutes } from '../features/auth/tokens.routes.ts';
 import { userRoutes } from '../features/auth/users.routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(refundRoutes(deps.database));
   await app.register(tokenRoutes(deps.database));
   await app.register(userRoutes(deps.database));
+  await app.register(securityEventRoutes(deps.database));
   await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
   await app.register(catalogRoutes(deps.database));
   await app.register(caseRoutes(deps.database));

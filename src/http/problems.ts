@@ -86,6 +86,7 @@ export function sendProblem(
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
     if (err.code === 'internal') request.log.error({ err }, 'internal error');
+    if (typeof err.extra.retry_after === 'number') reply.header('retry-after', String(err.extra.retry_after));
     return sendProblem(reply, err.code, err.message, err.extra);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
+import { guarded, signInTarget } from './guess-limit.ts';
 import { SESSION_COOKIE, SESSION_HOURS, signIn, signOut } from './sessions.ts';
 
 export const sessionRoutes =
@@ -23,7 +24,10 @@ export const sessionRoutes =
         config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
-        const session = await database.db.transaction().execute((trx) => signIn(trx, request.body));
+        const db = database.db;
+        const session = await guarded(db, signInTarget(request.body.email), () =>
+          db.transaction().execute((trx) => signIn(trx, request.body)),
+        );
         const { token, expires_at, ...view } = session;
         reply.setCookie(SESSION_COOKIE, token, {
           httpOnly: true,

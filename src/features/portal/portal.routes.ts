@@ -6,6 +6,7 @@ import type { Database } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { normalizeLanguage, t } from '../../i18n/index.ts';
+import { guarded, lookupTarget } from '../auth/guess-limit.ts';
 import { variantsOf } from '../catalog/catalog.queries.ts';
 import { loadOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
@@ -80,10 +81,16 @@ export const portalRoutes =
       },
       async (request) => {
         const store = await findStoreBySlug(db, request.params.store);
-        const found = store && (await findPortalOrder(db, store.id, request.body.order_number, request.body));
         // The same answer whichever part was wrong, so the form cannot be used to probe orders.
-        if (!store || !found)
-          throw new AppError('not_found', t(request.body.language ?? 'en', 'portal.lookup_failed'));
+        const refuse = () =>
+          new AppError('not_found', t(request.body.language ?? 'en', 'portal.lookup_failed'));
+        if (!store) throw refuse();
+        // Guesses at one order's email or postal code are limited whatever address they come from.
+        const found = await guarded(db, lookupTarget(store.id, request.body.order_number), async () => {
+          const order = await findPortalOrder(db, store.id, request.body.order_number, request.body);
+          if (!order) throw refuse();
+          return order;
+        });
         const secret = await portalSecret(db, store.id);
         if (!secret) throw new AppError('internal', 'The store has no portal key');
         const signed = await signPortalToken(
