@@ -93,6 +93,8 @@ export interface OrdersTable {
   total_amount: number;
   paid_amount: number;
   refunded_amount: Generated<number>;
+  /** moved on by each portal lookup and by the store: older portal links stop working */
+  portal_generation: Generated<number>;
   created_at: InstantDefault;
   updated_at: InstantDefault;
 }

@@ -25,6 +25,7 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
 import { policyRoutes } from '../features/policy/policy.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
+import { portalLinkRoutes } from '../features/portal/portal-links.routes.ts';
 import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes(deps.database));
   await app.register(analyticsRoutes(deps.database));
   await app.register(portalRoutes(deps.database, deps.publicUrl));
+  await app.register(portalLinkRoutes(deps.database));
   await registerWeb(app, { distDir: WEB_DIST_DIR });
   return app;
 }

@@ -9,14 +9,15 @@ import { labelPdf } from '../returns/issue-label.ts';
 import { getReturn } from '../returns/returns.queries.ts';
 import { caseBelongsToOrder } from './portal.queries.ts';
 import { portalIdentity } from './portal-auth.ts';
+import type { PortalScope } from './portal-token.ts';
 
 const params = z.object({ id: z.uuid() });
 
 export function registerPortalFiles(app: FastifyInstance, database: Database, portalUrl: string): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
-  const mine = async (request: Parameters<typeof portalIdentity>[1], id: string) => {
-    const me = await portalIdentity(db, request);
+  const mine = async (request: Parameters<typeof portalIdentity>[1], id: string, needs: PortalScope) => {
+    const me = await portalIdentity(db, request, needs);
     if (!(await caseBelongsToOrder(db, me.actor.storeId, id, me.orderId)))
       throw new AppError('not_found', 'Return not found');
     return me;
@@ -35,7 +36,7 @@ export function registerPortalFiles(app: FastifyInstance, database: Database, po
       config: { public: true },
     },
     async (request, reply) => {
-      const me = await mine(request, request.params.id);
+      const me = await mine(request, request.params.id, 'full');
       const upload = await readEvidenceUpload(request);
       const saved = await db
         .transaction()
@@ -53,7 +54,7 @@ export function registerPortalFiles(app: FastifyInstance, database: Database, po
       config: { public: true },
     },
     async (request, reply) => {
-      const me = await mine(request, request.params.id);
+      const me = await mine(request, request.params.id, 'status');
       const row = await getReturn(db, me.actor.storeId, request.params.id);
       if (!row) throw new AppError('not_found', 'Return not found');
       return reply

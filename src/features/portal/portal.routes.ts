@@ -17,7 +17,7 @@ import { returnViews } from '../returns/return-view.ts';
 import { getReturn, listEvents } from '../returns/returns.queries.ts';
 import { createReturnSchema, eligibilitySchema } from '../returns/returns.schemas.ts';
 import { findStoreBySlug, portalSecret } from '../stores/stores.queries.ts';
-import { caseBelongsToOrder, findPortalOrder } from './portal.queries.ts';
+import { caseBelongsToOrder, findPortalOrder, nextPortalGeneration } from './portal.queries.ts';
 import { portalIdentity } from './portal-auth.ts';
 import { registerPortalFiles } from './portal-files.routes.ts';
 import { signPortalToken } from './portal-token.ts';
@@ -35,6 +35,16 @@ const lookupSchema = z
     message: 'give the email address or the postal code',
     path: ['email'],
   });
+
+const lookupAnswer = z.object({
+  /** opens everything for this order for 72 hours: requests, photos, withdrawal */
+  token: z.string(),
+  expires_at: z.string(),
+  /** follows the order and its returns only, for 60 days; a new lookup renews (and revokes) both */
+  status_token: z.string(),
+  status_expires_at: z.string(),
+  store: z.object({ name: z.string(), slug: z.string() }),
+});
 
 const publicRoute = { public: true } as const;
 
@@ -76,6 +86,7 @@ export const portalRoutes =
           security: [],
           params: z.object({ store: z.string().max(100) }),
           body: lookupSchema,
+          response: { 200: lookupAnswer },
         },
         config: { ...publicRoute, rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
@@ -93,11 +104,18 @@ export const portalRoutes =
         });
         const secret = await portalSecret(db, store.id);
         if (!secret) throw new AppError('internal', 'The store has no portal key');
-        const signed = await signPortalToken(
-          { store_id: store.id, order_id: found.id, email: found.email },
-          secret,
-        );
-        return { ...signed, store: { name: store.name, slug: store.slug } };
+        // A fresh lookup revokes the order's older links, and hands out both kinds anew.
+        const generation = await nextPortalGeneration(db, store.id, found.id);
+        if (generation === undefined) throw refuse();
+        const claims = { store_id: store.id, order_id: found.id, email: found.email, generation };
+        const full = await signPortalToken({ ...claims, scope: 'full' }, secret);
+        const status = await signPortalToken({ ...claims, scope: 'status' }, secret);
+        return {
+          ...full,
+          status_token: status.token,
+          status_expires_at: status.expires_at,
+          store: { name: store.name, slug: store.slug },
+        };
       },
     );
 
@@ -113,7 +131,7 @@ export const portalRoutes =
         config: publicRoute,
       },
       async (request) => {
-        const me = await portalIdentity(db, request);
+        const me = await portalIdentity(db, request, 'status');
         const stored = await loadOrder(db, me.actor.storeId, me.orderId);
         if (!stored) throw new AppError('not_found', 'Order not found');
         const eligibility = await checkEligibility(db, me.actor.storeId, me.orderId, {
@@ -201,7 +219,7 @@ export const portalRoutes =
         config: publicRoute,
       },
       async (request) => {
-        const me = await portalIdentity(db, request);
+        const me = await portalIdentity(db, request, 'status');
         if (!(await caseBelongsToOrder(db, me.actor.storeId, request.params.id, me.orderId)))
           throw new AppError('not_found', 'Return not found');
         return customerReturn(db, me.actor.storeId, request.params.id);
