@@ -57,7 +57,7 @@ export function registerDataCommands(program: Command, loadConfig: () => Config)
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--name <name>', 'display name')
     .addOption(new Option('--role <role>', "the user's role").choices(ROLES).makeOptionMandatory())
-    .requiredOption('--password <password>', 'at least 10 characters')
+    .requiredOption('--password <password>', 'at least 12 characters, not a common one')
     .addOption(storeOption)
     .action(
       async (opts: {

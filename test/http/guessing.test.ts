@@ -8,7 +8,7 @@ import { createUser } from '../../src/features/auth/sessions.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { makeOrder } from '../builders.ts';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = 'blue kettle at dawn 42';
 let t: TestApp;
 let address = 0;
 const from = () => `10.77.${Math.floor(++address / 250)}.${address % 250}`;
