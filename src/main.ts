@@ -25,6 +25,7 @@ export async function start(config: Config): Promise<Running> {
     publicUrl: config.publicUrl,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopWorker = startWorker(database.db, jobHandlers(), (err) => app.log.error({ err }, 'job worker'));

@@ -43,6 +43,9 @@ export const testStoreInput = {
   },
 };
 
+/** /metrics is served only with a token (AFTERSALE_METRICS_TOKEN); the test app sets this one. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 export async function createTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const { store, tokens } = await database.db.transaction().execute(async (trx) => {
@@ -52,7 +55,11 @@ export async function createTestApp(): Promise<TestApp> {
       tokens[role] = (await createApiToken(trx, { storeId: store.id, role, name: role })).token;
     return { store, tokens };
   });
-  const app = await buildApp({ database, publicUrl: 'http://localhost:3000' });
+  const app = await buildApp({
+    database,
+    publicUrl: 'http://localhost:3000',
+    metricsToken: TEST_METRICS_TOKEN,
+  });
   return {
     app,
     database,

@@ -42,6 +42,8 @@ export interface AppDeps {
   carrier?: Carrier;
   /** Fastify's trustProxy: who may set X-Forwarded-For (see AFTERSALE_TRUST_PROXY) */
   trustProxy?: boolean | string[];
+  /** AFTERSALE_METRICS_TOKEN: /metrics is served only with it */
+  metricsToken?: string | undefined;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -103,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 10, fields: 10 } });
   registerAuth(app, deps.database);
-  registerMetrics(app);
+  registerMetrics(app, deps.metricsToken);
 
   app.get('/health', { schema: { hide: true } }, async () => {
     await sql`SELECT 1 FROM schema_migrations LIMIT 1`.execute(deps.database.db);

@@ -15,3 +15,12 @@ export async function findTokenByHash(trx: Tx, tokenHash: string) {
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** The token with this hash, revoked or not: a revoked secret is never issued again. */
+export async function findTokenStateByHash(trx: Tx, tokenHash: string) {
+  return trx
+    .selectFrom('api_tokens')
+    .select(['store_id', 'id', 'revoked_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}

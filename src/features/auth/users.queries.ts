@@ -76,3 +76,19 @@ export async function staffByIds(trx: Tx, storeId: string, ids: string[]) {
     .where('id', 'in', ids)
     .execute();
 }
+
+/** Which of these emails have a staff account, in any store. */
+export async function existingEmails(trx: Tx, emails: readonly string[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const rows = await trx
+    .selectFrom('users')
+    .select('email')
+    .distinct()
+    .where(
+      'email',
+      'in',
+      emails.map((e) => e.toLowerCase()),
+    )
+    .execute();
+  return rows.map((r) => r.email);
+}
