@@ -24,6 +24,7 @@ export interface UsersTable {
   role: string;
   password_hash: string | null;
   created_at: InstantDefault;
+  deactivated_at: Instant | null;
 }
 export interface ApiTokensTable {
   store_id: string;

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'policy.write': ['owner'],
   'tokens.write': ['owner'],
   'security.read': ['owner'],
+  'users.write': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -28,6 +28,7 @@ import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { portalLinkRoutes } from '../features/portal/portal-links.routes.ts';
 import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
+import { storeRoutes } from '../features/stores/stores.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
 import { registerAuth } from './auth.ts';
 import { registerJsonDepthLimit } from './json-depth.ts';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(refundRoutes(deps.database));
   await app.register(tokenRoutes(deps.database));
   await app.register(userRoutes(deps.database));
+  await app.register(storeRoutes(deps.database));
   await app.register(securityEventRoutes(deps.database));
   await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
   await app.register(catalogRoutes(deps.database));

@@ -19,11 +19,11 @@ const ARGON2ID = 2; // @node-rs/argon2's Algorithm.Argon2id, a const enum that i
 let dummyHash: Promise<string> | undefined;
 
 /** Refuses a password that is short, common or made of the email (domain/passwords.ts). */
-export function assertPasswordAllowed(password: string, email?: string): void {
+export function assertPasswordAllowed(password: string, email?: string, path = 'password'): void {
   const problem = passwordProblem(password, email);
   if (problem)
     throw new AppError('invalid_request', `This password is not accepted: ${problem}`, {
-      errors: [{ path: 'password', message: problem }],
+      errors: [{ path, message: problem }],
     });
 }
 
