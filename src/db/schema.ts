@@ -179,7 +179,10 @@ export interface CaseEvidenceTable {
   content_type: string;
   size: number;
   sha256: string;
-  data: Buffer;
+  /** rows written before the file store kept their bytes here */
+  data: Buffer | null;
+  /** the file in the file store (src/integrations/storage) */
+  storage_key: string | null;
   created_at: InstantDefault;
 }
 export interface ReturnsTable {

@@ -1,4 +1,7 @@
 // The HTTP shell: plugins, auth, the error table, OpenAPI at /docs, and each feature's routes.
+
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -14,13 +17,13 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from '../domain/evidence-limits.ts';
 import { analyticsRoutes } from '../features/analytics/analytics.routes.ts';
 import { securityEventRoutes } from '../features/auth/security-events.routes.ts';
 import { sessionRoutes } from '../features/auth/session.routes.ts';
 import { tokenRoutes } from '../features/auth/tokens.routes.ts';
 import { userRoutes } from '../features/auth/users.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
-import { MAX_EVIDENCE_BYTES } from '../features/cases/evidence.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
 import { policyRoutes } from '../features/policy/policy.routes.ts';
@@ -30,6 +33,7 @@ import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
 import { storeRoutes } from '../features/stores/stores.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
+import { diskFileStore, type FileStore } from '../integrations/storage/file-store.ts';
 import { registerAuth } from './auth.ts';
 import { registerJsonDepthLimit } from './json-depth.ts';
 import { registerMetrics } from './metrics.ts';
@@ -45,6 +49,9 @@ export interface AppDeps {
   trustProxy?: boolean | string[];
   /** AFTERSALE_METRICS_TOKEN: /metrics is served only with it */
   metricsToken?: string | undefined;
+  /** where evidence files go (main: the data folder's files/); tools that never upload may leave it out */
+  files?: FileStore;
+  evidenceLimits?: EvidenceLimits;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -104,7 +111,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   // Off by default; routes that face the public (sign-in, the portal's order lookup) opt in.
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 10, fields: 10 } });
+  const evidence = {
+    files: deps.files ?? diskFileStore(join(tmpdir(), 'aftersale-files')),
+    limits: deps.evidenceLimits ?? DEFAULT_EVIDENCE_LIMITS,
+  };
+  // Uploads stream to the file store; these ceilings only stop a request the quotas would anyway.
+  await app.register(multipart, {
+    limits: {
+      fileSize: Math.max(evidence.limits.photoBytes, evidence.limits.videoBytes) + 1,
+      files: evidence.limits.filesPerRequest,
+      fields: 10,
+    },
+  });
   registerAuth(app, deps.database);
   registerMetrics(app, deps.metricsToken);
 
@@ -125,9 +143,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityEventRoutes(deps.database));
   await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
   await app.register(catalogRoutes(deps.database));
-  await app.register(caseRoutes(deps.database));
+  await app.register(caseRoutes(deps.database, evidence));
   await app.register(analyticsRoutes(deps.database));
-  await app.register(portalRoutes(deps.database, deps.publicUrl));
+  await app.register(portalRoutes(deps.database, deps.publicUrl, evidence));
   await app.register(portalLinkRoutes(deps.database));
   await registerWeb(app, { distDir: WEB_DIST_DIR });
   return app;

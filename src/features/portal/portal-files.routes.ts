@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
-import { addEvidenceFiles, readEvidenceUpload } from '../cases/evidence.ts';
+import { type EvidenceDeps, receiveEvidence } from '../cases/evidence.ts';
 import { labelPdf } from '../returns/issue-label.ts';
 import { getReturn } from '../returns/returns.queries.ts';
 import { caseBelongsToOrder } from './portal.queries.ts';
@@ -13,7 +13,12 @@ import type { PortalScope } from './portal-token.ts';
 
 const params = z.object({ id: z.uuid() });
 
-export function registerPortalFiles(app: FastifyInstance, database: Database, portalUrl: string): void {
+export function registerPortalFiles(
+  app: FastifyInstance,
+  database: Database,
+  portalUrl: string,
+  evidence: EvidenceDeps,
+): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
   const mine = async (request: Parameters<typeof portalIdentity>[1], id: string, needs: PortalScope) => {
@@ -37,10 +42,7 @@ export function registerPortalFiles(app: FastifyInstance, database: Database, po
     },
     async (request, reply) => {
       const me = await mine(request, request.params.id, 'full');
-      const upload = await readEvidenceUpload(request);
-      const saved = await db
-        .transaction()
-        .execute((trx) => addEvidenceFiles(trx, me.actor, request.params.id, upload));
+      const saved = await receiveEvidence(database, evidence, request, me.actor, request.params.id);
       return reply.status(201).send({
         data: saved.map(({ id, filename, content_type, size }) => ({ id, filename, content_type, size })),
       });

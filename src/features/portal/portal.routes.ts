@@ -7,6 +7,7 @@ import { AppError } from '../../domain/errors.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { normalizeLanguage, t } from '../../i18n/index.ts';
 import { guarded, lookupTarget } from '../auth/guess-limit.ts';
+import type { EvidenceDeps } from '../cases/evidence.ts';
 import { variantsOf } from '../catalog/catalog.queries.ts';
 import { loadOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
@@ -49,7 +50,7 @@ const lookupAnswer = z.object({
 const publicRoute = { public: true } as const;
 
 export const portalRoutes =
-  (database: Database, portalUrl: string): FastifyPluginAsyncZod =>
+  (database: Database, portalUrl: string, evidence: EvidenceDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const db = database.db;
 
@@ -296,7 +297,7 @@ export const portalRoutes =
       },
     );
 
-    registerPortalFiles(app, database, portalUrl);
+    registerPortalFiles(app, database, portalUrl, evidence);
   };
 
 async function customerReturn(trx: Parameters<typeof getReturn>[0], storeId: string, id: string) {
