@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: './data',
       demo: true,
+      metricsToken: undefined,
       publicUrl: 'http://127.0.0.1:3000',
       trustProxy: false,
     });

@@ -7,10 +7,14 @@ const envSchema = z.object({
   AFTERSALE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   AFTERSALE_BOOTSTRAP_TOKEN: z.string().min(1).optional(),
+  // Unset: the demo on a fresh PGlite folder (a clone's first start), never on DATABASE_URL, where
+  // its published password would open a production database.
   AFTERSALE_DEMO: z
     .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+  // /metrics is served only when this is set, and then only to `Authorization: Bearer <it>`.
+  AFTERSALE_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   AFTERSALE_PUBLIC_URL: z.string().url().optional(),
   // Behind a reverse proxy: `true` (trust every hop) or the proxies' addresses/CIDRs separated by
   // commas. Rate limits and logs then see the client's address, not the proxy's.
@@ -31,6 +35,7 @@ export interface Config {
   databaseUrl: string | undefined;
   bootstrapToken: string | undefined;
   demo: boolean;
+  metricsToken: string | undefined;
   publicUrl: string;
   trustProxy: boolean | string[];
   logLevel: string;
@@ -49,7 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.AFTERSALE_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     bootstrapToken: e.AFTERSALE_BOOTSTRAP_TOKEN,
-    demo: e.AFTERSALE_DEMO,
+    demo: e.AFTERSALE_DEMO ?? !e.DATABASE_URL,
+    metricsToken: e.AFTERSALE_METRICS_TOKEN,
     publicUrl: e.AFTERSALE_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     trustProxy: e.AFTERSALE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

@@ -1,10 +1,12 @@
 // Composition root: config -> database -> migrations -> first-start bootstrap -> HTTP + job worker.
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { type BootstrapResult, bootstrap } from './features/stores/bootstrap.ts';
 import { buildApp } from './http/app.ts';
+import { diskFileStore } from './integrations/storage/file-store.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { startWorker } from './jobs/queue.ts';
 
@@ -25,6 +27,8 @@ export async function start(config: Config): Promise<Running> {
     publicUrl: config.publicUrl,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
+    files: diskFileStore(join(config.dataDir, 'files')),
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopWorker = startWorker(database.db, jobHandlers(), (err) => app.log.error({ err }, 'job worker'));

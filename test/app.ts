@@ -1,11 +1,15 @@
 // An in-process app on a fresh test database, with one store and a token per role.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../src/db/connect.ts';
 import { ROLES, type Role } from '../src/domain/roles.ts';
 import { createApiToken } from '../src/features/auth/tokens.ts';
 import { createStore } from '../src/features/stores/create-store.ts';
 import type { Store } from '../src/features/stores/stores.queries.ts';
-import { buildApp } from '../src/http/app.ts';
+import { type AppDeps, buildApp } from '../src/http/app.ts';
+import { diskFileStore } from '../src/integrations/storage/file-store.ts';
 import { jobHandlers } from '../src/jobs/handlers.ts';
 import { runDueJobs } from '../src/jobs/queue.ts';
 import { openTestDatabase } from './db.ts';
@@ -15,6 +19,8 @@ export interface TestApp {
   database: Database;
   store: Store;
   tokens: Record<Role, string>;
+  /** the file store's folder (evidence) */
+  filesDir: string;
   /** Sends a request as the given role (owner by default). */
   call(
     method: 'GET' | 'POST' | 'PUT',
@@ -43,8 +49,12 @@ export const testStoreInput = {
   },
 };
 
-export async function createTestApp(): Promise<TestApp> {
+/** /metrics is served only with a token (AFTERSALE_METRICS_TOKEN); the test app sets this one. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
+export async function createTestApp(options: Pick<AppDeps, 'evidenceLimits'> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
+  const filesDir = mkdtempSync(join(tmpdir(), 'aftersale-files-'));
   const { store, tokens } = await database.db.transaction().execute(async (trx) => {
     const { store } = await createStore(trx, testStoreInput);
     const tokens = {} as Record<Role, string>;
@@ -52,7 +62,13 @@ export async function createTestApp(): Promise<TestApp> {
       tokens[role] = (await createApiToken(trx, { storeId: store.id, role, name: role })).token;
     return { store, tokens };
   });
-  const app = await buildApp({ database, publicUrl: 'http://localhost:3000' });
+  const app = await buildApp({
+    database,
+    publicUrl: 'http://localhost:3000',
+    metricsToken: TEST_METRICS_TOKEN,
+    files: diskFileStore(filesDir),
+    ...options,
+  });
   return {
     app,
     database,
@@ -68,9 +84,11 @@ export async function createTestApp(): Promise<TestApp> {
       });
     },
     runJobs: () => runDueJobs(database.db, jobHandlers()),
+    filesDir,
     async close() {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,6 +8,7 @@ import { createUser } from '../features/auth/sessions.ts';
 import { createApiToken } from '../features/auth/tokens.ts';
 import { seedDemo } from '../features/demo/seed-demo.ts';
 import { firstStore } from '../features/stores/stores.queries.ts';
+import { registerAdminCommands } from './admin-commands.ts';
 import { CliError, withStore } from './context.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { printDecision, printReturn } from './print.ts';
@@ -49,15 +50,14 @@ export function registerDataCommands(program: Command, loadConfig: () => Config)
       });
     });
 
-  program
-    .command('user')
-    .description('Staff users of the console')
+  const user = program.command('user').description('Staff users of the console');
+  user
     .command('create')
     .description('Create a staff user who signs in to the console')
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--name <name>', 'display name')
     .addOption(new Option('--role <role>', "the user's role").choices(ROLES).makeOptionMandatory())
-    .requiredOption('--password <password>', 'at least 10 characters')
+    .requiredOption('--password <password>', 'at least 12 characters, not a common one')
     .addOption(storeOption)
     .action(
       async (opts: {
@@ -119,4 +119,5 @@ export function registerDataCommands(program: Command, loadConfig: () => Config)
     });
 
   registerImportCommands(program, loadConfig, storeOption);
+  registerAdminCommands(program, loadConfig, { token, user, storeOption });
 }

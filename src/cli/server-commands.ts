@@ -23,6 +23,15 @@ export function registerServerCommands(program: Command, loadConfig: () => Confi
       console.log(`  Store:     ${running.boot.store.name} (${running.boot.store.slug})`);
       console.log(`  Portal:    ${base}/returns/${running.boot.store.slug}`);
       console.log(`  Console:   ${base}/console`);
+      if (running.boot.bootstrapTokenRevoked)
+        console.warn(
+          '\nWarning: AFTERSALE_BOOTSTRAP_TOKEN names a token that was revoked; it stays revoked. Unset the variable.',
+        );
+      if (running.boot.demoAccounts.length)
+        console.warn(
+          `\nWarning: demo accounts with the published password exist (${running.boot.demoAccounts.join(', ')}).` +
+            ' Remove them before real customers use this server: aftersale user deactivate --email E',
+        );
       if (running.boot.demoToken) {
         console.log(
           `  Demo sign-in: ${DEMO_USERS.map((u) => u.email).join(', ')}; password ${DEMO_PASSWORD}`,

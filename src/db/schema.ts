@@ -26,6 +26,7 @@ export interface UsersTable {
   role: string;
   password_hash: string | null;
   created_at: InstantDefault;
+  deactivated_at: Instant | null;
 }
 export interface ApiTokensTable {
   store_id: string;
@@ -108,6 +109,8 @@ export interface OrdersTable {
   total_amount: number;
   paid_amount: number;
   refunded_amount: Generated<number>;
+  /** moved on by each portal lookup and by the store: older portal links stop working */
+  portal_generation: Generated<number>;
   created_at: InstantDefault;
   updated_at: InstantDefault;
 }
@@ -191,7 +194,10 @@ export interface CaseEvidenceTable {
   content_type: string;
   size: number;
   sha256: string;
-  data: Buffer;
+  /** rows written before the file store kept their bytes here */
+  data: Buffer | null;
+  /** the file in the file store (src/integrations/storage) */
+  storage_key: string | null;
   created_at: InstantDefault;
 }
 export interface ReturnsTable {
@@ -313,6 +319,21 @@ export interface JobsTable {
   last_error: string | null;
   created_at: InstantDefault;
 }
+export interface GuessCountersTable {
+  subject: string;
+  store_id: string | null;
+  attempts: number;
+  last_attempt_at: InstantDefault;
+  locked_until: Instant | null;
+}
+export interface SecurityEventsTable {
+  store_id: string;
+  id: Generated<number>;
+  type: string;
+  subject: string;
+  data: Json;
+  at: InstantDefault;
+}
 
 export interface DB {
   stores: StoresTable;
@@ -340,6 +361,8 @@ export interface DB {
   sessions: SessionsTable;
   withdrawals: WithdrawalsTable;
   exchange_rates: ExchangeRatesTable;
+  guess_counters: GuessCountersTable;
+  security_events: SecurityEventsTable;
 }
 
 /** The handle every query function takes first: a transaction (or the root instance for reads). */

@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'rate_limited',
   'unsupported_media',
   'payload_too_large',
+  'uri_too_long',
+  'headers_too_large',
+  'request_timeout',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   // the store's exchange rates: finance keeps them, the owner too
   'rates.write': ['owner', 'finance'],
   'tokens.write': ['owner'],
+  'security.read': ['owner'],
+  'users.write': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -34,7 +34,8 @@ export const segmentsSchema = z
   .overwrite((segments) => [...new Set(segments)]);
 
 /**
- * Segment names in a policy, written the same way but read leniently: every read re-parses a stored
- * policy, and one saved before segments were normalised must still load.
+ * Segment names in a policy, written as customer segments are. The length is checked after
+ * normalising: " " would otherwise pass as one character and be stored as an empty name that no
+ * later read accepts. (A version stored before this check still loads: see readStoredPolicy.)
  */
-export const policySegmentsSchema = z.array(z.string().min(1).max(50).transform(normalizeTag));
+export const policySegmentsSchema = z.array(z.string().overwrite(normalizeTag).min(1).max(50));

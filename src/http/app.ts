@@ -1,4 +1,7 @@
 // The HTTP shell: plugins, auth, the error table, OpenAPI at /docs, and each feature's routes.
+
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -14,25 +17,30 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from '../domain/evidence-limits.ts';
 import { analyticsRoutes } from '../features/analytics/analytics.routes.ts';
+import { securityEventRoutes } from '../features/auth/security-events.routes.ts';
 import { sessionRoutes } from '../features/auth/session.routes.ts';
 import { tokenRoutes } from '../features/auth/tokens.routes.ts';
 import { userRoutes } from '../features/auth/users.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
-import { MAX_EVIDENCE_BYTES } from '../features/cases/evidence.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
 import { policyRoutes } from '../features/policy/policy.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
+import { portalLinkRoutes } from '../features/portal/portal-links.routes.ts';
 import { rateRoutes } from '../features/rates/rates.routes.ts';
 import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
 import { returnBulkRoutes } from '../features/returns/returns-bulk.routes.ts';
 import { brandingRoutes } from '../features/stores/branding.routes.ts';
+import { storeRoutes } from '../features/stores/stores.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
+import { diskFileStore, type FileStore } from '../integrations/storage/file-store.ts';
 import { registerAuth } from './auth.ts';
+import { registerJsonDepthLimit } from './json-depth.ts';
 import { registerMetrics } from './metrics.ts';
-import { errorHandler, sendProblem } from './problems.ts';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './problems.ts';
 import { registerWeb, WEB_DIST_DIR } from './web.ts';
 
 export interface AppDeps {
@@ -42,6 +50,11 @@ export interface AppDeps {
   carrier?: Carrier;
   /** Fastify's trustProxy: who may set X-Forwarded-For (see AFTERSALE_TRUST_PROXY) */
   trustProxy?: boolean | string[];
+  /** AFTERSALE_METRICS_TOKEN: /metrics is served only with it */
+  metricsToken?: string | undefined;
+  /** where evidence files go (main: the data folder's files/); tools that never upload may leave it out */
+  files?: FileStore;
+  evidenceLimits?: EvidenceLimits;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -49,7 +62,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logLevel && deps.logLevel !== 'silent' ? { level: deps.logLevel } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
+    // Refusals raised before a route runs answer problem JSON like every other.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  registerJsonDepthLimit(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -73,9 +90,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Security headers everywhere. The web app loads only its own scripts; Mantine injects <style>
   // tags and photos and labels show as blob: or data: URLs, so styles and images allow those.
+  // Upgrading requests to HTTPS and HSTS only where the public address is HTTPS: sent over plain
+  // HTTP (a LAN address), they made the browser fetch the console's scripts over HTTPS and fail.
+  const https = deps.publicUrl.startsWith('https:');
   await app.register(helmet, {
+    hsts: https,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -93,9 +115,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   // Off by default; routes that face the public (sign-in, the portal's order lookup) opt in.
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 10, fields: 10 } });
+  const evidence = {
+    files: deps.files ?? diskFileStore(join(tmpdir(), 'aftersale-files')),
+    limits: deps.evidenceLimits ?? DEFAULT_EVIDENCE_LIMITS,
+  };
+  // Uploads stream to the file store; these ceilings only stop a request the quotas would anyway.
+  await app.register(multipart, {
+    limits: {
+      fileSize: Math.max(evidence.limits.photoBytes, evidence.limits.videoBytes) + 1,
+      files: evidence.limits.filesPerRequest,
+      fields: 10,
+    },
+  });
   registerAuth(app, deps.database);
-  registerMetrics(app);
+  registerMetrics(app, deps.metricsToken);
 
   app.get('/health', { schema: { hide: true } }, async () => {
     await sql`SELECT 1 FROM schema_migrations LIMIT 1`.execute(deps.database.db);
@@ -114,11 +147,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(refundRoutes(deps.database));
   await app.register(tokenRoutes(deps.database));
   await app.register(userRoutes(deps.database));
+  await app.register(storeRoutes(deps.database));
+  await app.register(securityEventRoutes(deps.database));
   await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
   await app.register(catalogRoutes(deps.database));
-  await app.register(caseRoutes(deps.database));
+  await app.register(caseRoutes(deps.database, evidence));
   await app.register(analyticsRoutes(deps.database));
-  await app.register(portalRoutes(deps.database, deps.publicUrl));
+  await app.register(portalRoutes(deps.database, deps.publicUrl, evidence));
+  await app.register(portalLinkRoutes(deps.database));
   await app.register(brandingRoutes(deps.database));
   await registerWeb(app, { distDir: WEB_DIST_DIR });
   return app;

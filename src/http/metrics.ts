@@ -1,8 +1,17 @@
 // Prometheus metrics at /metrics: process defaults plus request counts and latencies by route.
+// Off unless AFTERSALE_METRICS_TOKEN is set (routes, timings and process details are not for the
+// public), and then answered only to `Authorization: Bearer <token>`, as Prometheus can send.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sendProblem } from './problems.ts';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-export function registerMetrics(app: FastifyInstance): void {
+export function registerMetrics(app: FastifyInstance, token: string | undefined): void {
+  if (!token) return;
+  const expected = digest(`Bearer ${token}`);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -22,7 +31,9 @@ export function registerMetrics(app: FastifyInstance): void {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!timingSafeEqual(digest(request.headers.authorization ?? ''), expected))
+      return sendProblem(reply, 'unauthorized', 'Send the metrics token as "Authorization: Bearer <token>"');
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 }

@@ -1,4 +1,6 @@
 // The one table from error codes to HTTP statuses, and the RFC 9457 problem+json writer.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../domain/errors.ts';
@@ -18,6 +20,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   unsupported_media: 415,
   payload_too_large: 413,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  request_timeout: 408,
   internal: 500,
 };
 
@@ -36,6 +41,9 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   unsupported_media: 'This kind of file is not accepted',
   payload_too_large: 'The file is too large',
+  uri_too_long: 'A part of the address is too long',
+  headers_too_large: 'The address or the headers are too large',
+  request_timeout: 'The request took too long to arrive',
   internal: 'Internal error',
 };
 
@@ -78,6 +86,7 @@ export function sendProblem(
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
     if (err.code === 'internal') request.log.error({ err }, 'internal error');
+    if (typeof err.extra.retry_after === 'number') reply.header('retry-after', String(err.extra.retry_after));
     return sendProblem(reply, err.code, err.message, err.extra);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -114,4 +123,45 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   request.log.error({ err }, 'unhandled error');
   return sendProblem(reply, 'internal', 'Something went wrong on our side; the change was not applied');
+}
+
+/**
+ * Fastify's `frameworkErrors`: refusals raised while routing, before any hook or handler runs (a
+ * path that is not valid percent-encoding, a path parameter over the router's 100 characters).
+ */
+export function frameworkErrorHandler(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(reply, 'uri_too_long', 'A part of the path is longer than 100 characters', {
+      errors: [{ path: 'url', message: 'at most 100 characters between slashes' }],
+    });
+  if (err.statusCode && err.statusCode < 500)
+    return sendProblem(reply, 'invalid_request', err.message, {
+      errors: [{ path: 'url', message: err.message }],
+    });
+  return sendProblem(reply, 'internal', 'Something went wrong on our side; the change was not applied');
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses never becomes a request, so the
+ * answer is written on the socket by hand (a URL or headers over 16 KB, bytes after the declared
+ * Content-Length, a request that never finished arriving).
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [code, detail]: [ErrorCode, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ['headers_too_large', 'The address and headers may take at most 16 KB']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['request_timeout', 'The request did not arrive in time']
+        : [
+            'invalid_request',
+            'The request is not valid HTTP (for example more bytes than its Content-Length)',
+          ];
+  const body = JSON.stringify(problemBody(code, detail));
+  const status = STATUS_BY_CODE[code];
+  if (!socket.writable) return socket.destroy();
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../app.ts';
+import { createTestApp, TEST_METRICS_TOKEN, type TestApp } from '../app.ts';
 import { makeOrder } from '../builders.ts';
 
 let t: TestApp;
@@ -124,7 +124,8 @@ describe('tokens, health, docs, metrics', () => {
   });
 
   it('exposes request metrics', async () => {
-    const res = await t.call('GET', '/metrics', undefined, { token: null });
+    expect((await t.call('GET', '/metrics', undefined, { token: null })).statusCode).toBe(401);
+    const res = await t.call('GET', '/metrics', undefined, { token: TEST_METRICS_TOKEN });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(
       /http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} [1-9]/,

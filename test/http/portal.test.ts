@@ -79,7 +79,8 @@ describe('finding the order', () => {
         await t.app.inject({
           method: 'POST',
           url: '/api/v1/portal/stores/test-store/lookup',
-          payload: { order_number: 'X', email: 'x@y.z' },
+          // A different order each time: the per-order guessing limit is test/http/guessing.test.ts's.
+          payload: { order_number: `X-${i}`, email: 'x@y.z' },
           remoteAddress: '10.9.9.9',
         }),
       );

@@ -81,7 +81,7 @@ const ruleWhen = z
      * re-parses it), and a tag no order can carry simply never matches.
      */
     tags: z
-      .array(z.string().min(1).max(100).transform(normalizeTag))
+      .array(z.string().overwrite(normalizeTag).min(1).max(100))
       .min(1)
       .transform((tags) => [...new Set(tags)])
       .optional(),

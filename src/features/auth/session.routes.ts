@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
+import { actorOf } from '../../http/auth.ts';
+import { guarded, signInTarget } from './guess-limit.ts';
+import { changeOwnPassword } from './manage-users.ts';
 import { SESSION_COOKIE, SESSION_HOURS, signIn, signOut } from './sessions.ts';
 
 export const sessionRoutes =
@@ -23,7 +26,10 @@ export const sessionRoutes =
         config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
-        const session = await database.db.transaction().execute((trx) => signIn(trx, request.body));
+        const db = database.db;
+        const session = await guarded(db, signInTarget(request.body.email), () =>
+          db.transaction().execute((trx) => signIn(trx, request.body)),
+        );
         const { token, expires_at, ...view } = session;
         reply.setCookie(SESSION_COOKIE, token, {
           httpOnly: true,
@@ -43,6 +49,28 @@ export const sessionRoutes =
         if (!request.session)
           throw new AppError('unauthorized', 'Not signed in (API tokens have no session)');
         return request.session;
+      },
+    );
+
+    app.post(
+      '/api/v1/session/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "Change the signed-in user's password (other sessions of the account end)",
+          body: z.strictObject({
+            current_password: z.string().min(1).max(500),
+            new_password: z.string().min(1).max(500),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const session = request.cookies[SESSION_COOKIE];
+        await database.db
+          .transaction()
+          .execute((trx) => changeOwnPassword(trx, actor, request.body, session));
+        return reply.status(204).send();
       },
     );
 

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
+import { passwordProblem } from '../../domain/passwords.ts';
 import { isRole, type Role } from '../../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { hashToken } from './tokens.ts';
@@ -17,6 +18,15 @@ const ARGON2ID = 2; // @node-rs/argon2's Algorithm.Argon2id, a const enum that i
 // sign-in form does not tell which addresses have accounts.
 let dummyHash: Promise<string> | undefined;
 
+/** Refuses a password that is short, common or made of the email (domain/passwords.ts). */
+export function assertPasswordAllowed(password: string, email?: string, path = 'password'): void {
+  const problem = passwordProblem(password, email);
+  if (problem)
+    throw new AppError('invalid_request', `This password is not accepted: ${problem}`, {
+      errors: [{ path, message: problem }],
+    });
+}
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: ARGON2ID });
 }
@@ -25,8 +35,7 @@ export async function createUser(
   trx: Tx,
   input: { storeId: string; email: string; name: string; role: Role; password: string },
 ): Promise<string> {
-  if (input.password.length < 10)
-    throw new AppError('invalid_request', 'A password needs at least 10 characters');
+  assertPasswordAllowed(input.password, input.email);
   const id = randomUUID();
   await insertUser(trx, {
     store_id: input.storeId,
@@ -51,14 +60,21 @@ export async function signIn(
 ): Promise<SessionView & { token: string; expires_at: Date }> {
   const users = await findUsersByEmail(trx, input.email, input.store);
   const refuse = () => new AppError('unauthorized', 'The email or the password is not right');
-  if (users.length > 1)
-    throw new AppError('invalid_request', 'This email has accounts in several stores: say which store', {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  // The password is checked against every account with this email (against a dummy hash when there
+  // is none) before anything else is said, so a wrong password never tells whether, or in how many
+  // stores, the email has an account.
+  const matches: typeof users = [];
+  for (const candidate of users.length ? users : [undefined]) {
+    const ok = await verify(candidate?.password_hash ?? (await dummyHash), input.password).catch(() => false);
+    if (candidate?.password_hash && ok && isRole(candidate.role)) matches.push(candidate);
+  }
+  if (matches.length > 1)
+    throw new AppError('invalid_request', 'These accounts are in several stores: say which store', {
       errors: [{ path: 'store', message: 'required for this email' }],
     });
-  const user = users[0];
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-  const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
-  if (!user?.password_hash || !ok || !isRole(user.role)) throw refuse();
+  const user = matches[0];
+  if (!user || !isRole(user.role)) throw refuse();
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const expires = new Date(Date.now() + SESSION_HOURS * 3_600_000);

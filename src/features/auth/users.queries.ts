@@ -20,7 +20,8 @@ export async function findUsersByEmail(trx: Tx, email: string, storeSlug?: strin
       's.slug as store_slug',
       's.currency as store_currency',
     ])
-    .where('u.email', '=', email.toLowerCase());
+    .where('u.email', '=', email.trim().toLowerCase())
+    .where('u.deactivated_at', 'is', null);
   if (storeSlug) q = q.where('s.slug', '=', storeSlug);
   return q.execute();
 }
@@ -48,6 +49,7 @@ export async function findSession(trx: Tx, tokenHash: string) {
     ])
     .where('x.token_hash', '=', tokenHash)
     .where('x.expires_at', '>', new Date())
+    .where('u.deactivated_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -61,6 +63,7 @@ export async function listStaff(trx: Tx, storeId: string) {
     .selectFrom('users')
     .select(['id', 'name', 'email', 'role'])
     .where('store_id', '=', storeId)
+    .where('deactivated_at', 'is', null)
     .orderBy(sql`lower(name)`)
     .orderBy('id')
     .execute();
@@ -75,4 +78,57 @@ export async function staffByIds(trx: Tx, storeId: string, ids: string[]) {
     .where('store_id', '=', storeId)
     .where('id', 'in', ids)
     .execute();
+}
+
+/** Which of these emails have a staff account, in any store. */
+export async function existingEmails(trx: Tx, emails: readonly string[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const rows = await trx
+    .selectFrom('users')
+    .select('email')
+    .distinct()
+    .where(
+      'email',
+      'in',
+      emails.map((e) => e.toLowerCase()),
+    )
+    .where('deactivated_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.email);
+}
+
+/** A user of the store who has not been deactivated, by id or by email. */
+export async function activeUser(trx: Tx, storeId: string, by: { id: string } | { email: string }) {
+  let q = trx
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'password_hash'])
+    .where('store_id', '=', storeId)
+    .where('deactivated_at', 'is', null);
+  q = 'id' in by ? q.where('id', '=', by.id) : q.where('email', '=', by.email.trim().toLowerCase());
+  return q.executeTakeFirst();
+}
+
+export async function markUserDeactivated(trx: Tx, storeId: string, userId: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ deactivated_at: new Date() })
+    .where('store_id', '=', storeId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function setPasswordHash(trx: Tx, storeId: string, userId: string, hash: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ password_hash: hash })
+    .where('store_id', '=', storeId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends the user's sessions, all or all but one. */
+export async function deleteSessionsOfUser(trx: Tx, userId: string, keepTokenHash?: string): Promise<void> {
+  let q = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash) q = q.where('token_hash', '!=', keepTokenHash);
+  await q.execute();
 }

@@ -6,7 +6,7 @@ import { can } from '../../domain/roles.ts';
 import { actorOf } from '../../http/auth.ts';
 import { describeActors } from '../auth/actor-names.ts';
 import { assignCase } from './assign-case.ts';
-import { addEvidenceFiles, caseEvidence, evidenceFile, readEvidenceUpload } from './evidence.ts';
+import { caseEvidence, type EvidenceDeps, evidenceFile, receiveEvidence } from './evidence.ts';
 import { addMessage, caseMessages } from './messages.ts';
 
 const params = z.object({ id: z.uuid() });
@@ -23,7 +23,7 @@ const assignBody = z
   });
 
 export const caseRoutes =
-  (database: Database): FastifyPluginAsyncZod =>
+  (database: Database, evidence: EvidenceDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/v1/cases/:id/messages',
@@ -117,10 +117,7 @@ export const caseRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const upload = await readEvidenceUpload(request);
-        const saved = await database.db
-          .transaction()
-          .execute((trx) => addEvidenceFiles(trx, actor, request.params.id, upload));
+        const saved = await receiveEvidence(database, evidence, request, actor, request.params.id);
         return reply.status(201).send({ data: saved });
       },
     );
@@ -149,6 +146,7 @@ export const caseRoutes =
       async (request, reply) => {
         const file = await evidenceFile(
           database.db,
+          evidence.files,
           actorOf(request).storeId,
           request.params.id,
           request.params.evidenceId,
@@ -157,7 +155,8 @@ export const caseRoutes =
           .type(file.content_type)
           .header('content-disposition', `inline; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
           .header('x-content-type-options', 'nosniff')
-          .send(file.data);
+          .header('content-length', String(file.size))
+          .send(file.body);
       },
     );
   };

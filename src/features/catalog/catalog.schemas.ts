@@ -8,7 +8,7 @@ export const productInputSchema = z.strictObject({
   title: z.string().min(1).max(500),
   variant: z.string().max(200).nullable().default(null),
   category: z.string().max(100).nullable().default(null),
-  price: z.number().int().nonnegative(),
+  price: z.number().int().nonnegative().max(1e12),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code'),
   /** prices in other currencies (minor units), e.g. {"RUB": 450000}; others convert at the store's rates */
   prices: z
@@ -17,7 +17,7 @@ export const productInputSchema = z.strictObject({
       z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
     )
     .default({}),
-  weight_grams: z.number().int().nonnegative().nullable().default(null),
+  weight_grams: z.number().int().nonnegative().max(1e9).nullable().default(null),
   flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
   supplier_code: z.string().max(100).nullable().default(null),
   tags: tagsSchema.default([]),

@@ -13,40 +13,49 @@ const country = z
   .transform((c) => c.toUpperCase());
 const currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code');
 
+// Every text has a ceiling: a value of kilobytes is never a real name or number, and one over
+// PostgreSQL's index row size (~2.7 KB) answered 500 where an index covers the column.
+const text = (max: number) => z.string().max(max);
+/** RFC 5321: a forward path holds at most 254 characters of address. */
+export const emailSchema = z.email().max(254);
+
 export const addressSchema = z.strictObject({
-  name: z.string().min(1),
-  line1: z.string().min(1),
-  line2: z.string().nullable().default(null),
-  city: z.string().min(1),
-  region: z.string().nullable().default(null),
-  postal_code: z.string().nullable().default(null),
+  name: text(200).min(1),
+  line1: text(200).min(1),
+  line2: text(200).nullable().default(null),
+  city: text(100).min(1),
+  region: text(100).nullable().default(null),
+  postal_code: text(20).nullable().default(null),
   country,
 });
 
-export const timeZoneSchema = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'unknown IANA time zone' },
-);
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'unknown IANA time zone' },
+  );
 
 export const orderLineSchema = z.strictObject({
   id: z.string().min(1).max(100),
   sku: z.string().min(1).max(200),
   title: z.string().min(1).max(500),
-  variant: z.string().nullable().default(null),
-  category: z.string().nullable().default(null),
+  variant: text(200).nullable().default(null),
+  category: text(100).nullable().default(null),
   quantity: units,
   unit_price: minor,
   discount: minor.default(0),
   tax: minor.default(0),
   flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
-  supplier: z.string().nullable().default(null),
+  supplier: text(100).nullable().default(null),
   no_reason_return_waived: z.boolean().default(false),
   /** the product's tags as the store had them when the order was placed */
   tags: tagsSchema.default([]),
@@ -54,9 +63,9 @@ export const orderLineSchema = z.strictObject({
 
 export const fulfillmentSchema = z.strictObject({
   id: z.string().min(1).max(100),
-  lines: z.array(z.strictObject({ line_id: z.string().min(1), quantity: units })).min(1),
-  carrier: z.string().nullable().default(null),
-  tracking_number: z.string().nullable().default(null),
+  lines: z.array(z.strictObject({ line_id: text(100).min(1), quantity: units })).min(1),
+  carrier: text(100).nullable().default(null),
+  tracking_number: text(100).nullable().default(null),
   shipped_at: instant.nullable().default(null),
   delivered_at: instant.nullable().default(null),
 });
@@ -70,9 +79,9 @@ export const orderInputSchema = z
     placed_at: instant,
     return_terms_disclosed: z.boolean().default(true),
     customer: z.strictObject({
-      email: z.email(),
-      name: z.string().nullable().default(null),
-      phone: z.string().nullable().default(null),
+      email: emailSchema,
+      name: text(200).nullable().default(null),
+      phone: text(50).nullable().default(null),
       language: z.string().min(2).max(10).nullable().default(null),
       time_zone: timeZoneSchema.nullable().default(null),
       segments: segmentsSchema.default([]),
@@ -80,19 +89,21 @@ export const orderInputSchema = z
     shipping_address: addressSchema,
     lines: z.array(orderLineSchema).min(1).max(500),
     discounts: z
-      .array(z.strictObject({ code: z.string().nullable().default(null), amount: minor }))
+      .array(z.strictObject({ code: text(100).nullable().default(null), amount: minor }))
+      .max(100)
       .default([]),
     shipping: z.strictObject({ amount: minor, tax: minor.default(0) }).default({ amount: 0, tax: 0 }),
     payments: z
       .array(
         z.strictObject({
-          provider: z.string().min(1),
-          reference: z.string().nullable().default(null),
+          provider: text(50).min(1),
+          reference: text(200).nullable().default(null),
           amount: minor,
         }),
       )
+      .max(100)
       .default([]),
-    fulfillments: z.array(fulfillmentSchema).default([]),
+    fulfillments: z.array(fulfillmentSchema).max(500).default([]),
     tags: tagsSchema.default([]),
   })
   .superRefine((o, ctx) => {

@@ -1,16 +1,22 @@
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type Policy, policySchema } from '../../domain/policy/policy.schema.ts';
+import type { Policy } from '../../domain/policy/policy.schema.ts';
+import { readStoredPolicy } from '../../domain/policy/stored-policy.ts';
 
 /** Stored documents go through the schema again, so a version saved before a field existed reads
- * with that field's default instead of breaking the engine. */
-const readDocument = (document: unknown): Policy => policySchema.parse(document);
+ * with that field's default; a part that no longer parses is left out (`skipped`), never a crash. */
+const read = <R extends { document: unknown }>(row: R) => {
+  const { policy, skipped } = readStoredPolicy(row.document);
+  return { ...row, document: policy, skipped };
+};
 
 export interface PolicyVersion {
   version: number;
   document: Policy;
   created_by: string;
   created_at: Date;
+  /** what of the stored document no longer parses and was left out (see readStoredPolicy) */
+  skipped: string[];
 }
 
 export async function currentPolicy(trx: Tx, storeId: string): Promise<PolicyVersion | undefined> {
@@ -21,7 +27,7 @@ export async function currentPolicy(trx: Tx, storeId: string): Promise<PolicyVer
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row && { ...row, document: readDocument(row.document) };
+  return row && read(row);
 }
 
 export async function policyVersions(trx: Tx, storeId: string): Promise<PolicyVersion[]> {
@@ -31,7 +37,7 @@ export async function policyVersions(trx: Tx, storeId: string): Promise<PolicyVe
     .where('store_id', '=', storeId)
     .orderBy('version', 'desc')
     .execute();
-  return rows.map((r) => ({ ...r, document: readDocument(r.document) }));
+  return rows.map(read);
 }
 
 /**
@@ -71,7 +77,7 @@ export async function insertPolicyVersion(
     })
     .returning(['version', 'created_by', 'created_at'])
     .executeTakeFirstOrThrow();
-  return { ...row, document };
+  return { ...row, document, skipped: [] };
 }
 
 export async function policyByVersion(
@@ -85,5 +91,5 @@ export async function policyByVersion(
     .where('store_id', '=', storeId)
     .where('version', '=', version)
     .executeTakeFirst();
-  return row && { ...row, document: readDocument(row.document) };
+  return row && read(row);
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
@@ -20,6 +21,11 @@ const view = (p: PolicyVersion) => ({
   ...p.document,
 });
 
+const warnSkipped = (request: FastifyRequest, p: PolicyVersion) => {
+  if (p.skipped.length)
+    request.log.warn({ version: p.version, skipped: p.skipped }, 'stored policy version read without parts');
+};
+
 const putBody = policySchema.extend({
   /** the version this edit starts from; when a newer one was saved meanwhile the PUT answers 409 */
   version: z.number().int().min(1).optional(),
@@ -37,6 +43,7 @@ export const policyRoutes =
       async (request) => {
         const p = await currentPolicy(database.db, actorOf(request).storeId);
         if (!p) throw new AppError('not_found', 'The store has no policy yet');
+        warnSkipped(request, p);
         return view(p);
       },
     );
@@ -123,6 +130,10 @@ export const policyRoutes =
         schema: { tags: ['policy'], summary: 'Every saved version, newest first' },
         config: { permission: 'read' },
       },
-      async (request) => ({ data: (await policyVersions(database.db, actorOf(request).storeId)).map(view) }),
+      async (request) => {
+        const versions = await policyVersions(database.db, actorOf(request).storeId);
+        for (const p of versions) warnSkipped(request, p);
+        return { data: versions.map(view) };
+      },
     );
   };

@@ -1,30 +1,47 @@
-// The customer's key to the portal: a signed token naming one order, handed out after the lookup
-// and carried in the link the customer can reopen. Signed with the store's own portal secret, so a
-// token of one store never opens another's orders.
+// The customer's keys to the portal, signed with the store's own portal secret (a token of one store
+// never opens another's orders) and naming one order:
+// - the full link from a lookup (72 hours): see the order, request a return, add photos, withdraw;
+// - the status link from the same lookup (60 days): only follow the order and its returns, for as
+//   long as a refund can take. It cannot request, upload or withdraw: that needs a fresh lookup.
+// Both carry the order's portal generation; a newer lookup, or the store, moves it on and so revokes
+// every older link. Both must carry `exp`.
 import { jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../../domain/errors.ts';
 
 export const PORTAL_TOKEN_HOURS = 72;
+export const STATUS_TOKEN_DAYS = 60;
+export type PortalScope = 'full' | 'status';
 
 export interface PortalClaims {
   store_id: string;
   order_id: string;
   email: string;
+  /** the order's portal generation when the link was signed */
+  generation: number;
+  scope: PortalScope;
 }
 
 const key = (secret: string) => new TextEncoder().encode(secret);
+const lifetimeSeconds = (scope: PortalScope) =>
+  scope === 'full' ? PORTAL_TOKEN_HOURS * 3600 : STATUS_TOKEN_DAYS * 86_400;
 
 export async function signPortalToken(
   claims: PortalClaims,
   secret: string,
   now = new Date(),
 ): Promise<{ token: string; expires_at: string }> {
-  const exp = Math.floor(now.getTime() / 1000) + PORTAL_TOKEN_HOURS * 3600;
-  const token = await new SignJWT({ store_id: claims.store_id, email: claims.email })
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + lifetimeSeconds(claims.scope);
+  const token = await new SignJWT({
+    store_id: claims.store_id,
+    email: claims.email,
+    gen: claims.generation,
+    scope: claims.scope,
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.order_id)
     .setIssuer('aftersale-portal')
-    .setIssuedAt(Math.floor(now.getTime() / 1000))
+    .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(key(secret));
   return { token, expires_at: new Date(exp * 1000).toISOString() };
@@ -47,6 +64,7 @@ export async function verifyPortalToken(token: string, secret: string): Promise<
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: 'aftersale-portal',
       algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat', 'sub'],
     });
     if (
       typeof payload.sub !== 'string' ||
@@ -54,7 +72,13 @@ export async function verifyPortalToken(token: string, secret: string): Promise<
       typeof payload.email !== 'string'
     )
       throw new Error('incomplete');
-    return { store_id: payload.store_id, order_id: payload.sub, email: payload.email };
+    // Links signed before generations and scopes existed are full 72-hour links of generation 0.
+    const generation = payload.gen === undefined ? 0 : payload.gen;
+    if (typeof generation !== 'number' || !Number.isInteger(generation)) throw new Error('generation');
+    const scope: PortalScope = payload.scope === 'status' ? 'status' : 'full';
+    if (payload.scope !== undefined && payload.scope !== 'status' && payload.scope !== 'full')
+      throw new Error('scope');
+    return { store_id: payload.store_id, order_id: payload.sub, email: payload.email, generation, scope };
   } catch {
     throw new AppError('unauthorized', 'This link has expired or is not valid: look your order up again');
   }

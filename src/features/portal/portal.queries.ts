@@ -56,3 +56,34 @@ export async function refundsPaidAt(trx: Tx, storeId: string, caseIds: string[])
     .execute();
   return new Map(rows.map((r) => [r.id, r.updated_at]));
 }
+
+/** The order's portal generation (undefined: no such order), which every valid link must carry. */
+export async function portalGeneration(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+): Promise<number | undefined> {
+  const row = await trx
+    .selectFrom('orders')
+    .select('portal_generation')
+    .where('store_id', '=', storeId)
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  return row?.portal_generation;
+}
+
+/** Moves the order's portal generation on, so every link signed before stops working. */
+export async function nextPortalGeneration(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+): Promise<number | undefined> {
+  const row = await trx
+    .updateTable('orders')
+    .set((eb) => ({ portal_generation: eb('portal_generation', '+', 1) }))
+    .where('store_id', '=', storeId)
+    .where('id', '=', orderId)
+    .returning('portal_generation')
+    .executeTakeFirst();
+  return row?.portal_generation;
+}

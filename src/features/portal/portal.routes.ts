@@ -7,6 +7,8 @@ import { AppError } from '../../domain/errors.ts';
 import { bySize } from '../../domain/sizes.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { normalizeLanguage, t } from '../../i18n/index.ts';
+import { guarded, lookupTarget } from '../auth/guess-limit.ts';
+import type { EvidenceDeps } from '../cases/evidence.ts';
 import { productImages } from '../catalog/catalog.queries.ts';
 import { pricedVariants } from '../catalog/priced-variants.ts';
 import { loadOrder } from '../orders/orders.queries.ts';
@@ -18,7 +20,12 @@ import { returnViews } from '../returns/return-view.ts';
 import { getReturn, listEvents } from '../returns/returns.queries.ts';
 import { createReturnSchema, eligibilitySchema } from '../returns/returns.schemas.ts';
 import { findStoreBySlug, portalSecret, storeBranding } from '../stores/stores.queries.ts';
-import { caseBelongsToOrder, findPortalOrder, refundsPaidAt } from './portal.queries.ts';
+import {
+  caseBelongsToOrder,
+  findPortalOrder,
+  nextPortalGeneration,
+  refundsPaidAt,
+} from './portal.queries.ts';
 import { portalIdentity } from './portal-auth.ts';
 import { registerPortalFiles } from './portal-files.routes.ts';
 import { signPortalToken } from './portal-token.ts';
@@ -37,10 +44,20 @@ const lookupSchema = z
     path: ['email'],
   });
 
+const lookupAnswer = z.object({
+  /** opens everything for this order for 72 hours: requests, photos, withdrawal */
+  token: z.string(),
+  expires_at: z.string(),
+  /** follows the order and its returns only, for 60 days; a new lookup renews (and revokes) both */
+  status_token: z.string(),
+  status_expires_at: z.string(),
+  store: z.object({ name: z.string(), slug: z.string() }),
+});
+
 const publicRoute = { public: true } as const;
 
 export const portalRoutes =
-  (database: Database, portalUrl: string): FastifyPluginAsyncZod =>
+  (database: Database, portalUrl: string, evidence: EvidenceDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const db = database.db;
 
@@ -78,22 +95,36 @@ export const portalRoutes =
           security: [],
           params: z.object({ store: z.string().max(100) }),
           body: lookupSchema,
+          response: { 200: lookupAnswer },
         },
         config: { ...publicRoute, rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request) => {
         const store = await findStoreBySlug(db, request.params.store);
-        const found = store && (await findPortalOrder(db, store.id, request.body.order_number, request.body));
         // The same answer whichever part was wrong, so the form cannot be used to probe orders.
-        if (!store || !found)
-          throw new AppError('not_found', t(request.body.language ?? 'en', 'portal.lookup_failed'));
+        const refuse = () =>
+          new AppError('not_found', t(request.body.language ?? 'en', 'portal.lookup_failed'));
+        if (!store) throw refuse();
+        // Guesses at one order's email or postal code are limited whatever address they come from.
+        const found = await guarded(db, lookupTarget(store.id, request.body.order_number), async () => {
+          const order = await findPortalOrder(db, store.id, request.body.order_number, request.body);
+          if (!order) throw refuse();
+          return order;
+        });
         const secret = await portalSecret(db, store.id);
         if (!secret) throw new AppError('internal', 'The store has no portal key');
-        const signed = await signPortalToken(
-          { store_id: store.id, order_id: found.id, email: found.email },
-          secret,
-        );
-        return { ...signed, store: { name: store.name, slug: store.slug } };
+        // A fresh lookup revokes the order's older links, and hands out both kinds anew.
+        const generation = await nextPortalGeneration(db, store.id, found.id);
+        if (generation === undefined) throw refuse();
+        const claims = { store_id: store.id, order_id: found.id, email: found.email, generation };
+        const full = await signPortalToken({ ...claims, scope: 'full' }, secret);
+        const status = await signPortalToken({ ...claims, scope: 'status' }, secret);
+        return {
+          ...full,
+          status_token: status.token,
+          status_expires_at: status.expires_at,
+          store: { name: store.name, slug: store.slug },
+        };
       },
     );
 
@@ -109,7 +140,7 @@ export const portalRoutes =
         config: publicRoute,
       },
       async (request) => {
-        const me = await portalIdentity(db, request);
+        const me = await portalIdentity(db, request, 'status');
         const stored = await loadOrder(db, me.actor.storeId, me.orderId);
         if (!stored) throw new AppError('not_found', 'Order not found');
         const eligibility = await checkEligibility(db, me.actor.storeId, me.orderId, {
@@ -209,7 +240,7 @@ export const portalRoutes =
         config: publicRoute,
       },
       async (request) => {
-        const me = await portalIdentity(db, request);
+        const me = await portalIdentity(db, request, 'status');
         if (!(await caseBelongsToOrder(db, me.actor.storeId, request.params.id, me.orderId)))
           throw new AppError('not_found', 'Return not found');
         return customerReturn(db, me.actor.storeId, request.params.id);
@@ -248,7 +279,7 @@ export const portalRoutes =
           security: [],
           body: z.strictObject({
             name: z.string().trim().min(1).max(200),
-            email: z.email(),
+            email: z.email().max(254),
             lines: z
               .array(
                 z.strictObject({
@@ -283,7 +314,7 @@ export const portalRoutes =
       },
     );
 
-    registerPortalFiles(app, database, portalUrl);
+    registerPortalFiles(app, database, portalUrl, evidence);
   };
 
 async function customerReturn(trx: Parameters<typeof getReturn>[0], storeId: string, id: string) {

@@ -1,12 +1,15 @@
 // First start on an empty database: the demo store (unless AFTERSALE_DEMO=false) or an empty default
-// store, and the owner token named by AFTERSALE_BOOTSTRAP_TOKEN. Later starts change nothing.
+// store, and the owner token named by AFTERSALE_BOOTSTRAP_TOKEN. Later starts change nothing: a
+// bootstrap token that was revoked stays revoked (and is reported), and so are demo accounts that
+// still exist, so `serve` can warn about them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connect.ts';
-import { findTokenByHash } from '../auth/tokens.queries.ts';
+import { findTokenStateByHash } from '../auth/tokens.queries.ts';
 import { createApiToken, hashToken } from '../auth/tokens.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
+import { existingEmails } from '../auth/users.queries.ts';
+import { DEMO_USERS, seedDemo } from '../demo/seed-demo.ts';
 import { createStore } from './create-store.ts';
 import { firstStore, type Store } from './stores.queries.ts';
 
@@ -14,6 +17,10 @@ export interface BootstrapResult {
   store: Store;
   created: boolean;
   demoToken: string | null;
+  /** AFTERSALE_BOOTSTRAP_TOKEN names a token that was revoked: it is left revoked */
+  bootstrapTokenRevoked: boolean;
+  /** demo staff accounts (published password) present in the database */
+  demoAccounts: string[];
 }
 
 const demoTokenFile = (dataDir: string) => join(dataDir, 'demo-token.txt');
@@ -59,11 +66,16 @@ export async function bootstrap(
     demoToken = readFileSync(demoTokenFile(config.dataDir), 'utf8').trim() || null;
   }
   const token = config.bootstrapToken;
-  if (token && !(await findTokenByHash(database.db, hashToken(token)))) {
+  const known = token ? await findTokenStateByHash(database.db, hashToken(token)) : undefined;
+  if (token && !known) {
     const storeId = store.id;
     await database.db
       .transaction()
       .execute((trx) => createApiToken(trx, { storeId, role: 'owner', name: 'bootstrap', token }));
   }
-  return { store, created, demoToken };
+  const demoAccounts = await existingEmails(
+    database.db,
+    DEMO_USERS.map((u) => u.email),
+  );
+  return { store, created, demoToken, bootstrapTokenRevoked: Boolean(known?.revoked_at), demoAccounts };
 }

@@ -31,6 +31,8 @@ export const SHIPPING_METHODS: readonly ShippingMethod[] = ['label', 'drop_off',
 export interface LookupAnswer {
   token: string;
   expires_at: string;
+  status_token: string;
+  status_expires_at: string;
   store: { name: string; slug: string };
 }
 

@@ -32,7 +32,13 @@ export function LookupPage() {
         language: i18n.language,
       }),
     onSuccess: (answer) => {
-      begin({ token: answer.token, expiresAt: answer.expires_at, storeName: answer.store.name });
+      begin({
+        token: answer.token,
+        expiresAt: answer.expires_at,
+        storeName: answer.store.name,
+        statusToken: answer.status_token,
+        statusExpiresAt: answer.status_expires_at,
+      });
       navigate(from?.startsWith(portalPath(store)) ? from : portalPath(store, 'order'), { replace: true });
     },
   });

@@ -1,16 +1,16 @@
 // The "come back later" link: this order (or one return's page) reopened on any device while the
-// token lasts. The token rides in the fragment, which browsers never send to a server.
+// token lasts (the status link's 60 days where the lookup gave one). The token rides in the fragment, which browsers never send to a server.
 import { ActionIcon, CopyButton, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { usePortalFormat } from '../i18n/format.ts';
 import { usePortalScope, useSession } from '../session/scope.tsx';
-import { comeBackLink } from '../session/token.ts';
+import { comeBackLink, linkOf } from '../session/token.ts';
 
 export function ComeBackLink({ path = '', kind = 'order' }: { path?: string; kind?: 'order' | 'return' }) {
   const { t } = useTranslation('portal');
   const { store } = usePortalScope();
-  const session = useSession();
+  const session = linkOf(useSession());
   const format = usePortalFormat();
   const link = comeBackLink(store, session.token, path);
   return (

@@ -6,6 +6,16 @@ export interface PortalSession {
   token: string;
   expiresAt: string;
   storeName: string | null;
+  /** the lookup's long-lived link that only follows the order (the server refuses it for changes) */
+  statusToken?: string;
+  statusExpiresAt?: string;
+}
+
+/** What a "come back later" link carries: the status link where there is one, so it outlives the 72 hours. */
+export function linkOf(session: PortalSession): { token: string; expiresAt: string } {
+  return session.statusToken && session.statusExpiresAt
+    ? { token: session.statusToken, expiresAt: session.statusExpiresAt }
+    : { token: session.token, expiresAt: session.expiresAt };
 }
 
 const storageKey = (store: string) => `aftersale.portal.${store}`;

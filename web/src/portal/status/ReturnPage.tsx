@@ -11,7 +11,7 @@ import { ProblemMessage } from '../layout/ProblemMessage.tsx';
 import { StatusBadge } from '../layout/StatusBadge.tsx';
 import { ComeBackLink } from '../order/ComeBackLink.tsx';
 import { usePortalScope, useSession } from '../session/scope.tsx';
-import { comeBackLink, portalPath } from '../session/token.ts';
+import { comeBackLink, linkOf, portalPath } from '../session/token.ts';
 import { AddEvidence } from './AddEvidence.tsx';
 import { Instructions } from './Instructions.tsx';
 import { LabelButton } from './LabelButton.tsx';
@@ -48,7 +48,7 @@ function Confirmation({ ret, failed }: { ret: PortalReturn; failed: boolean }) {
 function LabelCard({ ret }: { ret: PortalReturn }) {
   const { t } = useTranslation('portal');
   const { store } = usePortalScope();
-  const { token } = useSession();
+  const { token } = linkOf(useSession());
   // Nothing to send before a return is accepted or once the parcel has arrived.
   if (ret.method === 'none' || !['requested', 'approved', 'in_transit'].includes(ret.status)) return null;
   if (!ret.has_label)
