@@ -45,7 +45,20 @@ export async function ensureWebBuild() {
       'The web app needs building but Vite is not installed: run `npm install` (with dev dependencies)',
     );
   }
-  await vite.build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production build: under vitest NODE_ENV is "test", and Vite would then bundle React's
+  // development build (twice the size, slower), which `npm start` would later serve as up to date.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({
+      configFile: join(root, 'web', 'vite.config.ts'),
+      logLevel: 'warn',
+      mode: 'production',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }
 

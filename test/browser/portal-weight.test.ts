@@ -77,6 +77,8 @@ describe("the portal's first load", () => {
     console.log(
       `portal first load: ${loaded.length} responses, ${total} bytes on the wire (${scripts.length} scripts)`,
     );
+    for (const r of loaded)
+      console.log(`  ${r.bytes}\t${r.encoding ?? '-'}\t${r.url.replace(server.url, '')}`);
     expect(total).toBeGreaterThan(50_000); // it did measure the page
     expect(total).toBeLessThan(BUDGET);
     // every script and stylesheet came compressed, and is cached for good by its hashed name

@@ -15,7 +15,8 @@ export const NATIVE_NAMES: Record<PortalLanguage, string> = {
   de: 'Deutsch',
   fr: 'Français',
   es: 'Español',
-  'pt-BR': 'Português (Brasil)',
+  // the only Portuguese offered; "(Brasil)" was cut to "Portuguê" in the phone header's picker
+  'pt-BR': 'Português',
   ru: 'Русский',
   'zh-Hans': '简体中文',
   'zh-Hant': '繁體中文',

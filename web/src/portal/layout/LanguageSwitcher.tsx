@@ -14,7 +14,7 @@ export function LanguageSwitcher() {
       value={i18n.language}
       onChange={(e) => void changePortalLanguage(e.currentTarget.value as PortalLanguage)}
       data={PORTAL_LANGUAGES.map((value) => ({ value, label: NATIVE_NAMES[value] }))}
-      w={{ base: 132, sm: 190 }}
+      w={{ base: 148, sm: 190 }}
       style={{ flexShrink: 0 }}
       data-testid="portal-language"
     />
