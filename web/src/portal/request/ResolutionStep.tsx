@@ -6,6 +6,7 @@ import type { Eligibility, OrderLine, ResolutionType } from '../api/types.ts';
 import { usePortalFormat } from '../i18n/format.ts';
 import { ProblemMessage } from '../layout/ProblemMessage.tsx';
 import type { Draft } from './draft.ts';
+import { useExchangeText } from './exchange-money.ts';
 import { OptionCard } from './OptionCard.tsx';
 import { VariantPicker } from './VariantPicker.tsx';
 
@@ -16,23 +17,10 @@ export interface ResolutionOption {
 }
 
 function ExchangeSummary({ preview, currency }: { preview: Eligibility | undefined; currency: string }) {
-  const { t } = useTranslation('portal');
-  const format = usePortalFormat();
+  const text = useExchangeText();
   const x = preview?.exchange;
   if (!x) return null;
-  if (x.due_from_customer > 0)
-    return (
-      <Text size="sm">
-        {t('wizard.resolution.exchangePay', { amount: format.money(x.due_from_customer, currency) })}
-      </Text>
-    );
-  if (x.refund > 0)
-    return (
-      <Text size="sm">
-        {t('wizard.resolution.exchangeRefund', { amount: format.money(x.refund, currency) })}
-      </Text>
-    );
-  return <Text size="sm">{t('wizard.resolution.exchangeEven')}</Text>;
+  return <Text size="sm">{text(x, currency)}</Text>;
 }
 
 export function ResolutionStep({

@@ -12,6 +12,8 @@ import { ItemImage } from '../layout/ItemImage.tsx';
 import { ProblemMessage } from '../layout/ProblemMessage.tsx';
 import { Breakdown } from './Breakdown.tsx';
 import { type Draft, filesCount } from './draft.ts';
+import { ExchangeTarget } from './ExchangeTarget.tsx';
+import { useExchangeText } from './exchange-money.ts';
 import { reasonLabel } from './reasons.ts';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -46,6 +48,7 @@ export function ReviewStep({
   const format = usePortalFormat();
   const titleOf = (id: string) => lines.find((l) => l.id === id)?.title ?? id;
   const photos = filesCount(draft);
+  const exchangeText = useExchangeText();
   return (
     <Stack gap="md">
       <Paper p="md">
@@ -121,17 +124,13 @@ export function ReviewStep({
                 })}
               </Text>
             )}
+            {draft.resolution === 'exchange' &&
+              Object.entries(draft.exchange)
+                .filter(([lineId]) => (draft.quantities[lineId] ?? 0) > 0)
+                .map(([lineId, sku]) => <ExchangeTarget key={lineId} lineId={lineId} sku={sku} />)}
             {draft.resolution === 'exchange' && preview.exchange && (
-              <Text size="sm" fw={600}>
-                {preview.exchange.due_from_customer > 0
-                  ? t('wizard.resolution.exchangePay', {
-                      amount: format.money(preview.exchange.due_from_customer, currency),
-                    })
-                  : preview.exchange.refund > 0
-                    ? t('wizard.resolution.exchangeRefund', {
-                        amount: format.money(preview.exchange.refund, currency),
-                      })
-                    : t('wizard.resolution.exchangeEven')}
+              <Text size="sm" fw={600} data-testid="review-exchange">
+                {exchangeText(preview.exchange, currency)}
               </Text>
             )}
             <Divider />

@@ -2,30 +2,20 @@
 // credit with its bonus, or the exchange's difference; and when the refund is due.
 import { List, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useVariants } from '../api/queries.ts';
 import type { PortalReturn } from '../api/types.ts';
 import { usePortalFormat } from '../i18n/format.ts';
 import { Breakdown } from '../request/Breakdown.tsx';
+import { ExchangeTarget } from '../request/ExchangeTarget.tsx';
+import { useExchangeText } from '../request/exchange-money.ts';
 import { RefundStatus } from './RefundStatus.tsx';
 
 /** What comes back in exchange, named by its variant ("L / Blue") rather than its SKU. */
-function ExchangeTarget({ lineId, sku }: { lineId: string; sku: string }) {
-  const { t } = useTranslation('portal');
-  const variants = useVariants(lineId, true);
-  const v = variants.data?.variants.find((x) => x.sku === sku);
-  if (!v) return null;
-  return (
-    <Text size="sm" data-testid="exchange-target">
-      {t('status.exchangeFor', { item: v.variant ? `${v.title} (${v.variant})` : v.title })}
-    </Text>
-  );
-}
-
 export function Money({ ret }: { ret: PortalReturn }) {
   const { t } = useTranslation('portal');
   const format = usePortalFormat();
   const money = (n: number) => format.money(n, ret.currency);
   const type = ret.resolution.type;
+  const exchangeText = useExchangeText();
   return (
     <Paper p="md" component="section" aria-labelledby="money-title">
       <Stack gap="sm">
@@ -71,11 +61,7 @@ export function Money({ ret }: { ret: PortalReturn }) {
               ))}
             {type === 'exchange' && ret.exchange && (
               <Text size="sm" fw={600}>
-                {ret.exchange.due_from_customer > 0
-                  ? t('wizard.resolution.exchangePay', { amount: money(ret.exchange.due_from_customer) })
-                  : ret.exchange.refund > 0
-                    ? t('wizard.resolution.exchangeRefund', { amount: money(ret.exchange.refund) })
-                    : t('wizard.resolution.exchangeEven')}
+                {exchangeText(ret.exchange, ret.currency)}
               </Text>
             )}
             <RefundStatus ret={ret} />
