@@ -122,3 +122,18 @@ describe('sumIn', () => {
     });
   });
 });
+
+describe('rateTable ties', () => {
+  it('gives the same answer whatever order the rows come in: a direct rate beats an inverse one', () => {
+    const a = { day: '2026-11-20', base: 'EUR', quote: 'RUB', rate: '100' };
+    const b = { day: '2026-11-20', base: 'RUB', quote: 'EUR', rate: '0.0125' };
+    for (const rows of [
+      [a, b],
+      [b, a],
+    ]) {
+      const table = rateTable(rows);
+      expect(table.convert(595, 'EUR', 'RUB', '2026-12-01')?.to.amount).toBe(59_500);
+      expect(table.convert(10_000, 'RUB', 'EUR', '2026-12-01')?.to.amount).toBe(125);
+    }
+  });
+});

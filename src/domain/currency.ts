@@ -6,19 +6,9 @@
 
 import { z } from 'zod';
 
-// biome-ignore format: dense lists
-const ZERO_DECIMALS = new Set([
-  'BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV',
-  'XAF', 'XOF', 'XPF',
-]);
-const THREE_DECIMALS = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+import { minorUnitDigits } from './currency-digits.ts';
 
-/** Number of decimals of a currency's minor unit (ISO 4217). */
-export function minorUnitDigits(currency: string): number {
-  if (ZERO_DECIMALS.has(currency)) return 0;
-  if (THREE_DECIMALS.has(currency)) return 3;
-  return 2;
-}
+export { minorUnitDigits };
 
 /** An ISO 4217 code as people type it ("eur" is EUR). */
 export const currencyCodeSchema = z
@@ -100,25 +90,27 @@ export interface RateTable {
 }
 
 export function rateTable(rows: readonly ExchangeRate[]): RateTable {
-  // per currency pair (both directions), the rates by day, newest first
-  const pairs = new Map<string, { day: string; ratio: Ratio }[]>();
-  const add = (a: string, b: string, day: string, ratio: Ratio) => {
+  // per currency pair (both directions), the rates by day, newest first; on one day a rate stated
+  // in this direction wins over the inverse of one stated the other way, whatever order rows came in
+  const pairs = new Map<string, { day: string; ratio: Ratio; inverse: boolean }[]>();
+  const add = (a: string, b: string, day: string, ratio: Ratio, inverse: boolean) => {
     const key = `${a}>${b}`;
     const list = pairs.get(key) ?? [];
-    list.push({ day, ratio });
+    list.push({ day, ratio, inverse });
     pairs.set(key, list);
   };
   for (const r of rows) {
     const ratio = parseRate(r.rate);
     if (ratio.num === 0n) continue;
-    add(r.base, r.quote, r.day, ratio);
-    add(r.quote, r.base, r.day, { num: ratio.den, den: ratio.num });
+    add(r.base, r.quote, r.day, ratio, false);
+    add(r.quote, r.base, r.day, { num: ratio.den, den: ratio.num }, true);
   }
-  for (const list of pairs.values()) list.sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+  for (const list of pairs.values())
+    list.sort((a, b) => (a.day !== b.day ? (a.day < b.day ? 1 : -1) : Number(a.inverse) - Number(b.inverse)));
   const direct = (from: string, to: string, day: string) =>
     pairs.get(`${from}>${to}`)?.find((r) => r.day <= day) ?? null;
-  const currencies = new Set<string>();
-  for (const r of rows) currencies.add(r.base).add(r.quote);
+  // crossed through currencies in a fixed order, so ties resolve the same way every time
+  const currencies = [...new Set(rows.flatMap((r) => [r.base, r.quote]))].sort();
 
   const find = (from: string, to: string, day: string) => {
     if (from === to) return { ratio: { num: 1n, den: 1n }, day };

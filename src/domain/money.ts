@@ -5,8 +5,8 @@ export interface Money {
   currency: string;
 }
 
-// The minor-unit exponents live with conversion in currency.ts; re-exported for the callers here.
-export { minorUnitDigits } from './currency.ts';
+// The minor-unit exponents live beside conversion (currency-digits.ts); re-exported for callers here.
+export { minorUnitDigits } from './currency-digits.ts';
 
 /**
  * Splits `total` over `weights` in proportion, by largest remainder, so the parts add up to the

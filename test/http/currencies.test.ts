@@ -287,4 +287,89 @@ describe('policy money and exchange rates', () => {
       }),
     ]);
   });
+
+  it('a breakdown cut to one row keeps every currency of that row', async () => {
+    const all = (await t.call('GET', '/api/v1/analytics/breakdown?dimension=country')).json();
+    const one = (await t.call('GET', '/api/v1/analytics/breakdown?dimension=country&limit=1')).json();
+    expect(one.data).toEqual([all.data[0]]);
+  });
+
+  it('imports a rate named twice (the last wins) and a year of daily rates for 30 currencies', async () => {
+    const twice = 'day,base,quote,rate\n2026-03-01,EUR,USD,1.08\n2026-03-01,eur,usd,1.09\n';
+    const res = await t.call('POST', '/api/v1/exchange-rates/import', twice, {
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const usd = (await t.call('GET', '/api/v1/exchange-rates?day=2026-03-01'))
+      .json()
+      .data.find((r: { quote: string }) => r.quote === 'USD');
+    expect(usd.rate).toBe('1.09');
+    const quotes = Array.from(
+      { length: 30 },
+      (_, i) => `Q${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+    );
+    const rows = ['day,base,quote,rate'];
+    for (let d = 0; d < 365; d++) {
+      const day = new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      for (const q of quotes) rows.push(`${day},EUR,${q},1.5`);
+    }
+    const year = await t.call('POST', '/api/v1/exchange-rates/import', rows.join('\n'), {
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(year.statusCode, year.body.slice(0, 300)).toBe(200);
+    expect(year.json().saved).toBe(365 * 30);
+  });
+});
+
+describe('exchanges priced for the line they replace', () => {
+  it('a same-priced size costs what that line paid, and the same item again costs nothing more', async () => {
+    await t.call('POST', '/api/v1/products', {
+      products: ['M', 'L', 'S'].map((size) => ({
+        sku: `J2-${size}`,
+        product_group: 'J2',
+        title: 'Jumper',
+        variant: size,
+        price: 4999,
+        currency: 'EUR',
+        ...(size === 'M' ? { prices: { RUB: 440_000 } } : {}),
+      })),
+    });
+    const body = rubOrder() as Record<string, unknown> & { lines: Record<string, unknown>[] };
+    const line = body.lines[0] as Record<string, unknown>;
+    const order = await t.call('POST', '/api/v1/orders', {
+      ...body,
+      external_id: 'rub-two-lines',
+      number: 'RUB-3',
+      lines: [
+        { ...line, id: 'L1', sku: 'J2-M', unit_price: 450_000 },
+        { ...line, id: 'L2', sku: 'J2-L', unit_price: 300_000 },
+      ],
+      payments: [{ provider: 'manual', reference: 'pay_rub3', amount: 750_000 }],
+      fulfillments: [
+        {
+          ...(body.fulfillments as Record<string, unknown>[])[0],
+          lines: [
+            { line_id: 'L1', quantity: 1 },
+            { line_id: 'L2', quantity: 1 },
+          ],
+        },
+      ],
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const exchange = async (lineId: string, sku: string) => {
+      const r = await t.call('POST', `/api/v1/orders/${order.json().id}/eligibility`, {
+        lines: [{ line_id: lineId, quantity: 1 }],
+        reason: 'size_too_small',
+        resolution: { type: 'exchange', lines: [{ line_id: lineId, sku }] },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().exchange;
+    };
+    // L2 paid 3,000.00 RUB; S costs the same as L in the catalogue: no difference, only the label fee
+    // (the store's 500.00 RUB set above) is due
+    const s = await exchange('L2', 'J2-S');
+    expect(s).toMatchObject({ difference: 0, fees: 50_000, due_from_customer: 50_000 });
+    // L1 again: the catalogue's own rouble price (4,400.00) is not what L1 paid; the same item is even
+    expect(await exchange('L1', 'J2-M')).toMatchObject({ difference: 0, refund: 0 });
+  });
 });

@@ -37,6 +37,11 @@ export interface OfferEnv {
 
 const CANONICAL: ResolutionType[] = ['refund', 'store_credit', 'exchange', 'keep_item'];
 
+/** The key of an exchange price for one line: a SKU may cost differently against different lines. */
+export function exchangeKey(lineId: string, sku: string): string {
+  return `${lineId}|${sku}`;
+}
+
 export function returnShippingPayer(
   env: OfferEnv,
   d: Draft,
@@ -113,7 +118,11 @@ export function requestRefusal(
     };
   if (type !== 'exchange' || !d.line) return { why: null, unitPrice: null };
   const sku = req.resolution?.lines?.find((l) => l.lineId === d.out.line_id)?.sku ?? d.line.sku;
-  const price = ctx.exchangePrices?.[sku] ?? (sku === d.line.sku ? d.line.unit_price : undefined);
+  // priced for this line (`lineId|sku`), or by SKU alone; the same item again costs what it cost
+  const price =
+    ctx.exchangePrices?.[exchangeKey(d.line.id, sku)] ??
+    ctx.exchangePrices?.[sku] ??
+    (sku === d.line.sku ? d.line.unit_price : undefined);
   if (price === undefined || !Number.isSafeInteger(price) || price < 0)
     return { why: x.store('exchange_unavailable', { sku }), unitPrice: null };
   return { why: null, unitPrice: price };

@@ -142,6 +142,21 @@ runScenarios('scenarios: policy amounts in the order currency', [
     expect: { lines: [{ eligible: false }] },
   },
   {
+    name: 'an order-value rule in EUR matches a RUB order above its converted bound',
+    country: 'US',
+    zone: 'America/New_York',
+    lines: twoLines(),
+    order: { currency: 'RUB' },
+    ctx: { rates },
+    // 50.00 EUR = 75.00 RUB; the order is 129.92 RUB
+    policy: {
+      currency: 'EUR',
+      rules: [{ when: { order_value: { min: 5_000 } }, then: { window_days: 90 } }],
+    },
+    req: { ...L2(), at: '2026-05-01T12:00:00Z' },
+    expect: { lines: [{ eligible: true }] },
+  },
+  {
     name: 'the same rule with a rouble bound of its own matches',
     country: 'US',
     zone: 'America/New_York',

@@ -40,7 +40,7 @@ export interface DecisionContext {
   refundedSoFar: number;
   /** of which shipping (amount + tax) */
   shippingRefundedSoFar: number;
-  /** unit price of a SKU the customer may exchange to */
+  /** unit price of a SKU the customer may exchange to, keyed `lineId|sku` (see exchangeKey) or by SKU */
   exchangePrices?: Record<string, number>;
   /** the store's exchange rates, for policy amounts in another currency than the order's */
   rates?: RateTable;

@@ -25,13 +25,7 @@ const KEY: Record<Dimension, ReturnType<typeof sql>> = {
 // Units sold and units returned are summed in two passes over their own rows, so a line that
 // appears in several returns is never counted as sold twice; a case's refund is shared among its
 // lines by what each line was decided to be worth.
-export async function breakdown(
-  trx: Tx,
-  storeId: string,
-  dimension: Dimension,
-  period: Period,
-  limit: number,
-) {
+export async function breakdown(trx: Tx, storeId: string, dimension: Dimension, period: Period) {
   const key = KEY[dimension];
   const segmentJoin =
     dimension === 'segment'
@@ -107,8 +101,7 @@ export async function breakdown(
     .sort(
       (x, y) =>
         y.units_returned - x.units_returned || y.units_sold - x.units_sold || x.key.localeCompare(y.key),
-    )
-    .slice(0, limit);
+    );
 }
 
 export async function timeseries(

@@ -88,10 +88,10 @@ export const analyticsRoutes =
         const { storeId } = actorOf(request);
         const period = periodOf(request.query);
         const [rows, report] = await Promise.all([
-          breakdown(database.db, storeId, request.query.dimension, period, request.query.limit),
+          breakdown(database.db, storeId, request.query.dimension, period),
           reportingCurrency(database.db, storeId, period),
         ]);
-        const merged = report.mergeRows(rows);
+        const merged = report.mergeRows(rows, request.query.limit);
         return { dimension: request.query.dimension, ...merged };
       },
     );
@@ -115,10 +115,10 @@ export const analyticsRoutes =
         const { storeId } = actorOf(request);
         const period = periodOf(request.query);
         const [rows, report] = await Promise.all([
-          breakdown(database.db, storeId, request.query.dimension, period, request.query.limit),
+          breakdown(database.db, storeId, request.query.dimension, period),
           reportingCurrency(database.db, storeId, period),
         ]);
-        const { currency, data } = report.mergeRows(rows);
+        const { currency, data } = report.mergeRows(rows, request.query.limit);
         const digits = minorUnitDigits(currency);
         const csv = stringify(
           data.map((r) => ({

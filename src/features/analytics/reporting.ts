@@ -25,16 +25,24 @@ export async function reportingCurrency(trx: Tx, storeId: string, period: Period
   return {
     currency,
     sum,
-    /** one row per key: the counts added, refunds summed in the reporting currency */
-    mergeRows(rows: readonly MoneyRow[]) {
+    /** one row per key (the counts added, refunds summed in the reporting currency), the most
+     *  returned first, then cut to `limit`: merged before the cut, so no currency of a key is lost */
+    mergeRows(rows: readonly MoneyRow[], limit: number) {
       const byKey = new Map<string, MoneyRow[]>();
       for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
-      const used = new Map<string, { from: string; rate: string; day: string }>();
-      const data = [...byKey].map(([key, parts]) => {
-        const money = sum(parts.map((p) => ({ currency: p.currency, amount: p.refunded })));
-        for (const r of money.rates) used.set(r.from, r);
+      const merged = [...byKey].map(([key, parts]) => {
         const units_sold = parts.reduce((n, p) => n + p.units_sold, 0);
         const units_returned = parts.reduce((n, p) => n + p.units_returned, 0);
+        return { key, parts, units_sold, units_returned };
+      });
+      merged.sort(
+        (x, y) =>
+          y.units_returned - x.units_returned || y.units_sold - x.units_sold || x.key.localeCompare(y.key),
+      );
+      const used = new Map<string, { from: string; rate: string; day: string }>();
+      const data = merged.slice(0, limit).map(({ key, parts, units_sold, units_returned }) => {
+        const money = sum(parts.map((p) => ({ currency: p.currency, amount: p.refunded })));
+        for (const r of money.rates) used.set(r.from, r);
         return {
           key,
           currency,

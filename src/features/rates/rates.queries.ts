@@ -34,6 +34,9 @@ export async function loadRateTable(trx: Tx, storeId: string): Promise<RateTable
     .selectFrom('exchange_rates')
     .select(columns)
     .where('store_id', '=', storeId)
+    .orderBy('day')
+    .orderBy('base')
+    .orderBy('quote')
     .execute();
   return rateTable(rows);
 }
@@ -45,7 +48,14 @@ export async function upsertRates(
   rates: ExchangeRate[],
   by: string,
 ): Promise<void> {
-  if (!rates.length) return;
+  // a pair and day named twice keeps its last rate (one statement may not update a row twice), and
+  // chunks keep a statement under the protocol's 65,535 parameters
+  const unique = [...new Map(rates.map((r) => [`${r.base}|${r.quote}|${r.day}`, r])).values()];
+  for (let i = 0; i < unique.length; i += 2000)
+    await upsertChunk(trx, storeId, unique.slice(i, i + 2000), by);
+}
+
+async function upsertChunk(trx: Tx, storeId: string, rates: ExchangeRate[], by: string): Promise<void> {
   await trx
     .insertInto('exchange_rates')
     .values(rates.map((r) => ({ store_id: storeId, ...r, created_by: by })))

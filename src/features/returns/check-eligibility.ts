@@ -16,10 +16,15 @@ export async function checkEligibility(
   now = new Date(),
   draftPolicy?: Policy,
 ) {
-  const exchangeSkus = input.resolution?.type === 'exchange' ? input.resolution.lines.map((l) => l.sku) : [];
+  const exchange =
+    input.resolution?.type === 'exchange'
+      ? input.resolution.lines.map((l) => ({ lineId: l.line_id, sku: l.sku }))
+      : [];
   const { ctx } = await loadDecisionContext(trx, storeId, orderId, {
     language: input.language,
-    exchangeSkus,
+    exchange,
+    // exchange prices convert at the rate of the day decided, as the fees do
+    day: (input.at ?? now.toISOString()).slice(0, 10),
     ...(draftPolicy ? { draftPolicy } : {}),
   });
   const unknown = (path: string, code: string) =>

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/schema.ts';
 import { variantPriceIn } from '../../domain/catalog-pricing.ts';
 import type { RateTable } from '../../domain/currency.ts';
 import type { Order } from '../../domain/order.ts';
+import { exchangeKey } from '../../domain/policy/offer.ts';
 
 /** Shipping (amount + tax) already paid back on an order, from the refunds' breakdowns. */
 export async function shippingRefunded(trx: Tx, storeId: string, orderId: string): Promise<number> {
@@ -16,43 +17,38 @@ export async function shippingRefunded(trx: Tx, storeId: string, orderId: string
   return Number(row?.shipping ?? 0);
 }
 
-/** The price of each SKU a customer may exchange to, in the order's currency: the catalogue's own
- * price in it, else the ordered item's price paid plus the catalogue difference converted at the
- * store's rate (domain/catalog-pricing.ts). A SKU with no price in that currency is absent. */
+/** What each line's chosen SKU costs in the order's currency, keyed `lineId|sku`: the same SKU is
+ * what the line paid; another is the catalogue's own price in that currency, else the line's price
+ * plus the catalogue difference converted at the store's rate of `day` (domain/catalog-pricing.ts),
+ * exactly as the portal lists them. A pair with no price is absent (not offered). */
 export async function exchangePrices(
   trx: Tx,
   storeId: string,
   order: Order,
-  skus: string[],
+  pairs: { lineId: string; sku: string }[],
   rates: RateTable,
+  day = new Date().toISOString().slice(0, 10),
 ): Promise<Record<string, number>> {
   const rows = await trx
     .selectFrom('products')
     .select(['sku', 'product_group', 'price', 'currency', 'prices'])
     .where('store_id', '=', storeId)
-    .where('sku', 'in', [...new Set([...skus, ...order.lines.map((l) => l.sku)])])
+    .where('sku', 'in', [...new Set([...pairs.map((p) => p.sku), ...order.lines.map((l) => l.sku)])])
     .execute();
   const bySku = new Map(rows.map((r) => [r.sku, r]));
-  const day = new Date().toISOString().slice(0, 10);
   const out: Record<string, number> = {};
-  for (const sku of skus) {
+  for (const { lineId, sku } of pairs) {
+    const line = order.lines.find((l) => l.id === lineId);
+    if (!line) continue;
+    if (sku === line.sku) {
+      out[exchangeKey(lineId, sku)] = line.unit_price;
+      continue;
+    }
     const v = bySku.get(sku);
     if (!v) continue;
-    // the ordered line this SKU would replace: the same SKU, else one of the same product group
-    const line =
-      order.lines.find((l) => l.sku === sku) ??
-      order.lines.find(
-        (l) => v.product_group !== null && bySku.get(l.sku)?.product_group === v.product_group,
-      );
-    const catalog = line ? (bySku.get(line.sku) ?? null) : null;
-    const price = variantPriceIn(
-      order.currency,
-      v,
-      { catalog, paidUnitPrice: line?.unit_price ?? 0 },
-      rates,
-      day,
-    );
-    if (price !== null) out[sku] = price;
+    const catalog = bySku.get(line.sku) ?? null;
+    const price = variantPriceIn(order.currency, v, { catalog, paidUnitPrice: line.unit_price }, rates, day);
+    if (price !== null) out[exchangeKey(lineId, sku)] = price;
   }
   return out;
 }

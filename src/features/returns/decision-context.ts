@@ -27,7 +27,10 @@ export async function loadDecisionContext(
   orderId: string,
   options: {
     language?: string | null;
-    exchangeSkus?: string[];
+    /** the SKU each line would be exchanged for, priced for that line */
+    exchange?: { lineId: string; sku: string }[];
+    /** the day whose exchange rates price the exchange (the decision's); default today */
+    day?: string;
     /** an unsaved policy to try ("what would happen"), decided as the next version */
     draftPolicy?: Policy;
   } = {},
@@ -55,8 +58,8 @@ export async function loadDecisionContext(
     refundedSoFar: stored.refunded_amount + (await promisedByOpenReturns(trx, storeId, orderId)),
     shippingRefundedSoFar: await shippingRefunded(trx, storeId, orderId),
     rates,
-    exchangePrices: options.exchangeSkus?.length
-      ? await exchangePrices(trx, storeId, order, options.exchangeSkus, rates)
+    exchangePrices: options.exchange?.length
+      ? await exchangePrices(trx, storeId, order, options.exchange, rates, options.day)
       : {},
     tags: {
       order: stored.tags.order,

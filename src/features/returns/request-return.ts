@@ -81,10 +81,14 @@ export async function requestReturn(
   // The order row lock serialises requests on one order, so two cannot both take the last unit.
   const locked = await lockOrder(trx, actor.storeId, input.order_id);
   if (!locked) throw new AppError('not_found', 'Order not found');
-  const exchangeSkus = input.resolution.type === 'exchange' ? input.resolution.lines.map((l) => l.sku) : [];
+  const exchange =
+    input.resolution.type === 'exchange'
+      ? input.resolution.lines.map((l) => ({ lineId: l.line_id, sku: l.sku }))
+      : [];
   const { stored, ctx } = await loadDecisionContext(trx, actor.storeId, input.order_id, {
     language: input.language,
-    exchangeSkus,
+    exchange,
+    day: now.toISOString().slice(0, 10),
   });
   const at = now.toISOString();
   const reasons = resolveReasons(input, ctx.policy);
