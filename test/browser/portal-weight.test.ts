@@ -103,12 +103,22 @@ describe("the portal's first load", () => {
       uploadThroughput: (750 * 1024) / 8,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // Chromium records no paint timing for a page in the background
+    await page.bringToFront();
     await page.goto(`${server.url}/returns/demo/`, { timeout: 60_000 });
     await page.getByRole('heading', { name: de.lookup.title }).waitFor({ timeout: 60_000 });
-    const paint = await page.evaluate(() => {
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { first_contentful_paint_ms: Math.round(fcp?.startTime ?? -1) };
-    });
+    // the entry can be reported a moment after the heading shows: wait for it (buffered)
+    const paint = await page.evaluate(
+      () =>
+        new Promise<{ first_contentful_paint_ms: number }>((done) => {
+          const report = (ms: number) => done({ first_contentful_paint_ms: Math.round(ms) });
+          new PerformanceObserver((list) => {
+            const fcp = list.getEntriesByName('first-contentful-paint')[0];
+            if (fcp) report(fcp.startTime);
+          }).observe({ type: 'paint', buffered: true });
+          setTimeout(() => report(-1), 10_000);
+        }),
+    );
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/portal-weight.json', `${JSON.stringify(paint, null, 2)}\n`);
     console.log(`portal first contentful paint, slow phone: ${paint.first_contentful_paint_ms} ms`);
