@@ -5,16 +5,10 @@ import type { Tx } from '../../db/schema.ts';
 import { sumIn } from '../../domain/currency.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 import { getStore } from '../stores/stores.queries.ts';
-import type { Period } from './analytics.queries.ts';
+import type { breakdown, Period } from './analytics.queries.ts';
 
-interface MoneyRow {
-  key: string;
-  currency: string;
-  units_sold: number;
-  units_returned: number;
-  returns: number;
-  refunded: number;
-}
+/** a breakdown row: one key in one currency */
+type MoneyRow = Awaited<ReturnType<typeof breakdown>>[number];
 
 export async function reportingCurrency(trx: Tx, storeId: string, period: Period) {
   const [store, rates] = await Promise.all([getStore(trx, storeId), loadRateTable(trx, storeId)]);
