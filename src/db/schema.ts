@@ -4,6 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Transaction } from 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type InstantDefault = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
+type JsonDefault<T = unknown> = ColumnType<T, string | undefined, string>;
 
 export interface StoresTable {
   id: string;
@@ -131,6 +132,7 @@ export interface OrderLinesTable {
   supplier: string | null;
   no_reason_return_waived: boolean;
   tags: string[];
+  cancelled_quantity: Generated<number>;
 }
 export interface PaymentsTable {
   store_id: string;
@@ -149,6 +151,7 @@ export interface FulfillmentsTable {
   shipped_at: Instant | null;
   delivered_at: Instant | null;
   lines: Json<{ line_id: string; quantity: number }[]>;
+  origin_country: Generated<string | null>;
 }
 export interface CasesTable {
   store_id: string;
@@ -163,6 +166,32 @@ export interface CasesTable {
   created_at: InstantDefault;
   updated_at: InstantDefault;
   closed_at: Instant | null;
+  data: JsonDefault;
+  resolution: ColumnType<unknown, string | null | undefined, string | null>;
+  offer: ColumnType<unknown, string | null | undefined, string | null>;
+  replacement_order_id: Generated<string | null>;
+  dedupe_key: Generated<string | null>;
+}
+export interface CaseLinesTable {
+  store_id: string;
+  case_id: string;
+  order_id: string;
+  line_id: string;
+  quantity: number;
+}
+export interface ReplacementsTable {
+  store_id: string;
+  order_id: string;
+  case_id: string;
+  source_order_id: string;
+  status: string;
+  currency: string;
+  cost: Generated<number>;
+  due_amount: Generated<number>;
+  due_settled_by: string | null;
+  due_reference: string | null;
+  created_at: InstantDefault;
+  updated_at: InstantDefault;
 }
 export interface CaseEventsTable {
   store_id: string;
@@ -348,6 +377,8 @@ export interface DB {
   fulfillments: FulfillmentsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
+  case_lines: CaseLinesTable;
+  replacements: ReplacementsTable;
   case_messages: CaseMessagesTable;
   case_evidence: CaseEvidenceTable;
   returns: ReturnsTable;

@@ -44,6 +44,8 @@ export interface Fulfillment {
   tracking_number: string | null;
   shipped_at: string | null;
   delivered_at: string | null;
+  /** where the parcel left from, when known */
+  origin_country?: string | null;
 }
 
 export interface Customer {

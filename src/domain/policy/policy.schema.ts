@@ -65,6 +65,106 @@ const autoApprove = z.strictObject({
   exclude_segments: policySegmentsSchema.default(['flagged']),
 });
 
+/** A route between countries: `from` (origin, when known) and `to` (destination), each a list of
+ *  ISO codes or the region "EU"; an empty or absent list matches any country. */
+const countryList = z
+  .array(z.string().regex(/^([A-Za-z]{2}|EU)$/, 'ISO 3166-1 alpha-2 country code, or EU'))
+  .transform((cs) => cs.map((c) => c.toUpperCase()));
+const route = { from: countryList.optional(), to: countryList.optional() };
+
+const caseSla = z.strictObject({
+  hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  /** calendar hours, or business hours in the store's time zone (see `business_hours`) */
+  clock: z.enum(['calendar', 'business']).default('calendar'),
+});
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 09:00');
+
+const casesPolicy = z.strictObject({
+  /** how soon a person must have acted on a new case, per kind */
+  sla: z
+    .strictObject({
+      cancellation: caseSla.default({ hours: 4, clock: 'business' }),
+      address_change: caseSla.default({ hours: 4, clock: 'business' }),
+      lost_parcel: caseSla.default({ hours: 24, clock: 'business' }),
+      delivery_delay: caseSla.default({ hours: 24, clock: 'business' }),
+      item_problem: caseSla.default({ hours: 24, clock: 'calendar' }),
+      dispute: caseSla.default({ hours: 48, clock: 'calendar' }),
+      inquiry: caseSla.default({ hours: 24, clock: 'calendar' }),
+    })
+    .prefault({}),
+  /** the team's working hours in the store's time zone, for business-hour SLAs */
+  business_hours: z
+    .strictObject({
+      start: hhmm.default('09:00'),
+      end: hhmm.default('18:00'),
+      /** ISO weekdays, 1 = Monday */
+      days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+    })
+    .refine((b) => b.start < b.end, { message: 'start must be before end' })
+    .prefault({}),
+  /** a cancellation before shipment is carried out at once (else a person decides) */
+  auto_cancel_unshipped: z.boolean().default(true),
+  /** an address change before shipment is applied at once (else a person decides) */
+  auto_update_address_unshipped: z.boolean().default(true),
+  /** days after shipment without delivery after which a parcel counts as late, then as lost; the
+   *  first matching route wins, else the default */
+  delivery_delay: z
+    .strictObject({
+      after_days: days.default(14),
+      routes: z
+        .array(z.strictObject({ ...route, after_days: days }))
+        .max(100)
+        .default([]),
+    })
+    .prefault({}),
+  lost_parcel: z
+    .strictObject({
+      after_days: days.default(30),
+      routes: z
+        .array(z.strictObject({ ...route, after_days: days }))
+        .max(100)
+        .default([{ to: ['BR'], after_days: 45 }]),
+    })
+    .prefault({}),
+  /** open late and lost parcel cases by themselves when a shipment crosses the threshold */
+  open_shipment_cases: z.boolean().default(true),
+  /** item problems: up to what value of the affected units no return is asked for (0: always ask
+   *  for the item back before money goes out); first matching destination wins */
+  item_problem: z
+    .strictObject({
+      no_return_up_to: minor.default(0),
+      no_return_up_to_by_currency: byCurrency.default({}),
+      routes: z
+        .array(
+          z.strictObject({
+            to: countryList,
+            no_return_up_to: minor,
+            no_return_up_to_by_currency: byCurrency.default({}),
+          }),
+        )
+        .max(100)
+        .default([]),
+    })
+    .prefault({}),
+  /** goodwill (a refund or credit beyond what the case concerns): the most each role may give per
+   *  case, in the policy's currency (null: no ceiling but what was paid) */
+  goodwill: z
+    .strictObject({
+      max_by_role: z
+        .strictObject({
+          owner: minor.nullable().default(null),
+          agent: minor.nullable().default(2000),
+          finance: minor.nullable().default(10000),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+});
+
 const orderValue = z.strictObject({ min: minor.optional(), max: minor.optional() });
 
 const sellerFaultReasons = new Set<string>(SELLER_FAULT_REASONS);
@@ -151,6 +251,8 @@ export const policySchema = z.strictObject({
   return_methods: z.array(z.enum(RETURN_METHODS)).min(1).default(['label', 'drop_off']),
   /** ordered overrides: for each effect, the first matching rule that sets it wins */
   rules: z.array(ruleSchema).max(200).default([]),
+  /** every after-sales case that is not a return: SLAs, thresholds, ceilings */
+  cases: casesPolicy.prefault({}),
   /** the store's own reasons, each mapped onto a normalised one that decides its path */
   custom_reasons: z
     .array(

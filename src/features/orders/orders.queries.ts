@@ -15,6 +15,8 @@ export interface StoredOrder {
   order: Order;
   /** the order's tags and each line's product tags by line id, beside the order: only rules read them */
   tags: { order: string[]; lines: Record<string, string[]> };
+  /** units of each line cancelled before shipment, by line id (lines with none are absent) */
+  cancelled: Record<string, number>;
 }
 
 export async function upsertCustomer(trx: Tx, storeId: string, c: OrderInput['customer'], country: string) {
@@ -177,6 +179,7 @@ export async function writeOrderRows(
           tracking_number: f.tracking_number,
           shipped_at: f.shipped_at,
           delivered_at: f.delivered_at,
+          origin_country: f.origin_country,
           lines: JSON.stringify(f.lines),
         })),
       )
@@ -236,6 +239,7 @@ function assemble(
       tracking_number: f.tracking_number,
       shipped_at: iso(f.shipped_at),
       delivered_at: iso(f.delivered_at),
+      origin_country: f.origin_country,
     })),
   };
   return {
@@ -248,6 +252,9 @@ function assemble(
     updated_at: o.updated_at,
     order,
     tags: { order: o.tags, lines: Object.fromEntries(lines.map((l) => [l.line_id, l.tags])) },
+    cancelled: Object.fromEntries(
+      lines.filter((l) => l.cancelled_quantity > 0).map((l) => [l.line_id, l.cancelled_quantity]),
+    ),
   };
 }
 

@@ -15,7 +15,11 @@ export function orderView(s: StoredOrder) {
     id: s.id,
     ...s.order,
     customer: { id: s.customer_id, ...s.order.customer },
-    lines: s.order.lines.map((l) => ({ ...l, tags: s.tags.lines[l.id] ?? [] })),
+    lines: s.order.lines.map((l) => ({
+      ...l,
+      tags: s.tags.lines[l.id] ?? [],
+      cancelled_quantity: s.cancelled[l.id] ?? 0,
+    })),
     tags: s.tags.order,
     totals: { total: s.total_amount, paid: s.paid_amount, refunded: s.refunded_amount },
     created_at: s.created_at.toISOString(),

@@ -68,6 +68,13 @@ export const fulfillmentSchema = z.strictObject({
   tracking_number: text(100).nullable().default(null),
   shipped_at: instant.nullable().default(null),
   delivered_at: instant.nullable().default(null),
+  /** where the parcel left from (ISO 3166-1 alpha-2), for the route's late and lost thresholds */
+  origin_country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2 country code')
+    .transform((c) => c.toUpperCase())
+    .nullable()
+    .default(null),
 });
 
 export const orderInputSchema = z
