@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'headers_too_large',
   'request_timeout',
   'internal',
+  'already_shipped',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

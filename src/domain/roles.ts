@@ -19,6 +19,13 @@ export const PERMISSIONS = {
   'cases.note': ['owner', 'agent', 'warehouse', 'finance'],
   // photos and videos on a case: the team that talks to customers, and the warehouse at inspection
   'cases.evidence': ['owner', 'agent', 'warehouse'],
+  // open a case for a customer (cancellation, address change, lost parcel, item problem, dispute ...)
+  'cases.create': ['owner', 'agent'],
+  // work a case: move it, offer, intercept, resolve (money beyond the case's own amount is goodwill,
+  // held to the policy's per-role ceiling)
+  'cases.resolve': ['owner', 'agent', 'finance'],
+  // a replacement order: record its shipment, collect a price difference
+  'replacements.write': ['owner', 'agent', 'warehouse'],
   'policy.write': ['owner'],
   // the store's exchange rates: finance keeps them, the owner too
   'rates.write': ['owner', 'finance'],

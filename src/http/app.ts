@@ -23,6 +23,7 @@ import { securityEventRoutes } from '../features/auth/security-events.routes.ts'
 import { sessionRoutes } from '../features/auth/session.routes.ts';
 import { tokenRoutes } from '../features/auth/tokens.routes.ts';
 import { userRoutes } from '../features/auth/users.routes.ts';
+import { caseWorkRoutes } from '../features/cases/case-work.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     returnRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
   );
+  await app.register(caseWorkRoutes(deps.database));
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));
   await app.register(

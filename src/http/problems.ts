@@ -24,6 +24,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   headers_too_large: 431,
   request_timeout: 408,
   internal: 500,
+  already_shipped: 409,
 };
 
 const TITLES: Record<ErrorCode, string> = {
@@ -45,6 +46,7 @@ const TITLES: Record<ErrorCode, string> = {
   headers_too_large: 'The address or the headers are too large',
   request_timeout: 'The request took too long to arrive',
   internal: 'Internal error',
+  already_shipped: 'It has already shipped',
 };
 
 export function problemBody(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}) {

@@ -1,0 +1,337 @@
+// Cases other than returns over HTTP (API.md "Cases other than returns"): open, read, list, count,
+// the timeline, and each step, answering with the updated case. Money steps take an Idempotency-Key.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/connect.ts';
+import type { Tx } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { Permission } from '../../domain/roles.ts';
+import { actorOf } from '../../http/auth.ts';
+import { runIdempotent } from '../../http/idempotency.ts';
+import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import { type Actor, userOf } from '../auth/actor.ts';
+import { describeActors } from '../auth/actor-names.ts';
+import { listEvents } from '../returns/returns.queries.ts';
+import { orderCaseOptions } from './case-options.ts';
+import {
+  acceptOffer,
+  convertToReturn,
+  declineOffer,
+  disputeStep,
+  interceptParcel,
+  moveCase,
+  offerCase,
+} from './case-steps.ts';
+import { caseView } from './case-view.ts';
+import { caseCounts, searchCases } from './cases.queries.ts';
+import {
+  caseListQuery,
+  createCaseSchema,
+  disputeStepSchema,
+  interceptSchema,
+  moveCaseSchema,
+  offerSchema,
+  resolveCaseSchema,
+} from './cases.schemas.ts';
+import { createCase } from './create-case.ts';
+import {
+  deliverReplacement,
+  getReplacement,
+  replacementView,
+  settleReplacementDue,
+  shipReplacement,
+} from './replacements.ts';
+import { resolveCase } from './resolve-case.ts';
+
+const params = z.object({ id: z.uuid() });
+
+async function mustReplacement(trx: Tx, storeId: string, id: string) {
+  const r = await getReplacement(trx, storeId, id);
+  if (!r) throw new AppError('not_found', 'Replacement not found');
+  return r;
+}
+
+export const caseWorkRoutes =
+  (database: Database): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            'Open a case: cancellation, address_change, lost_parcel, delivery_delay, item_problem, dispute or inquiry (Idempotency-Key header)',
+          description:
+            'A cancellation or an address change before shipment is carried out at once (policy `cases.auto_*`); one that comes too late is a 409 `already_shipped`. A lost or late parcel names its fulfillment; one case per parcel.',
+          body: createCaseSchema,
+        },
+        config: { permission: 'cases.create' },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const out = await runIdempotent(database, actor, request, async (trx) => {
+          const id = await createCase(trx, actor, request.body);
+          return { status: 201, body: await caseView(trx, actor.storeId, id, actor.role) };
+        });
+        return reply.status(out.status).send(out.body);
+      },
+    );
+
+    app.get(
+      '/api/v1/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Cases other than returns (returns with kind=return): the queues per kind',
+          description: '`sort=due` orders disputes by their evidence due date; `sla` by the SLA clock.',
+          querystring: caseListQuery,
+        },
+        config: { permission: 'read' },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { limit, cursor, sort, assignee, open, ...rest } = request.query;
+        const offset = Number(decodeCursor<{ offset: string }>(cursor, ['offset'])?.offset ?? 0);
+        const rows = await searchCases(
+          database.db,
+          actor.storeId,
+          {
+            ...rest,
+            open: open === undefined ? undefined : open === 'true',
+            assignee:
+              assignee === 'me' ? userOf(actor, 'query.assignee') : assignee === 'none' ? null : assignee,
+          },
+          { limit: limit + 1, offset, sort },
+        );
+        return {
+          data: rows.slice(0, limit).map((r) => {
+            const { explanations: _, ...data } = (r.data ?? {}) as Record<string, unknown>;
+            return {
+              id: r.id,
+              number: r.number,
+              kind: r.kind,
+              status: r.status,
+              order_id: r.order_id,
+              order_number: r.order_number,
+              destination_country: r.destination_country,
+              customer_name: r.customer_name,
+              customer_email: r.customer_email,
+              sla_due_at: r.sla_due_at?.toISOString() ?? null,
+              created_at: r.created_at.toISOString(),
+              updated_at: r.updated_at.toISOString(),
+              assignee_user_id: r.assignee_user_id,
+              data,
+            };
+          }),
+          next_cursor: rows.length > limit ? encodeCursor({ offset: String(offset + limit) }) : null,
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/cases/counts',
+      {
+        schema: { tags: ['cases'], summary: 'Open and overdue cases per kind' },
+        config: { permission: 'read' },
+      },
+      async (request) => ({ by_kind: await caseCounts(database.db, actorOf(request).storeId) }),
+    );
+
+    app.get(
+      '/api/v1/cases/:id',
+      {
+        schema: { tags: ['cases'], summary: 'One case, with what your role may do next (`allowed`)', params },
+        config: { permission: 'read' },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return caseView(database.db, actor.storeId, request.params.id, actor.role);
+      },
+    );
+
+    app.get(
+      '/api/v1/cases/:id/events',
+      {
+        schema: { tags: ['cases'], summary: "A case's timeline (any kind, returns too)", params },
+        config: { permission: 'read' },
+      },
+      async (request) => {
+        const { storeId } = actorOf(request);
+        const exists = await database.db
+          .selectFrom('cases')
+          .select('id')
+          .where('store_id', '=', storeId)
+          .where('id', '=', request.params.id)
+          .executeTakeFirst();
+        if (!exists) throw new AppError('not_found', 'Case not found');
+        const events = await listEvents(database.db, storeId, request.params.id);
+        const actors = await describeActors(
+          database.db,
+          storeId,
+          events.map((e) => e.actor),
+        );
+        return {
+          data: events.map((e) => ({
+            ...e,
+            actor_view: actors.get(e.actor) ?? null,
+            at: e.at.toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/orders/:id/case-options',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            'What can be done about an order besides a return: what can still be cancelled, whether the address can change, each parcel against its late and lost thresholds, and its cases',
+          params,
+        },
+        config: { permission: 'read' },
+      },
+      async (request) => orderCaseOptions(database.db, actorOf(request).storeId, request.params.id),
+    );
+
+    const replacementStep = <S extends z.ZodType>(
+      name: string,
+      summary: string,
+      body: S,
+      run: (trx: Tx, actor: Actor, id: string, body: z.output<S>) => Promise<unknown>,
+    ) =>
+      app.post(
+        `/api/v1/replacements/:id/${name}`,
+        {
+          schema: { tags: ['cases'], summary, params, body },
+          config: { permission: 'replacements.write' },
+        },
+        async (request) => {
+          const actor = actorOf(request);
+          const id = (request.params as { id: string }).id;
+          return database.db.transaction().execute(async (trx) => {
+            await run(trx, actor, id, request.body as z.output<S>);
+            return replacementView(await mustReplacement(trx, actor.storeId, id));
+          });
+        },
+      );
+
+    app.get(
+      '/api/v1/replacements/:id',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'A replacement order (its order id) with its status, cost and any amount due',
+          params,
+        },
+        config: { permission: 'read' },
+      },
+      async (request) =>
+        replacementView(await mustReplacement(database.db, actorOf(request).storeId, request.params.id)),
+    );
+    replacementStep(
+      'ship',
+      'The replacement left: its carrier, tracking and what sending it cost',
+      z.strictObject({
+        carrier: z.string().min(1).max(100).nullable().default(null),
+        tracking_number: z.string().min(1).max(100).nullable().default(null),
+        cost: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      }),
+      (trx, a, id, b) => shipReplacement(trx, a, id, b),
+    );
+    replacementStep('deliver', 'The replacement arrived', z.strictObject({}).default({}), (trx, a, id) =>
+      deliverReplacement(trx, a, id),
+    );
+    replacementStep(
+      'settle',
+      'The customer paid the price difference (a payment link, with its reference) or the store waived it',
+      z.strictObject({ by: z.enum(['payment', 'waived']), reference: z.string().max(200).optional() }),
+      (trx, a, id, b) => settleReplacementDue(trx, a, id, b),
+    );
+
+    const step = <S extends z.ZodType>(
+      name: string,
+      summary: string,
+      permission: Permission,
+      body: S,
+      run: (trx: Tx, actor: Actor, id: string, body: z.output<S>) => Promise<unknown>,
+    ) =>
+      app.post(
+        `/api/v1/cases/:id/${name}`,
+        {
+          schema: { tags: ['cases'], summary, params, body },
+          config: { permission },
+        },
+        async (request, reply) => {
+          const actor = actorOf(request);
+          const id = (request.params as { id: string }).id;
+          const out = await runIdempotent(database, actor, request, async (trx) => {
+            const extra = await run(trx, actor, id, request.body as z.output<S>);
+            const view = await caseView(trx, actor.storeId, id, actor.role);
+            return { status: 200, body: extra && typeof extra === 'object' ? { ...view, ...extra } : view };
+          });
+          return reply.status(out.status).send(out.body);
+        },
+      );
+
+    step(
+      'resolve',
+      'Resolve the case: refund (optionally `amount`), reship, store_credit (`amount`), update_address or none (`message`); final (Idempotency-Key header)',
+      'cases.resolve',
+      resolveCaseSchema,
+      (trx, a, id, b) => resolveCase(trx, a, id, b.resolution),
+    );
+    step(
+      'move',
+      'Wait on the customer or the carrier, or take the case back up (`to`)',
+      'cases.resolve',
+      moveCaseSchema,
+      (trx, a, id, b) => moveCase(trx, a, id, b),
+    );
+    step(
+      'offer',
+      'Offer the customer a resolution (a partial refund, a reship, store credit); they accept or decline in the portal',
+      'cases.resolve',
+      offerSchema,
+      (trx, a, id, b) =>
+        offerCase(trx, a, id, {
+          resolution: { goodwill: false, ...b.resolution } as never,
+          message: b.message,
+        }),
+    );
+    step(
+      'accept',
+      "Record the customer's acceptance of the offer (Idempotency-Key header)",
+      'cases.resolve',
+      z.strictObject({}).default({}),
+      (trx, a, id) => acceptOffer(trx, a, id),
+    );
+    step(
+      'decline',
+      'Record that the customer declined the offer',
+      'cases.resolve',
+      z.strictObject({ message: z.string().max(2000).optional() }).default({}),
+      (trx, a, id, b) => declineOffer(trx, a, id, b.message),
+    );
+    step(
+      'intercept',
+      'An address change after shipment: the request to the carrier to intercept the parcel, and its outcome',
+      'cases.resolve',
+      interceptSchema,
+      (trx, a, id, b) => interceptParcel(trx, a, id, b),
+    );
+    step(
+      'dispute',
+      'A dispute: evidence submitted to the provider, then won or lost (a lost dispute is recorded as a chargeback)',
+      'cases.resolve',
+      disputeStepSchema,
+      (trx, a, id, b) => disputeStep(trx, a, id, b),
+    );
+    step(
+      'return',
+      'An item problem where the store wants the item back: opens a return for its lines and closes the case',
+      'returns.create',
+      z.strictObject({}).default({}),
+      async (trx, a, id) => ({ return_id: await convertToReturn(trx, a, id) }),
+    );
+  };
