@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
+import { startShipmentScanner } from './features/cases/scan-shipments.ts';
 import { type BootstrapResult, bootstrap } from './features/stores/bootstrap.ts';
 import { buildApp } from './http/app.ts';
 import { diskFileStore } from './integrations/storage/file-store.ts';
@@ -32,6 +33,8 @@ export async function start(config: Config): Promise<Running> {
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopWorker = startWorker(database.db, jobHandlers(), (err) => app.log.error({ err }, 'job worker'));
+  // parcels past their route's late or lost threshold open their own case, once
+  const stopScanner = startShipmentScanner(database.db, (err) => app.log.error({ err }, 'shipment scan'));
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -40,6 +43,7 @@ export async function start(config: Config): Promise<Running> {
     url: address,
     stop() {
       stopping ??= (async () => {
+        await stopScanner();
         await stopWorker();
         await app.close();
         await database.close();

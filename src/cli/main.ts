@@ -2,6 +2,7 @@
 // The `aftersale` command. Each subcommand opens the database the same way the server does.
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
+import { registerCasesCommands } from './cases-commands.ts';
 import { registerDataCommands } from './data-commands.ts';
 import { registerRatesCommands } from './rates-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
@@ -15,6 +16,7 @@ const program = new Command()
 registerServerCommands(program, loadConfig);
 registerDataCommands(program, loadConfig);
 registerRatesCommands(program, loadConfig);
+registerCasesCommands(program, loadConfig);
 
 try {
   await program.parseAsync(process.argv);

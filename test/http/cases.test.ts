@@ -534,3 +534,21 @@ describe('refusals', () => {
     expect(list.data[0]).toMatchObject({ kind: 'inquiry', status: 'open', order_id: o.id });
   });
 });
+
+describe('the shipment scan', () => {
+  it('opens a late case, then a lost case, once each, whatever number of runs', async () => {
+    const { scanShipments } = await import('../../src/features/cases/scan-shipments.ts');
+    const o = await newOrder(inTransit(20));
+    const first = await scanShipments(t.database.db);
+    const mine = (r: Awaited<ReturnType<typeof scanShipments>>) =>
+      r.opened.filter((x) => x.order_id === o.id);
+    expect(mine(first).map((x) => x.kind)).toEqual(['delivery_delay']);
+    expect(mine(await scanShipments(t.database.db))).toEqual([]);
+    // eleven days later the parcel counts as lost (30 days to Germany)
+    const later = new Date(Date.now() + 11 * 86_400_000);
+    expect(mine(await scanShipments(t.database.db, later)).map((x) => x.kind)).toEqual(['lost_parcel']);
+    expect(mine(await scanShipments(t.database.db, later))).toEqual([]);
+    const cases = (await t.call('GET', `/api/v1/cases?order_id=${o.id}`)).json().data;
+    expect(cases.map((c: { kind: string }) => c.kind).sort()).toEqual(['delivery_delay', 'lost_parcel']);
+  });
+});
