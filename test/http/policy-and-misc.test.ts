@@ -168,6 +168,44 @@ describe('catalogue and exchanges', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().exchange).toMatchObject({ difference: 500, due_from_customer: 500, refund: 0 });
+    // through the warehouse: the new size leaves as a replacement order once the 5.00 are paid
+    const id = res.json().id;
+    const step = (name: string, body: unknown = {}) => t.call('POST', `/api/v1/returns/${id}/${name}`, body);
+    if (res.json().status === 'requested') await step('approve');
+    await step('receive', { lines: [{ line_id: 'L1', quantity: 1 }] });
+    await step('inspect', { lines: [{ line_id: 'L1', grade: 'A', disposition: 'restock' }] });
+    const done = await t.call(
+      'POST',
+      `/api/v1/returns/${id}/resolve`,
+      {},
+      { headers: { 'idempotency-key': 'ex-1' } },
+    );
+    expect(done.statusCode, done.body).toBe(200);
+    const replacementId = done.json().replacement_order_id;
+    const replacement = (await t.call('GET', `/api/v1/replacements/${replacementId}`)).json();
+    expect(replacement).toMatchObject({ status: 'awaiting_payment', due_amount: 500, case_id: id });
+    const rep = (await t.call('GET', `/api/v1/orders/${replacementId}`)).json();
+    expect(rep.lines[0]).toMatchObject({
+      sku: 'JUMPER-XL-BLUE',
+      variant: 'XL / Blue',
+      quantity: 1,
+      unit_price: 0,
+    });
+    const early = await t.call('POST', `/api/v1/replacements/${replacementId}/ship`, { carrier: 'DHL' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toMatch(/price difference/);
+    const paid = await t.call('POST', `/api/v1/replacements/${replacementId}/settle`, {
+      by: 'payment',
+      reference: 'pl_123',
+    });
+    expect(paid.json()).toMatchObject({
+      status: 'ready',
+      due_settled_by: 'payment',
+      due_reference: 'pl_123',
+    });
+    expect(
+      (await t.call('POST', `/api/v1/replacements/${replacementId}/ship`, { carrier: 'DHL' })).json().status,
+    ).toBe('shipped');
   });
 
   it('refuses a duplicate SKU in one batch', async () => {

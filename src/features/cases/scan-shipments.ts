@@ -91,20 +91,18 @@ export async function scanShipments(db: Kysely<DB>, now = new Date(), limit = 50
       if (!kind) continue;
       const actor = { storeId: store.id, role: 'owner' as const, label: 'system:shipment_scan' };
       try {
-        const id = await db
-          .transaction()
-          .execute((trx) =>
-            createCase(
-              trx,
-              actor,
-              createCaseSchema.parse({
-                kind,
-                order_id: f.order_id,
-                data: { fulfillment_id: f.fulfillment_id },
-              }),
-              now,
-            ),
-          );
+        const id = await db.transaction().execute((trx) =>
+          createCase(
+            trx,
+            actor,
+            createCaseSchema.parse({
+              kind,
+              order_id: f.order_id,
+              data: { fulfillment_id: f.fulfillment_id },
+            }),
+            now,
+          ),
+        );
         opened.push({
           store_id: store.id,
           order_id: f.order_id,

@@ -130,3 +130,19 @@ export async function productImages(trx: Tx, storeId: string, skus: string[]): P
     .execute();
   return new Map(rows.flatMap((r) => (r.image_url ? [[r.sku, r.image_url] as const] : [])));
 }
+
+/** Title and variant of catalogue products by SKU (an exchange's replacement names what it sends). */
+export async function productsBySku(
+  trx: Tx,
+  storeId: string,
+  skus: string[],
+): Promise<Map<string, { title: string; variant: string | null }>> {
+  if (skus.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('products')
+    .select(['sku', 'title', 'variant'])
+    .where('store_id', '=', storeId)
+    .where('sku', 'in', skus)
+    .execute();
+  return new Map(rows.map((r) => [r.sku, { title: r.title, variant: r.variant }]));
+}

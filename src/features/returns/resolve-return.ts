@@ -7,6 +7,8 @@ import { AppError } from '../../domain/errors.ts';
 import type { Decision, LineDecision, ResolutionType } from '../../domain/policy/types.ts';
 import { settleReturn } from '../../domain/returns/settlement.ts';
 import type { Actor } from '../auth/actor.ts';
+import { createReplacement } from '../cases/replacements.ts';
+import { productsBySku } from '../catalog/catalog.queries.ts';
 import { policyByVersion } from '../policy/policy.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
 import { insertStoreCredit } from '../refunds/refunds.queries.ts';
@@ -90,8 +92,51 @@ export async function resolveReturn(
       case_id: id,
       note: `Return ${row.number}`,
     });
+  // an exchange sends the new variant as a replacement order, held until a dearer one is paid for
+  let replacementOrderId: string | null = null;
+  if (resolution === 'exchange') {
+    const wanted = (row.resolution as { lines?: { line_id: string; sku: string }[] }).lines ?? [];
+    const products = await productsBySku(
+      trx,
+      actor.storeId,
+      wanted.map((w) => w.sku),
+    );
+    const send = wanted.flatMap((w) => {
+      const line = lines.find((l) => l.line_id === w.line_id);
+      const units = line ? (line.received_quantity > 0 ? line.received_quantity : line.quantity) : 0;
+      if (!line || units <= 0) return [];
+      const p = products.get(w.sku);
+      return [
+        {
+          line_id: w.line_id,
+          quantity: units,
+          sku: w.sku,
+          ...(p ? { title: p.title, variant: p.variant } : {}),
+        },
+      ];
+    });
+    if (send.length)
+      replacementOrderId = await createReplacement(
+        trx,
+        actor,
+        { caseId: id, sourceOrderId: row.order_id, lines: send, dueAmount: settlement.due_from_customer },
+        now,
+      );
+    if (replacementOrderId)
+      await trx
+        .updateTable('cases')
+        .set({ replacement_order_id: replacementOrderId })
+        .where('store_id', '=', actor.storeId)
+        .where('id', '=', id)
+        .execute();
+  }
   // refund_id keeps its shape: the first payment's refund; `refunds` in the view lists them all.
-  const result = { type: resolution, ...settlement, refund_id: refundIds[0] ?? null };
+  const result = {
+    type: resolution,
+    ...settlement,
+    refund_id: refundIds[0] ?? null,
+    replacement_order_id: replacementOrderId,
+  };
   await updateReturn(trx, actor.storeId, id, { result: JSON.stringify(result), completed_at: now });
   await insertEvent(trx, {
     store_id: actor.storeId,

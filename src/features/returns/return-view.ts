@@ -84,6 +84,7 @@ export async function returnViews(trx: Tx, storeId: string, rows: ReturnRow[]) {
       store_credit: decision.store_credit ?? null,
       exchange: decision.exchange ?? null,
       result: r.result ?? null,
+      replacement_order_id: r.replacement_order_id ?? null,
       refunds: refunds
         .filter((f) => f.case_id === r.id)
         .map((f) => ({
