@@ -552,3 +552,34 @@ describe('the shipment scan', () => {
     expect(cases.map((c: { kind: string }) => c.kind).sort()).toEqual(['delivery_delay', 'lost_parcel']);
   });
 });
+
+describe('item problems and the value below which no return is asked for', () => {
+  it('explains keep-the-item under the destination rule and send-back above it', async () => {
+    const put = await t.call('PUT', '/api/v1/policy', {
+      cases: { item_problem: { no_return_up_to: 1000, routes: [{ to: ['EU'], no_return_up_to: 6000 }] } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const o = await newOrder();
+    const c = (
+      await open({
+        kind: 'item_problem',
+        order_id: o.id,
+        lines: [{ line_id: 'L1', quantity: 1 }],
+        data: { reason: 'defective' },
+      })
+    ).json();
+    expect(c.data).toMatchObject({ value: 5009, no_return_up_to: 6000, keep_item: true });
+    expect(c.explanations[0].code).toBe('item_problem_keep_item');
+    expect(c.explanations[0].message).toMatch(/60,00/);
+    const two = (
+      await open({
+        kind: 'item_problem',
+        order_id: o.id,
+        lines: [{ line_id: 'L1', quantity: 2 }],
+        data: { reason: 'defective' },
+      })
+    ).json();
+    expect(two.data).toMatchObject({ keep_item: false });
+    expect(two.explanations[0].code).toBe('item_problem_send_back');
+  });
+});

@@ -5,13 +5,16 @@
 // step a person would take.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/schema.ts';
-import { cancellableQuantities, shippedQuantities } from '../../domain/cases/case-money.ts';
+import { cancellableQuantities, shippedQuantities, unitsRefund } from '../../domain/cases/case-money.ts';
 import { KINDS } from '../../domain/cases/kinds.ts';
 import { delayRights, shipmentClock } from '../../domain/cases/shipment-clock.ts';
 import { caseSlaDueAt } from '../../domain/cases/sla.ts';
+import { priceIn } from '../../domain/currency.ts';
 import { AppError } from '../../domain/errors.ts';
+import { EU_COUNTRIES } from '../../domain/jurisdictions.ts';
 import { formatRma } from '../../domain/returns/rma.ts';
 import type { Actor } from '../auth/actor.ts';
+import { loadRateTable } from '../rates/rates.queries.ts';
 import { insertCase, insertEvent, insertMessage } from '../returns/returns.queries.ts';
 import { type CaseContext, loadCaseContext } from './case-context.ts';
 import { findCaseByDedupeKey, findDisputeByProviderId, insertCaseLines } from './cases.queries.ts';
@@ -200,11 +203,40 @@ async function plan(
           explanations: [ctx.explain.store('item_not_delivered', {})],
           lines: undelivered.map((l) => l.line_id),
         });
+      // up to the policy's value for the destination, the customer keeps the item (sending goods
+      // back across borders often costs more than they are worth); above it, the store asks for it
+      const value = unitsRefund(
+        order,
+        (given ?? []).map((l) => ({ ...l, from: ctx.settled.get(l.line_id) ?? 0 })),
+        'none',
+      ).total;
+      const rule = ctx.policy.cases.item_problem.routes.find((r) =>
+        r.to.some((c) => c === destination || (c === 'EU' && EU_COUNTRIES.includes(destination))),
+      );
+      const limit = priceIn(
+        order.currency,
+        rule ? rule.no_return_up_to : ctx.policy.cases.item_problem.no_return_up_to,
+        ctx.policy.currency,
+        rule ? rule.no_return_up_to_by_currency : ctx.policy.cases.item_problem.no_return_up_to_by_currency,
+        await loadRateTable(trx, actor.storeId),
+        now.toISOString().slice(0, 10),
+      ).amount;
+      const keep = limit !== null && limit > 0 && value <= limit;
       return {
         lines: given ?? [],
-        data: { reason: input.data.reason, note: input.data.note },
+        data: {
+          reason: input.data.reason,
+          note: input.data.note,
+          value,
+          no_return_up_to: limit,
+          keep_item: keep,
+        },
         dedupeKey: null,
-        explanations: [],
+        explanations: [
+          keep
+            ? ctx.explain.store('item_problem_keep_item', { amount: limit ?? 0 })
+            : ctx.explain.store('item_problem_send_back', {}),
+        ],
         autoResolve: null,
       };
     }
