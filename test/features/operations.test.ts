@@ -63,6 +63,27 @@ describe('demo data', () => {
       const boot = await bootstrap(db, { demo: true, bootstrapToken: undefined, dataDir });
       expect(boot.store.slug).toBe('demo');
       expect([...boot.demoAccounts].sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+      // every kind of case, in more than one status across the demo
+      const cases = await db.db
+        .selectFrom('cases')
+        .select(['kind', 'status'])
+        .where('store_id', '=', boot.store.id)
+        .where('kind', '<>', 'return')
+        .execute();
+      const statuses = (kind: string) => new Set(cases.filter((c) => c.kind === kind).map((c) => c.status));
+      expect([...new Set(cases.map((c) => c.kind))].sort()).toEqual([
+        'address_change',
+        'cancellation',
+        'delivery_delay',
+        'dispute',
+        'inquiry',
+        'item_problem',
+        'lost_parcel',
+      ]);
+      expect([...statuses('lost_parcel')].sort()).toEqual(['open', 'resolved']);
+      expect([...statuses('address_change')].sort()).toEqual(['resolved', 'waiting_carrier']);
+      expect([...statuses('item_problem')].sort()).toEqual(['open', 'waiting_customer']);
+      expect([...statuses('dispute')].sort()).toEqual(['open', 'submitted']);
     } finally {
       await db.close();
     }

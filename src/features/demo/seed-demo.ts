@@ -17,6 +17,7 @@ import { updatePolicy } from '../policy/update-policy.ts';
 import { upsertRates } from '../rates/rates.queries.ts';
 import { createStore } from '../stores/create-store.ts';
 import type { Store } from '../stores/stores.queries.ts';
+import { type DemoCase, openDemoCase } from './demo-cases.ts';
 import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SUPPLIERS, type DemoCustomer } from './demo-data.ts';
 import { advanceDemoReturn, type DemoStage } from './demo-returns.ts';
 
@@ -83,6 +84,10 @@ interface Scenario {
   lines: [sku: string, quantity: number][];
   stage: 'unfulfilled' | 'shipped' | 'delivered';
   deliveredDaysAgo?: number;
+  /** a parcel still on its way: shipped this many days ago */
+  shippedDaysAgo?: number;
+  /** after-sales cases other than returns on this order */
+  cases?: DemoCase[];
   ret?: {
     sku: string;
     reason: ReasonCode;
@@ -208,6 +213,82 @@ const SCENARIOS: Scenario[] = [
   },
   { customer: 'cn', lines: [['SERUM-30ML', 1]], stage: 'unfulfilled' },
   { customer: 'gb', lines: [['JUMPER-XL-BLUE', 1]], stage: 'unfulfilled' },
+  // cases other than returns, every kind in more than one status
+  { customer: 'ru', lines: [['TEE-M-WHITE', 2]], stage: 'unfulfilled', cases: [{ kind: 'cancellation' }] },
+  {
+    customer: 'es',
+    lines: [['JUMPER-M-BLUE', 1]],
+    stage: 'unfulfilled',
+    cases: [{ kind: 'address_change', line1: 'Calle de Alcalá 42', postal_code: '28014' }],
+  },
+  {
+    customer: 'fr',
+    lines: [['TEE-M-WHITE', 1]],
+    stage: 'shipped',
+    shippedDaysAgo: 1,
+    cases: [
+      { kind: 'address_change', line1: '12 rue de Rivoli', postal_code: '75004', intercept: 'requested' },
+    ],
+  },
+  {
+    customer: 'br',
+    lines: [['JUMPER-L-BLUE', 1]],
+    stage: 'shipped',
+    shippedDaysAgo: 50,
+    cases: [{ kind: 'lost_parcel' }],
+  },
+  {
+    customer: 'de',
+    lines: [['CHARGER-65W', 1]],
+    stage: 'shipped',
+    shippedDaysAgo: 33,
+    cases: [{ kind: 'lost_parcel', then: 'reship' }],
+  },
+  {
+    customer: 'us',
+    lines: [['JUMPER-S-BLUE', 1]],
+    stage: 'shipped',
+    shippedDaysAgo: 17,
+    cases: [{ kind: 'delivery_delay' }],
+  },
+  { customer: 'br', lines: [['TEE-M-WHITE', 1]], stage: 'shipped', shippedDaysAgo: 38 },
+  {
+    customer: 'de',
+    lines: [['JUMPER-L-BLUE', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 2,
+    cases: [
+      { kind: 'item_problem', sku: 'JUMPER-L-BLUE', reason: 'damaged_in_transit', photo: true, offer: 1500 },
+    ],
+  },
+  {
+    customer: 'fr',
+    lines: [['EARBUDS-PRO', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 3,
+    cases: [{ kind: 'item_problem', sku: 'EARBUDS-PRO', reason: 'defective', photo: false }],
+  },
+  {
+    customer: 'gb',
+    lines: [['CHARGER-65W', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 20,
+    cases: [{ kind: 'dispute', reason: 'product_not_received', dueInDays: 3 }],
+  },
+  {
+    customer: 'us',
+    lines: [['TEE-M-WHITE', 2]],
+    stage: 'delivered',
+    deliveredDaysAgo: 25,
+    cases: [{ kind: 'dispute', reason: 'fraudulent', dueInDays: 9, submitted: true }],
+  },
+  {
+    customer: 'jp',
+    lines: [['JUMPER-M-BLUE', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 6,
+    cases: [{ kind: 'inquiry', subject: 'お手入れ方法', message: 'このセーターは洗濯機で洗えますか？' }],
+  },
 ];
 
 function price(eurCents: number, c: DemoCustomer): number {
@@ -240,7 +321,8 @@ function buildOrder(s: Scenario, n: number, now: number) {
   const paid =
     lines.reduce((sum, l) => sum + l.unit_price * l.quantity + l.tax, 0) + shipping.amount + shipping.tax;
   const delivered = s.deliveredDaysAgo ?? 0;
-  const placed = now - (delivered + 4) * DAY;
+  const placed =
+    s.shippedDaysAgo !== undefined ? now - (s.shippedDaysAgo + 1) * DAY : now - (delivered + 4) * DAY;
   const shipped = s.stage === 'unfulfilled' ? null : new Date(placed + DAY).toISOString();
   return orderInputSchema.parse({
     external_id: `demo-${n}`,
@@ -349,7 +431,9 @@ export async function seedDemo(
     await upsertRates(trx, store.id, demoRates(now), actor.label);
     for (const [n, s] of SCENARIOS.entries()) {
       const { id } = await upsertOrder(trx, store.id, buildOrder(s, n, now));
-      if (s.ret) await advanceDemoReturn(trx, actor, id, buildOrder(s, n, now), s.ret);
+      const input = buildOrder(s, n, now);
+      if (s.ret) await advanceDemoReturn(trx, actor, id, input, s.ret);
+      for (const c of s.cases ?? []) await openDemoCase(trx, actor, id, input, c, new Date(now));
     }
     return { store, token: token as string };
   });
