@@ -583,3 +583,28 @@ describe('item problems and the value below which no return is asked for', () =>
     expect(two.explanations[0].code).toBe('item_problem_send_back');
   });
 });
+
+describe('case analytics', () => {
+  it('sums refunds, goodwill and replacements per kind, and the lost-parcel rate per carrier', async () => {
+    const res = await t.call('GET', '/api/v1/analytics/cases?dimension=kind');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const row = (k: string) => body.data.find((r: { key: string }) => r.key === k);
+    // the lost parcel refunded in full once (eight tries), and the one sent again at 8.50
+    expect(row('lost_parcel')).toMatchObject({ refunded: 10612, replacements: 1, replacement_cost: 850 });
+    // 106.12 whole order + 50.09 + 56.03 unit by unit
+    expect(row('cancellation')).toMatchObject({ refunded: 10612 + 5009 + 5603, goodwill: 0 });
+    // 15.00 offered and accepted, and 80.09 by the owner of which 30.00 goodwill
+    expect(row('item_problem')).toMatchObject({ refunded: 1500 + 8009, goodwill: 3000 });
+    expect(row('dispute').refunded).toBe(5000);
+    const yun = body.lost_parcels.by_carrier.find((r: { key: string }) => r.key === 'YunExpress');
+    // three opened by hand, and two by the scan eleven days on (the German one at 31 days, the
+    // Brazilian one at 46: past 45)
+    expect(yun.lost).toBe(5);
+    expect(yun.lost_rate).toBeCloseTo(5 / yun.shipments);
+    const reasons = (await t.call('GET', '/api/v1/analytics/cases?dimension=reason')).json().data;
+    expect(reasons.map((r: { key: string }) => r.key)).toContain('damaged_in_transit');
+    const routes = (await t.call('GET', '/api/v1/analytics/cases?dimension=route')).json().data;
+    expect(routes.map((r: { key: string }) => r.key)).toContain('??-DE');
+  });
+});

@@ -13,6 +13,7 @@ import {
   refundTotals,
   timeseries,
 } from './analytics.queries.ts';
+import { CASE_DIMENSIONS, caseBreakdown, lostParcelRates } from './case-analytics.queries.ts';
 import { reportingCurrency } from './reporting.ts';
 
 const DAY = 86_400_000;
@@ -93,6 +94,40 @@ export const analyticsRoutes =
         ]);
         const merged = report.mergeRows(rows, request.query.limit);
         return { dimension: request.query.dimension, ...merged };
+      },
+    );
+
+    app.get(
+      '/api/v1/analytics/cases',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary:
+            'Cases other than returns by kind, reason, carrier, route, product or supplier: counts, refunds, goodwill, replacements and hours to resolution; and the lost-parcel rate per carrier and route',
+          querystring: z.strictObject({
+            ...periodQuery,
+            dimension: z.enum(CASE_DIMENSIONS).default('kind'),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+          }),
+        },
+        config: { permission: 'read' },
+      },
+      async (request) => {
+        const { storeId } = actorOf(request);
+        const period = periodOf(request.query);
+        const [rows, report, byCarrier, byRoute] = await Promise.all([
+          caseBreakdown(database.db, storeId, request.query.dimension, period),
+          reportingCurrency(database.db, storeId, period),
+          lostParcelRates(database.db, storeId, 'carrier', period),
+          lostParcelRates(database.db, storeId, 'route', period),
+        ]);
+        return {
+          from: period.from.toISOString(),
+          to: period.to.toISOString(),
+          dimension: request.query.dimension,
+          ...report.mergeCaseRows(rows, request.query.limit),
+          lost_parcels: { by_carrier: byCarrier, by_route: byRoute },
+        };
       },
     );
 

@@ -6,6 +6,7 @@ import { sumIn } from '../../domain/currency.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 import { getStore } from '../stores/stores.queries.ts';
 import type { breakdown, Period } from './analytics.queries.ts';
+import type { CaseBreakdownRow } from './case-analytics.queries.ts';
 
 /** a breakdown row: one key in one currency */
 type MoneyRow = Awaited<ReturnType<typeof breakdown>>[number];
@@ -48,6 +49,44 @@ export async function reportingCurrency(trx: Tx, storeId: string, period: Period
           return_rate: units_sold > 0 ? units_returned / units_sold : null,
         };
       });
+      return { currency, rates: [...used.values()].sort((a, b) => a.from.localeCompare(b.from)), data };
+    },
+    /** case rows per key, money in the reporting currency (refunds, goodwill, replacement cost) */
+    mergeCaseRows(rows: readonly CaseBreakdownRow[], limit: number) {
+      const byKey = new Map<string, CaseBreakdownRow[]>();
+      for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+      const used = new Map<string, { from: string; rate: string; day: string }>();
+      const total = (parts: CaseBreakdownRow[], field: 'refunded' | 'goodwill' | 'replacement_cost') => {
+        const money = sum(parts.map((p) => ({ currency: p.currency, amount: p[field] })));
+        for (const r of money.rates) used.set(r.from, r);
+        return money;
+      };
+      const data = [...byKey]
+        .map(([key, parts]) => {
+          const cases = parts.reduce((n, p) => n + p.cases, 0);
+          const timed = parts.filter((p) => p.hours_to_resolution !== null);
+          const weight = timed.reduce((n, p) => n + p.resolved, 0);
+          const refunded = total(parts, 'refunded');
+          return {
+            key,
+            currency,
+            cases,
+            resolved: parts.reduce((n, p) => n + p.resolved, 0),
+            refunded: refunded.amount,
+            refunded_unconverted: refunded.unconverted,
+            goodwill: total(parts, 'goodwill').amount,
+            replacements: parts.reduce((n, p) => n + p.replacements, 0),
+            replacement_cost: total(parts, 'replacement_cost').amount,
+            hours_to_resolution:
+              weight > 0
+                ? Math.round(
+                    (timed.reduce((n, p) => n + (p.hours_to_resolution ?? 0) * p.resolved, 0) / weight) * 10,
+                  ) / 10
+                : null,
+          };
+        })
+        .sort((a, b) => b.cases - a.cases || a.key.localeCompare(b.key))
+        .slice(0, limit);
       return { currency, rates: [...used.values()].sort((a, b) => a.from.localeCompare(b.from)), data };
     },
   };
