@@ -35,6 +35,8 @@ export interface OrderLine {
   supplier: string | null;
   /** the customer confirmed at purchase that the no-reason return right is waived (China, sealed hygiene) */
   no_reason_return_waived: boolean;
+  /** units cancelled before shipment (an after-sales cancellation): they will never be delivered */
+  cancelled_quantity?: number;
 }
 
 export interface Fulfillment {

@@ -608,3 +608,33 @@ describe('case analytics', () => {
     expect(routes.map((r: { key: string }) => r.key)).toContain('??-DE');
   });
 });
+
+describe('what cases leave on the order', () => {
+  it('shows open quantities, keeps cancelled units through a feed, and never refunds a lost unit twice', async () => {
+    const body = makeOrder(unshipped);
+    const o = (await t.call('POST', '/api/v1/orders', body)).json();
+    await open({ kind: 'cancellation', order_id: o.id, lines: [{ line_id: 'L1', quantity: 1 }] });
+    const after = await order(o.id);
+    expect(after.lines[0]).toMatchObject({ quantity: 2, cancelled_quantity: 1, open_quantity: 1 });
+    // a feed that drops the line with the cancelled unit is refused
+    const shrink = await t.call('POST', '/api/v1/orders', {
+      ...body,
+      lines: [{ ...(body.lines as Record<string, unknown>[])[0], id: 'L2' }],
+    });
+    expect(shrink.statusCode).toBe(409);
+    expect(shrink.json().code).toBe('order_conflict');
+
+    // a lost parcel refunded, then delivered after all: its units cannot be returned for money again
+    const lost = await newOrder(inTransit(31));
+    const c = (await open({ kind: 'lost_parcel', order_id: lost.id, data: { fulfillment_id: 'F1' } })).json();
+    await resolve(c.id, { type: 'refund' }, 'twice-1', 'finance');
+    const redelivered = makeOrder({
+      external_id: (await order(lost.id)).external_id,
+      ...inTransit(31),
+    }) as Record<string, unknown>;
+    (redelivered.fulfillments as { delivered_at: string | null }[])[0].delivered_at = daysAgo(1);
+    expect((await t.call('POST', '/api/v1/orders', redelivered)).statusCode).toBe(200);
+    const eligibility = (await t.call('POST', `/api/v1/orders/${lost.id}/eligibility`, {})).json();
+    expect(eligibility.lines).toEqual([]);
+  });
+});

@@ -46,7 +46,7 @@ function prepare(ctx: DecisionContext, req: DecisionRequest): Run {
   for (let i = 0; i < order.lines.length; i++) {
     const l = order.lines[i] as Order['lines'][number];
     index.set(l.id, i);
-    if ((delivered.get(l.id) ?? 0) < l.quantity) fullyDelivered = false;
+    if ((delivered.get(l.id) ?? 0) + (l.cancelled_quantity ?? 0) < l.quantity) fullyDelivered = false;
   }
   const termsDisclosed = order.return_terms_disclosed;
   return {

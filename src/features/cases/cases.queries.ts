@@ -214,7 +214,7 @@ export async function settledQuantities(
   orderId: string,
   returned: ReadonlyMap<string, number>,
 ): Promise<Map<string, number>> {
-  const [cancelled, lost] = await Promise.all([
+  const [cancelled, out] = await Promise.all([
     trx
       .selectFrom('order_lines')
       .select(['line_id', 'cancelled_quantity'])
@@ -222,19 +222,9 @@ export async function settledQuantities(
       .where('order_id', '=', orderId)
       .where('cancelled_quantity', '>', 0)
       .execute(),
-    trx
-      .selectFrom('case_lines as cl')
-      .innerJoin('cases as c', 'c.id', 'cl.case_id')
-      .select(['cl.line_id', sql<number>`sum(cl.quantity)`.as('quantity')])
-      .where('cl.store_id', '=', storeId)
-      .where('cl.order_id', '=', orderId)
-      .where(sql<boolean>`(c.resolution->>'units_refunded')::boolean IS TRUE`)
-      .groupBy('cl.line_id')
-      .execute(),
+    unitsRefundedByCases(trx, storeId, orderId, returned),
   ]);
-  const out = new Map(returned);
   for (const c of cancelled) out.set(c.line_id, (out.get(c.line_id) ?? 0) + c.cancelled_quantity);
-  for (const l of lost) out.set(l.line_id, (out.get(l.line_id) ?? 0) + Number(l.quantity));
   return out;
 }
 
@@ -333,4 +323,25 @@ export async function caseCounts(trx: Tx, storeId: string, now = new Date()) {
     .groupBy('kind')
     .execute();
   return Object.fromEntries(rows.map((r) => [r.kind, { open: Number(r.open), overdue: Number(r.overdue) }]));
+}
+
+/** `returned` plus the units of each line paid back by a case (a lost parcel), never cancellations. */
+export async function unitsRefundedByCases(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+  returned: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const out = new Map(returned);
+  const rows = await trx
+    .selectFrom('case_lines as cl')
+    .innerJoin('cases as c', 'c.id', 'cl.case_id')
+    .select(['cl.line_id', sql<number>`sum(cl.quantity)`.as('quantity')])
+    .where('cl.store_id', '=', storeId)
+    .where('cl.order_id', '=', orderId)
+    .where(sql<boolean>`(c.resolution->>'units_refunded')::boolean IS TRUE`)
+    .groupBy('cl.line_id')
+    .execute();
+  for (const r of rows) out.set(r.line_id, (out.get(r.line_id) ?? 0) + Number(r.quantity));
+  return out;
 }

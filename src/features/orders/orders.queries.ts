@@ -226,6 +226,7 @@ function assemble(
         flags: l.flags as Order['lines'][number]['flags'],
         supplier: l.supplier,
         no_reason_return_waived: l.no_reason_return_waived,
+        ...(l.cancelled_quantity > 0 ? { cancelled_quantity: l.cancelled_quantity } : {}),
       })),
     discounts: o.discounts as unknown as Order['discounts'],
     shipping: { amount: o.shipping_amount, tax: o.shipping_tax },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import type { Tx } from '../../db/schema.ts';
+import { shippedQuantities } from '../../domain/cases/case-money.ts';
 import { AppError } from '../../domain/errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
@@ -11,6 +12,7 @@ import { orderInputSchema } from './orders.schemas.ts';
 import { upsertOrder } from './upsert-order.ts';
 
 export function orderView(s: StoredOrder) {
+  const shipped = shippedQuantities(s.order);
   return {
     id: s.id,
     ...s.order,
@@ -19,6 +21,8 @@ export function orderView(s: StoredOrder) {
       ...l,
       tags: s.tags.lines[l.id] ?? [],
       cancelled_quantity: s.cancelled[l.id] ?? 0,
+      /** still to ship: ordered minus shipped minus cancelled */
+      open_quantity: Math.max(0, l.quantity - (shipped.get(l.id) ?? 0) - (s.cancelled[l.id] ?? 0)),
     })),
     tags: s.tags.order,
     totals: { total: s.total_amount, paid: s.paid_amount, refunded: s.refunded_amount },

@@ -43,6 +43,23 @@ export async function upsertOrder(
           },
         );
     }
+    // units cancelled after-sales stay cancelled: a feed may not shrink a line below them
+    const cancelled = await trx
+      .selectFrom('order_lines')
+      .select(['line_id', 'cancelled_quantity'])
+      .where('store_id', '=', storeId)
+      .where('order_id', '=', existing.id)
+      .where('cancelled_quantity', '>', 0)
+      .execute();
+    for (const c of cancelled) {
+      const line = input.lines.find((l) => l.id === c.line_id);
+      if (!line || line.quantity < c.cancelled_quantity)
+        throw new AppError(
+          'order_conflict',
+          `Line ${c.line_id} has ${c.cancelled_quantity} unit(s) cancelled and cannot be removed or shrink below that`,
+          { errors: [{ path: 'lines', message: `line ${c.line_id} has cancelled units` }] },
+        );
+    }
     if ((named.length > 0 || existing.refunded_amount > 0) && input.currency !== existing.currency)
       throw new AppError(
         'order_conflict',

@@ -9,6 +9,7 @@ import { defaultTimeZone } from '../../domain/jurisdictions.ts';
 import type { Policy } from '../../domain/policy/policy.schema.ts';
 import type { DecisionContext } from '../../domain/policy/types.ts';
 import { normalizeLanguage } from '../../i18n/index.ts';
+import { unitsRefundedByCases } from '../cases/cases.queries.ts';
 import { productTags } from '../catalog/catalog.queries.ts';
 import { loadOrder, returnedQuantities, type StoredOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
@@ -53,7 +54,12 @@ export async function loadDecisionContext(
     policyVersion: policy.version,
     timeZone: order.customer.time_zone ?? defaultTimeZone(order.shipping_address.country),
     language: normalizeLanguage(options.language ?? order.customer.language),
-    prior: [...held].map(([lineId, quantity]) => ({ lineId, quantity })),
+    // units paid back as lost count as taken too: a parcel that turns up after its refund is not
+    // refunded a second time through a return
+    prior: [...(await unitsRefundedByCases(trx, storeId, orderId, held))].map(([lineId, quantity]) => ({
+      lineId,
+      quantity,
+    })),
     // Open returns' decisions count as spent, so two returns can never promise more than was paid.
     refundedSoFar: stored.refunded_amount + (await promisedByOpenReturns(trx, storeId, orderId)),
     shippingRefundedSoFar: await shippingRefunded(trx, storeId, orderId),
