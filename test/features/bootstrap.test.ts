@@ -40,6 +40,7 @@ describe('first start', () => {
       .select('status')
       .distinct()
       .where('store_id', '=', boot.store.id)
+      .where('kind', '=', 'return')
       .execute();
     expect(statuses.map((s) => s.status).sort()).toEqual([...RETURN_STATUSES].sort());
     const countries = await database.db

@@ -105,6 +105,7 @@ describe('readOrdersCsv on the fixture', async () => {
         tracking_number: 'JD0146000067',
         shipped_at: '2026-03-02T08:00:00Z',
         delivered_at: '2026-03-04T13:12:00Z',
+        origin_country: null,
       },
       {
         id: 'F2',
@@ -113,6 +114,7 @@ describe('readOrdersCsv on the fixture', async () => {
         tracking_number: 'JD0146000099',
         shipped_at: '2026-03-03T08:00:00Z',
         delivered_at: null,
+        origin_country: null,
       },
     ]);
   });
@@ -148,6 +150,7 @@ describe('readOrdersCsv on the fixture', async () => {
         tracking_number: null,
         shipped_at: null,
         delivered_at: '2026-02-14T15:00:00+09:00',
+        origin_country: null,
       },
     ]);
     expect(r.order.payments).toEqual([]);

@@ -90,6 +90,7 @@ describe('readOlist on the 10k sample', () => {
         tracking_number: null,
         shipped_at: '2017-10-04T19:55:00-03:00',
         delivered_at: '2017-10-10T21:25:13-03:00',
+        origin_country: null,
       },
     ]);
   });

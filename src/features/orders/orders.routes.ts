@@ -17,13 +17,19 @@ export function orderView(s: StoredOrder) {
     id: s.id,
     ...s.order,
     customer: { id: s.customer_id, ...s.order.customer },
-    lines: s.order.lines.map((l) => ({
-      ...l,
-      tags: s.tags.lines[l.id] ?? [],
-      cancelled_quantity: s.cancelled[l.id] ?? 0,
-      /** still to ship: ordered minus shipped minus cancelled */
-      open_quantity: Math.max(0, l.quantity - (shipped.get(l.id) ?? 0) - (s.cancelled[l.id] ?? 0)),
-    })),
+    // lines as they were sent, so what GET answers can be sent again
+    lines: s.order.lines.map(({ cancelled_quantity: _, ...l }) => ({ ...l, tags: s.tags.lines[l.id] ?? [] })),
+    /** per line: units shipped, cancelled before shipment, and still to ship */
+    line_status: s.order.lines.map((l) => {
+      const cancelled = s.cancelled[l.id] ?? 0;
+      const sent = shipped.get(l.id) ?? 0;
+      return {
+        line_id: l.id,
+        shipped: sent,
+        cancelled,
+        open: Math.max(0, l.quantity - sent - cancelled),
+      };
+    }),
     tags: s.tags.order,
     totals: { total: s.total_amount, paid: s.paid_amount, refunded: s.refunded_amount },
     created_at: s.created_at.toISOString(),
