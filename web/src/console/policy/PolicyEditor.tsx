@@ -6,6 +6,7 @@ import { useSavePolicy } from '../../api/policy.ts';
 import { ApiError } from '../../api/transport.ts';
 import type { PolicyDocument, PolicyVersion } from '../../api/types.ts';
 import { ApprovalSections } from './ApprovalSections.tsx';
+import { CaseSections } from './CaseSections.tsx';
 import { ConflictDialog, useConflictCheck } from './ConflictDialog.tsx';
 import {
   diff,
@@ -110,6 +111,7 @@ export function PolicyEditor({ base, readOnly, currency, onSaved }: Props) {
                 <ReturnWindowSections />
                 <OfferSections />
                 <ApprovalSections />
+                <CaseSections />
                 <RulesSection />
               </Stack>
             </Tabs.Panel>
