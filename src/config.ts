@@ -25,6 +25,11 @@ const envSchema = z.object({
     .transform((v): boolean | string[] =>
       v === 'true' ? true : v === 'false' ? false : v.split(',').map((a) => a.trim()),
     ),
+  // Encrypts the integrations' secrets at rest (AES-256-GCM, key derived with HKDF); without it no
+  // secret is stored. AFTERSALE_SECRET_KEY_PREVIOUS still reads what the key before it sealed, until
+  // `aftersale secrets rotate` has sealed everything again.
+  AFTERSALE_SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  AFTERSALE_SECRET_KEY_PREVIOUS: z.string().min(32, 'at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +44,8 @@ export interface Config {
   publicUrl: string;
   trustProxy: boolean | string[];
   logLevel: string;
+  /** AFTERSALE_SECRET_KEY first, then AFTERSALE_SECRET_KEY_PREVIOUS; empty: no secrets can be stored */
+  secretKeys: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.AFTERSALE_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     trustProxy: e.AFTERSALE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    secretKeys: [e.AFTERSALE_SECRET_KEY, e.AFTERSALE_SECRET_KEY_PREVIOUS].filter((k): k is string => !!k),
   };
 }

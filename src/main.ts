@@ -30,6 +30,7 @@ export async function start(config: Config): Promise<Running> {
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
     files: diskFileStore(join(config.dataDir, 'files')),
+    secretKeys: config.secretKeys,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopWorker = startWorker(database.db, jobHandlers(), (err) => app.log.error({ err }, 'job worker'));

@@ -51,6 +51,8 @@ export const testStoreInput = {
 
 /** /metrics is served only with a token (AFTERSALE_METRICS_TOKEN); the test app sets this one. */
 export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+/** AFTERSALE_SECRET_KEY of the test app: integrations' secrets are sealed with it. */
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789-abcdefghij';
 
 export async function createTestApp(options: Pick<AppDeps, 'evidenceLimits'> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -67,6 +69,7 @@ export async function createTestApp(options: Pick<AppDeps, 'evidenceLimits'> = {
     publicUrl: 'http://localhost:3000',
     metricsToken: TEST_METRICS_TOKEN,
     files: diskFileStore(filesDir),
+    secretKeys: [TEST_SECRET_KEY],
     ...options,
   });
   return {

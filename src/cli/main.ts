@@ -5,6 +5,7 @@ import { loadConfig } from '../config.ts';
 import { registerCasesCommands } from './cases-commands.ts';
 import { registerDataCommands } from './data-commands.ts';
 import { registerRatesCommands } from './rates-commands.ts';
+import { registerSecretsCommands } from './secrets-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 
 const program = new Command()
@@ -17,6 +18,7 @@ registerServerCommands(program, loadConfig);
 registerDataCommands(program, loadConfig);
 registerRatesCommands(program, loadConfig);
 registerCasesCommands(program, loadConfig);
+registerSecretsCommands(program, loadConfig);
 
 try {
   await program.parseAsync(process.argv);

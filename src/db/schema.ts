@@ -172,6 +172,30 @@ export interface CasesTable {
   replacement_order_id: Generated<string | null>;
   dedupe_key: Generated<string | null>;
 }
+export interface IntegrationsTable {
+  store_id: string;
+  provider: string;
+  base_url: string | null;
+  shop_domain: string | null;
+  secrets: string | null;
+  secret_names: Generated<string[]>;
+  created_at: InstantDefault;
+  updated_at: InstantDefault;
+}
+export interface WebhookDeliveriesTable {
+  store_id: string;
+  id: string;
+  provider: string;
+  delivery_id: string;
+  topic: string;
+  object_id: string | null;
+  object_updated_at: Instant | null;
+  body: string;
+  received_at: InstantDefault;
+  applied_at: Instant | null;
+  outcome: string | null;
+  error: string | null;
+}
 export interface CaseLinesTable {
   store_id: string;
   case_id: string;
@@ -378,6 +402,8 @@ export interface DB {
   cases: CasesTable;
   case_events: CaseEventsTable;
   case_lines: CaseLinesTable;
+  integrations: IntegrationsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   replacements: ReplacementsTable;
   case_messages: CaseMessagesTable;
   case_evidence: CaseEvidenceTable;

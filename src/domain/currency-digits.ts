@@ -14,3 +14,20 @@ export function minorUnitDigits(currency: string): number {
   if (THREE_DECIMALS.has(currency)) return 3;
   return 2;
 }
+
+/**
+ * A decimal amount as platforms send it ("199.00", "1000", "12.5") in minor units of `currency`,
+ * exactly (no floating point); null when it is not a plain decimal or has more decimals than the
+ * currency's minor unit can hold.
+ */
+export function decimalToMinor(text: string | number | null | undefined, currency: string): number | null {
+  if (text === null || text === undefined) return null;
+  const s = typeof text === 'number' ? String(text) : text.trim();
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return null;
+  const digits = minorUnitDigits(currency);
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  if (frac.length > digits) return null;
+  const value = Number(`${m[2]}${frac.padEnd(digits, '0')}`);
+  return m[1] === '-' ? -value : value;
+}

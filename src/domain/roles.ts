@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   'cases.resolve': ['owner', 'agent', 'finance'],
   // a replacement order: record its shipment, collect a price difference
   'replacements.write': ['owner', 'agent', 'warehouse'],
+  // connections to outside systems: the owner sets them, finance and agents see their deliveries
+  'integrations.write': ['owner'],
+  'integrations.read': ['owner', 'agent', 'finance'],
   'policy.write': ['owner'],
   // the store's exchange rates: finance keeps them, the owner too
   'rates.write': ['owner', 'finance'],

@@ -26,6 +26,7 @@ import { userRoutes } from '../features/auth/users.routes.ts';
 import { caseWorkRoutes } from '../features/cases/case-work.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
+import { integrationRoutes } from '../features/integrations/integrations.routes.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
 import { policyRoutes } from '../features/policy/policy.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
@@ -37,6 +38,7 @@ import { returnBulkRoutes } from '../features/returns/returns-bulk.routes.ts';
 import { brandingRoutes } from '../features/stores/branding.routes.ts';
 import { storeRoutes } from '../features/stores/stores.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
+import { SecretBox } from '../integrations/secret-box.ts';
 import { diskFileStore, type FileStore } from '../integrations/storage/file-store.ts';
 import { registerAuth } from './auth.ts';
 import { registerJsonDepthLimit } from './json-depth.ts';
@@ -56,6 +58,8 @@ export interface AppDeps {
   /** where evidence files go (main: the data folder's files/); tools that never upload may leave it out */
   files?: FileStore;
   evidenceLimits?: EvidenceLimits;
+  /** AFTERSALE_SECRET_KEY (then the previous one): seals the integrations' secrets */
+  secretKeys?: readonly string[];
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -141,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     returnRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
   );
   await app.register(caseWorkRoutes(deps.database));
+  await app.register(integrationRoutes(deps.database, new SecretBox(deps.secretKeys ?? [])));
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));
   await app.register(

@@ -24,7 +24,7 @@ export function addBusinessHours(fromIso: string, zone: string, hours: number, b
     const open = dayStart.plus({ minutes: start });
     const close = dayStart.plus({ minutes: end });
     if (bh.days.includes(t.weekday) && t < close) {
-      const from = t < open ? open : t;
+      const from = DateTime.max(open, t);
       const available = close.diff(from, 'minutes').minutes;
       if (available >= left) return from.plus({ minutes: left }).toUTC().toISO() as string;
       left -= available;

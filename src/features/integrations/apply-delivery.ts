@@ -1,0 +1,237 @@
+// Applies a stored webhook delivery, in a job: idempotent (a delivery applied once is not applied
+// again), ordered per object (an older orders/updated never overwrites a newer one, under a lock on
+// the object), and a delivery that cannot be applied keeps its error for the console to replay.
+
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { DB, Tx } from '../../db/schema.ts';
+import { decimalToMinor } from '../../domain/currency-digits.ts';
+import { AppError } from '../../domain/errors.ts';
+import { ShopifyMappingError, shopifyOrderToInput } from '../../integrations/shopify/order-mapping.ts';
+import type { Job, JobHandler } from '../../jobs/queue.ts';
+import type { Actor } from '../auth/actor.ts';
+import { disputeStep } from '../cases/case-steps.ts';
+import { findDisputeByProviderId, getCase, updateCase } from '../cases/cases.queries.ts';
+import { createCaseSchema } from '../cases/cases.schemas.ts';
+import { createCase } from '../cases/create-case.ts';
+import { orderInputSchema } from '../orders/orders.schemas.ts';
+import { upsertOrder } from '../orders/upsert-order.ts';
+import { insertEvent } from '../returns/returns.queries.ts';
+import { getDelivery, newestApplied, recordOutcome } from './integrations.queries.ts';
+
+type J = Record<string, unknown>;
+const obj = (v: unknown): J => (v && typeof v === 'object' && !Array.isArray(v) ? (v as J) : {});
+
+/** A delivery that can never be applied as it is (bad data): kept with its error, not retried. */
+class Unappliable extends Error {}
+
+async function lockObject(trx: Tx, storeId: string, provider: string, objectId: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${storeId}|${provider}|${objectId}`}, 0))`.execute(
+    trx,
+  );
+}
+
+async function orderIdByExternal(trx: Tx, storeId: string, externalId: string) {
+  return (
+    await trx
+      .selectFrom('orders')
+      .select('id')
+      .where('store_id', '=', storeId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst()
+  )?.id;
+}
+
+async function applyShopify(
+  trx: Tx,
+  actor: Actor,
+  d: { topic: string; body: J; object_updated_at: Date | null; object_id: string | null },
+) {
+  if (d.topic.startsWith('orders/')) {
+    if (d.object_id) {
+      await lockObject(trx, actor.storeId, 'shopify', d.object_id);
+      const newest = await newestApplied(trx, actor.storeId, 'shopify', d.object_id);
+      if (newest && d.object_updated_at && newest > d.object_updated_at)
+        return 'stale: a newer version was applied';
+    }
+    let input: ReturnType<typeof orderInputSchema.parse>;
+    try {
+      input = orderInputSchema.parse(shopifyOrderToInput(d.body));
+    } catch (err) {
+      throw new Unappliable(err instanceof Error ? err.message : String(err));
+    }
+    const { id, created } = await upsertOrder(trx, actor.storeId, input);
+    return `${created ? 'created' : 'updated'} order ${input.number} (${id})`;
+  }
+  if (d.topic === 'refunds/create') {
+    // a refund made in Shopify's admin: the money already left, so it is recorded, never sent again
+    const orderId = await orderIdByExternal(trx, actor.storeId, `shopify:${String(d.body.order_id)}`);
+    if (!orderId) throw new Unappliable(`no order shopify:${String(d.body.order_id)} yet`);
+    const order = await trx
+      .selectFrom('orders')
+      .select(['currency', 'paid_amount', 'refunded_amount'])
+      .where('id', '=', orderId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const txs = (Array.isArray(d.body.transactions) ? d.body.transactions : []).map(obj);
+    const amount = txs
+      .filter((t) => t.kind === 'refund' && t.status !== 'failure')
+      .reduce((s, t) => s + (decimalToMinor(String(t.amount ?? '0'), order.currency) ?? 0), 0);
+    const counted = Math.min(amount, order.paid_amount - order.refunded_amount);
+    if (counted <= 0) return 'nothing to record';
+    const inserted = await trx
+      .insertInto('refunds')
+      .values({
+        store_id: actor.storeId,
+        id: randomUUID(),
+        order_id: orderId,
+        case_id: null,
+        amount: counted,
+        currency: order.currency,
+        provider: 'shopify',
+        provider_reference: String(d.body.id),
+        status: 'succeeded',
+        idempotency_key: `shopify-refund:${String(d.body.id)}`,
+        breakdown: JSON.stringify({ outside: counted, total: counted }),
+        payment_position: null,
+      })
+      .onConflict((oc) => oc.columns(['store_id', 'idempotency_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return `refund ${String(d.body.id)} was recorded before`;
+    await trx
+      .updateTable('orders')
+      .set((eb) => ({ refunded_amount: eb('refunded_amount', '+', counted) }))
+      .where('id', '=', orderId)
+      .execute();
+    return `recorded a Shopify refund of ${counted}`;
+  }
+  return `ignored topic ${d.topic}`;
+}
+
+const STRIPE_OUTCOME: Record<string, 'won' | 'lost'> = { won: 'won', lost: 'lost' };
+
+async function applyStripe(trx: Tx, actor: Actor, d: { topic: string; body: J }) {
+  if (!d.topic.startsWith('charge.dispute.')) return `ignored event ${d.topic}`;
+  const dispute = obj(obj(d.body.data).object);
+  const disputeId = String(dispute.id ?? '');
+  const refs = [dispute.charge, dispute.payment_intent].filter((r): r is string => typeof r === 'string');
+  await lockObject(trx, actor.storeId, 'stripe', disputeId);
+  const existing = await findDisputeByProviderId(trx, actor.storeId, 'stripe', disputeId);
+  const due = obj(dispute.evidence_details).due_by;
+  const evidenceDueBy = typeof due === 'number' ? new Date(due * 1000).toISOString() : null;
+  if (!existing) {
+    const payment = refs.length
+      ? await trx
+          .selectFrom('payments as p')
+          .innerJoin('orders as o', 'o.id', 'p.order_id')
+          .select(['p.order_id', 'o.currency'])
+          .where('p.store_id', '=', actor.storeId)
+          .where('p.reference', 'in', refs)
+          .executeTakeFirst()
+      : undefined;
+    if (!payment) throw new Unappliable(`no order paid by ${refs.join(' or ') || 'an unknown charge'}`);
+    const currency = String(dispute.currency ?? '').toUpperCase();
+    await createCase(
+      trx,
+      actor,
+      createCaseSchema.parse({
+        kind: 'dispute',
+        order_id: payment.order_id,
+        data: {
+          provider: 'stripe',
+          provider_dispute_id: disputeId,
+          amount: Number(dispute.amount ?? 0),
+          currency,
+          reason: String(dispute.reason ?? 'general'),
+          evidence_due_by: evidenceDueBy,
+        },
+      }),
+    );
+    if (d.topic === 'charge.dispute.created') return `opened a dispute case for ${disputeId}`;
+  }
+  const found = await findDisputeByProviderId(trx, actor.storeId, 'stripe', disputeId);
+  const row = found && (await getCase(trx, actor.storeId, found.id));
+  if (!row) return 'no case';
+  const data = {
+    ...((row.data ?? {}) as J),
+    provider_status: dispute.status,
+    evidence_due_by: evidenceDueBy,
+  };
+  await updateCase(trx, actor.storeId, row.id, { data });
+  await insertEvent(trx, {
+    store_id: actor.storeId,
+    case_id: row.id,
+    type: 'provider_update',
+    actor: actor.label,
+    data: { status: dispute.status, event: d.topic },
+  });
+  const verdict = STRIPE_OUTCOME[String(dispute.status)];
+  if (
+    d.topic === 'charge.dispute.closed' &&
+    verdict &&
+    (row.status === 'open' || row.status === 'submitted')
+  ) {
+    if (row.status === 'open')
+      await disputeStep(trx, actor, row.id, { status: 'submitted', note: 'closed by Stripe' });
+    await disputeStep(trx, actor, row.id, { status: verdict, note: `Stripe: ${verdict}` });
+    return `dispute ${disputeId} ${verdict}`;
+  }
+  return `dispute ${disputeId} now ${String(dispute.status)}`;
+}
+
+async function applyEasyPost(trx: Tx, actor: Actor, d: { topic: string; body: J }) {
+  if (d.topic !== 'tracker.updated') return `ignored event ${d.topic}`;
+  const tracker = obj(d.body.result);
+  const code = String(tracker.tracking_code ?? '');
+  if (tracker.status !== 'delivered') return `tracker ${code} ${String(tracker.status)}`;
+  const details = Array.isArray(tracker.tracking_details) ? tracker.tracking_details.map(obj) : [];
+  const at =
+    details
+      .filter((x) => x.status === 'delivered')
+      .map((x) => String(x.datetime))
+      .pop() ?? new Date().toISOString();
+  const updated = await trx
+    .updateTable('fulfillments')
+    .set({ delivered_at: new Date(at) })
+    .where('store_id', '=', actor.storeId)
+    .where('tracking_number', '=', code)
+    .where('delivered_at', 'is', null)
+    .executeTakeFirst();
+  return `tracker ${code} delivered (${Number(updated.numUpdatedRows)} parcel(s))`;
+}
+
+export async function applyDelivery(db: Kysely<DB>, storeId: string, deliveryId: string): Promise<void> {
+  const actor: Actor = { storeId, role: 'owner', label: 'system:webhook' };
+  const d = await getDelivery(db, storeId, deliveryId);
+  if (!d || d.applied_at) return;
+  const body = obj(JSON.parse(d.body));
+  try {
+    await db.transaction().execute(async (trx) => {
+      const outcome =
+        d.provider === 'shopify'
+          ? await applyShopify(trx, actor, { ...d, body })
+          : d.provider === 'stripe'
+            ? await applyStripe(trx, actor, { topic: d.topic, body })
+            : d.provider === 'easypost'
+              ? await applyEasyPost(trx, actor, { topic: d.topic, body })
+              : `not applied: ${d.provider} deliveries are stored only`;
+      await recordOutcome(trx, storeId, d.id, { outcome, error: null, applied: true });
+    });
+  } catch (err) {
+    const permanent =
+      err instanceof Unappliable || err instanceof ShopifyMappingError || err instanceof AppError;
+    await recordOutcome(db, storeId, d.id, {
+      outcome: null,
+      error: err instanceof Error ? err.message : String(err),
+      applied: false,
+    });
+    if (!permanent) throw err;
+  }
+}
+
+export const applyDeliveryJob: JobHandler = async (db, job: Job) => {
+  const { delivery_id } = job.payload as { delivery_id: string };
+  await applyDelivery(db, job.store_id, delivery_id);
+};

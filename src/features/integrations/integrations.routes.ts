@@ -1,0 +1,260 @@
+// A store's connections (API.md "Outside systems"): settings per provider with secrets sealed and
+// never shown back, the deliveries received with what applying each did, a replay; and the public
+// webhook intake, verified on the raw body before anything is stored.
+
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/connect.ts';
+import { AppError } from '../../domain/errors.ts';
+import { actorOf } from '../../http/auth.ts';
+import type { SecretBox } from '../../integrations/secret-box.ts';
+import { shopifyUpdatedAt } from '../../integrations/shopify/order-mapping.ts';
+import {
+  verifyWebhook,
+  WEBHOOK_PROVIDERS,
+  type WebhookProvider,
+} from '../../integrations/webhooks/verify.ts';
+import { enqueue } from '../../jobs/queue.ts';
+import { findStoreBySlug } from '../stores/stores.queries.ts';
+import {
+  getDelivery,
+  getIntegration,
+  insertDelivery,
+  listDeliveries,
+  listIntegrations,
+  recordOutcome,
+  saveIntegration,
+} from './integrations.queries.ts';
+
+export const PROVIDERS = ['shopify', 'woocommerce', 'stripe', 'paypal', 'easypost'] as const;
+const SECRET_NAMES = ['webhook_secret', 'api_key'] as const;
+
+function view(row: {
+  provider: string;
+  base_url: string | null;
+  shop_domain: string | null;
+  secret_names: string[];
+  updated_at: Date;
+}) {
+  return {
+    provider: row.provider,
+    base_url: row.base_url,
+    shop_domain: row.shop_domain,
+    // which secrets are set, never their values
+    secrets_set: row.secret_names,
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/** What a delivery is about, for ordering: the object's id and the provider's time of this version. */
+function objectOf(
+  provider: WebhookProvider,
+  topic: string,
+  body: Json,
+): { id: string | null; at: Date | null } {
+  const data = (body.data as Json | undefined)?.object as Json | undefined;
+  if (provider === 'shopify') {
+    // a webhook body is the bare resource; an Admin API answer wraps it ({"order": …})
+    const resource = (body.order as Json | undefined) ?? body;
+    const id = topic.startsWith('orders/') ? resource.id : resource.order_id;
+    const at = shopifyUpdatedAt(resource);
+    return { id: id === undefined || id === null ? null : String(id), at: at ? new Date(at) : null };
+  }
+  if (provider === 'stripe' && data)
+    return {
+      id: String(data.id ?? ''),
+      at: typeof body.created === 'number' ? new Date(body.created * 1000) : null,
+    };
+  if (provider === 'woocommerce')
+    return {
+      id: body.id === undefined ? null : String(body.id),
+      at: typeof body.date_modified_gmt === 'string' ? new Date(`${body.date_modified_gmt}Z`) : null,
+    };
+  const result = body.result as Json | undefined;
+  return {
+    id: result?.id ? String(result.id) : null,
+    at: typeof result?.updated_at === 'string' ? new Date(result.updated_at) : null,
+  };
+}
+
+export const integrationRoutes =
+  (database: Database, box: SecretBox): FastifyPluginAsyncZod =>
+  async (app) => {
+    const providerParams = z.object({ provider: z.enum(PROVIDERS) });
+
+    app.put(
+      '/api/v1/integrations/:provider',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary:
+            'Connect a provider: secrets are sealed at rest (AFTERSALE_SECRET_KEY) and never shown back',
+          description: 'A secret left out keeps its saved value; `null` removes it.',
+          params: providerParams,
+          body: z.strictObject({
+            webhook_secret: z.string().min(8).max(500).nullable().optional(),
+            api_key: z.string().min(8).max(2000).nullable().optional(),
+            base_url: z.url().max(500).nullable().optional(),
+            shop_domain: z.string().min(3).max(255).nullable().optional(),
+          }),
+        },
+        config: { permission: 'integrations.write' },
+      },
+      async (request) => {
+        const { storeId } = actorOf(request);
+        const { provider } = request.params;
+        const body = request.body;
+        return database.db.transaction().execute(async (trx) => {
+          const before = await getIntegration(trx, storeId, provider);
+          const secrets: Record<string, string> = before?.secrets ? JSON.parse(box.open(before.secrets)) : {};
+          for (const name of SECRET_NAMES) {
+            const v = body[name];
+            if (v === null) delete secrets[name];
+            else if (v !== undefined) secrets[name] = v;
+          }
+          const names = SECRET_NAMES.filter((n) => secrets[n] !== undefined);
+          if (names.length && !box.canSeal)
+            throw new AppError(
+              'invalid_request',
+              'Secrets cannot be stored: set AFTERSALE_SECRET_KEY (32 characters or more) on the server first',
+              { errors: names.map((n) => ({ path: n, message: 'needs AFTERSALE_SECRET_KEY' })) },
+            );
+          await saveIntegration(trx, {
+            store_id: storeId,
+            provider,
+            base_url: body.base_url === undefined ? (before?.base_url ?? null) : body.base_url,
+            shop_domain: body.shop_domain === undefined ? (before?.shop_domain ?? null) : body.shop_domain,
+            secrets: names.length ? box.seal(JSON.stringify(secrets)) : null,
+            secret_names: names,
+          });
+          const saved = await getIntegration(trx, storeId, provider);
+          if (!saved) throw new AppError('internal', 'integration not saved');
+          return view(saved);
+        });
+      },
+    );
+
+    app.get(
+      '/api/v1/integrations',
+      {
+        schema: { tags: ['integrations'], summary: "The store's connections (no secret is ever shown)" },
+        config: { permission: 'integrations.read' },
+      },
+      async (request) => ({
+        data: (await listIntegrations(database.db, actorOf(request).storeId)).map(view),
+      }),
+    );
+
+    app.get(
+      '/api/v1/integrations/deliveries',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'Webhook deliveries received, newest first, with what applying each did (or its error)',
+          querystring: z.strictObject({
+            provider: z.enum(PROVIDERS).optional(),
+            failed: z.enum(['true', 'false']).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+        },
+        config: { permission: 'integrations.read' },
+      },
+      async (request) => {
+        const q = request.query;
+        const rows = await listDeliveries(
+          database.db,
+          actorOf(request).storeId,
+          { provider: q.provider, failed: q.failed === 'true' },
+          q.limit,
+        );
+        return {
+          data: rows.map((r) => ({
+            ...r,
+            received_at: r.received_at.toISOString(),
+            applied_at: r.applied_at?.toISOString() ?? null,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/integrations/deliveries/:id/replay',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'Apply a delivery that failed again (after the cause was fixed)',
+          params: z.object({ id: z.uuid() }),
+        },
+        config: { permission: 'integrations.write' },
+      },
+      async (request, reply) => {
+        const { storeId } = actorOf(request);
+        await database.db.transaction().execute(async (trx) => {
+          const d = await getDelivery(trx, storeId, request.params.id);
+          if (!d) throw new AppError('not_found', 'Delivery not found');
+          if (d.applied_at) throw new AppError('illegal_transition', 'This delivery was applied already');
+          await recordOutcome(trx, storeId, d.id, { outcome: null, error: null, applied: false });
+          await enqueue(trx, storeId, 'webhooks.apply', { delivery_id: d.id });
+        });
+        return reply.status(202).send({ id: request.params.id, status: 'queued' });
+      },
+    );
+
+    // The public intake: raw bytes only, so the signature is checked on exactly what was sent.
+    await app.register(async (raw) => {
+      raw.removeAllContentTypeParsers();
+      raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
+        done(null, body),
+      );
+      raw.post(
+        '/webhooks/:provider/:store',
+        {
+          schema: {
+            tags: ['integrations'],
+            summary: 'Inbound webhook (Shopify, WooCommerce, Stripe, EasyPost), verified on the raw body',
+            params: z.object({ provider: z.enum(WEBHOOK_PROVIDERS), store: z.string().min(1).max(100) }),
+          },
+          config: { public: true },
+        },
+        async (request, reply) => {
+          const { provider, store: slug } = request.params as { provider: WebhookProvider; store: string };
+          const body = request.body as Buffer;
+          const unauthorized = new AppError('unauthorized', 'The webhook signature does not match');
+          if (!Buffer.isBuffer(body)) throw unauthorized;
+          const store = await findStoreBySlug(database.db, slug);
+          const integration = store && (await getIntegration(database.db, store.id, provider));
+          const secrets = integration?.secrets
+            ? (JSON.parse(box.open(integration.secrets)) as Record<string, string>)
+            : {};
+          const secret = secrets.webhook_secret;
+          // an unknown store, an unconfigured provider and a bad signature answer the same
+          const verified = store && secret ? verifyWebhook(provider, secret, request.headers, body) : null;
+          if (!store || !verified) throw unauthorized;
+          let parsed: Json;
+          try {
+            parsed = JSON.parse(body.toString('utf8'));
+          } catch {
+            throw new AppError('invalid_request', 'The body is not JSON');
+          }
+          const object = objectOf(provider, verified.topic, parsed);
+          await database.db.transaction().execute(async (trx) => {
+            const id = await insertDelivery(trx, {
+              store_id: store.id,
+              id: randomUUID(),
+              provider,
+              delivery_id: verified.deliveryId,
+              topic: verified.topic,
+              object_id: object.id,
+              object_updated_at: object.at && !Number.isNaN(object.at.getTime()) ? object.at : null,
+              body: body.toString('utf8'),
+            });
+            if (id) await enqueue(trx, store.id, 'webhooks.apply', { delivery_id: id });
+          });
+          return reply.status(200).send({ received: true });
+        },
+      );
+    });
+  };
