@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { startShipmentScanner } from './features/cases/scan-shipments.ts';
 import { type BootstrapResult, bootstrap } from './features/stores/bootstrap.ts';
 import { buildApp } from './http/app.ts';
+import { SecretBox } from './integrations/secret-box.ts';
 import { diskFileStore } from './integrations/storage/file-store.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { startWorker } from './jobs/queue.ts';
@@ -33,7 +34,11 @@ export async function start(config: Config): Promise<Running> {
     secretKeys: config.secretKeys,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopWorker = startWorker(database.db, jobHandlers(), (err) => app.log.error({ err }, 'job worker'));
+  const stopWorker = startWorker(
+    database.db,
+    jobHandlers(undefined, new SecretBox(config.secretKeys)),
+    (err) => app.log.error({ err }, 'job worker'),
+  );
   // parcels past their route's late or lost threshold open their own case, once
   const stopScanner = startShipmentScanner(database.db, (err) => app.log.error({ err }, 'shipment scan'));
   let stopping: Promise<void> | undefined;

@@ -9,6 +9,7 @@ import { createApiToken } from '../src/features/auth/tokens.ts';
 import { createStore } from '../src/features/stores/create-store.ts';
 import type { Store } from '../src/features/stores/stores.queries.ts';
 import { type AppDeps, buildApp } from '../src/http/app.ts';
+import { SecretBox } from '../src/integrations/secret-box.ts';
 import { diskFileStore } from '../src/integrations/storage/file-store.ts';
 import { jobHandlers } from '../src/jobs/handlers.ts';
 import { runDueJobs } from '../src/jobs/queue.ts';
@@ -86,7 +87,7 @@ export async function createTestApp(options: Pick<AppDeps, 'evidenceLimits'> = {
         headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers },
       });
     },
-    runJobs: () => runDueJobs(database.db, jobHandlers()),
+    runJobs: () => runDueJobs(database.db, jobHandlers(undefined, new SecretBox([TEST_SECRET_KEY]))),
     filesDir,
     async close() {
       await app.close();

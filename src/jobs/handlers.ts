@@ -1,9 +1,16 @@
 // Every job kind the worker knows, with its handler.
 import { applyDeliveryJob } from '../features/integrations/apply-delivery.ts';
+import { storeProviders } from '../features/integrations/store-providers.ts';
 import { executeRefundJob } from '../features/refunds/execute-refund.ts';
 import { type ProviderRegistry, providerRegistry } from '../integrations/payments/provider.ts';
+import type { SecretBox } from '../integrations/secret-box.ts';
 import type { JobHandlers } from './queue.ts';
 
-export function jobHandlers(providers: ProviderRegistry = providerRegistry()): JobHandlers {
-  return { 'refunds.execute': executeRefundJob(providers), 'webhooks.apply': applyDeliveryJob };
+/** `box` opens the stores' integration secrets (their own Stripe accounts); without it refunds go
+ *  through the registry only. */
+export function jobHandlers(providers: ProviderRegistry = providerRegistry(), box?: SecretBox): JobHandlers {
+  return {
+    'refunds.execute': executeRefundJob(providers, box ? storeProviders(box) : undefined),
+    'webhooks.apply': applyDeliveryJob,
+  };
 }

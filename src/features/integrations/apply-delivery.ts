@@ -112,7 +112,119 @@ async function applyShopify(
 
 const STRIPE_OUTCOME: Record<string, 'won' | 'lost'> = { won: 'won', lost: 'lost' };
 
+/**
+ * A Stripe refund's news: ours (sent by the job, found by its id) moves to how it ended; one made in
+ * Stripe's dashboard on a charge of ours is recorded once, as money that already left. Whichever of
+ * the job and the webhook reports first, the refund is counted once.
+ */
+async function stripeRefund(trx: Tx, actor: Actor, refund: J): Promise<string> {
+  const id = String(refund.id ?? '');
+  const status = String(refund.status ?? '');
+  // ours carries our key in its metadata, so it is known even before the job recorded Stripe's id
+  const key = String(obj(refund.metadata).aftersale_key ?? '');
+  const ourId = /^aftersale-refund-([0-9a-f-]{36})-\d+$/.exec(key)?.[1];
+  const ours = await trx
+    .selectFrom('refunds')
+    .select(['id', 'order_id', 'amount', 'status', 'case_id'])
+    .where('store_id', '=', actor.storeId)
+    .where('provider', '=', 'stripe')
+    .where((eb) =>
+      ourId
+        ? eb.or([eb('id', '=', ourId), eb('provider_reference', '=', id)])
+        : eb('provider_reference', '=', id),
+    )
+    .forUpdate()
+    .executeTakeFirst();
+  if (ours) {
+    await trx.updateTable('refunds').set({ provider_reference: id }).where('id', '=', ours.id).execute();
+    const to =
+      status === 'succeeded' ? 'succeeded' : status === 'failed' || status === 'canceled' ? 'failed' : null;
+    if (!to || ours.status === to || ours.status === 'failed') return `refund ${id} stays ${ours.status}`;
+    // a refund that failed at Stripe gives its amount back to what the order can still refund
+    if (to === 'failed')
+      await trx
+        .updateTable('orders')
+        .set((eb) => ({ refunded_amount: eb('refunded_amount', '-', ours.amount) }))
+        .where('id', '=', ours.order_id)
+        .execute();
+    await trx
+      .updateTable('refunds')
+      .set({ status: to, updated_at: new Date() })
+      .where('id', '=', ours.id)
+      .execute();
+    if (ours.case_id)
+      await insertEvent(trx, {
+        store_id: actor.storeId,
+        case_id: ours.case_id,
+        type: `refund_${to}`,
+        actor: 'provider:stripe',
+        data: { refund_id: ours.id, reference: id, via: 'webhook' },
+      });
+    return `refund ${id} ${to}`;
+  }
+  if (status !== 'succeeded' && status !== 'pending') return `refund ${id} ${status}: not ours`;
+  const refs = [refund.charge, refund.payment_intent].filter((r): r is string => typeof r === 'string');
+  const payment = refs.length
+    ? await trx
+        .selectFrom('payments')
+        .select(['order_id'])
+        .where('store_id', '=', actor.storeId)
+        .where('reference', 'in', refs)
+        .executeTakeFirst()
+    : undefined;
+  if (!payment) return `refund ${id}: no order paid by ${refs.join(' or ')}`;
+  const order = await trx
+    .selectFrom('orders')
+    .select(['currency', 'paid_amount', 'refunded_amount'])
+    .where('id', '=', payment.order_id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const counted = Math.min(Number(refund.amount ?? 0), order.paid_amount - order.refunded_amount);
+  if (counted <= 0) return `refund ${id}: nothing left to count`;
+  const inserted = await trx
+    .insertInto('refunds')
+    .values({
+      store_id: actor.storeId,
+      id: randomUUID(),
+      order_id: payment.order_id,
+      case_id: null,
+      amount: counted,
+      currency: order.currency,
+      provider: 'stripe',
+      provider_reference: id,
+      status: 'succeeded',
+      idempotency_key: `stripe-refund:${id}`,
+      breakdown: JSON.stringify({ outside: counted, total: counted }),
+      payment_position: null,
+    })
+    .onConflict((oc) => oc.columns(['store_id', 'idempotency_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return `refund ${id} was recorded before`;
+  await trx
+    .updateTable('orders')
+    .set((eb) => ({ refunded_amount: eb('refunded_amount', '+', counted) }))
+    .where('id', '=', payment.order_id)
+    .execute();
+  return `recorded a refund made in Stripe of ${counted}`;
+}
+
 async function applyStripe(trx: Tx, actor: Actor, d: { topic: string; body: J }) {
+  const object = obj(obj(d.body.data).object);
+  if (d.topic === 'refund.updated' || d.topic === 'refund.created') return stripeRefund(trx, actor, object);
+  if (d.topic === 'charge.refunded') {
+    const list = obj(object.refunds).data;
+    const outcomes = [];
+    for (const r of Array.isArray(list) ? list.map(obj) : [])
+      outcomes.push(
+        await stripeRefund(trx, actor, {
+          ...r,
+          charge: r.charge ?? object.id,
+          payment_intent: r.payment_intent ?? object.payment_intent,
+        }),
+      );
+    return outcomes.join('; ') || 'no refunds listed';
+  }
   if (!d.topic.startsWith('charge.dispute.')) return `ignored event ${d.topic}`;
   const dispute = obj(obj(d.body.data).object);
   const disputeId = String(dispute.id ?? '');

@@ -4,7 +4,11 @@
 // died (or timed out) is recognised. A thrown error (network, timeout) is retried with backoff; a
 // provider's definite "failed" gives the amount back to the order's refundable room so the team can
 // pay it another way.
-import { type ProviderRegistry, providerFor } from '../../integrations/payments/provider.ts';
+import {
+  type ProviderRegistry,
+  providerFor,
+  type StoreProviders,
+} from '../../integrations/payments/provider.ts';
 import { completeJob, type JobHandler } from '../../jobs/queue.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
 import {
@@ -15,12 +19,13 @@ import {
   setRefundOutcome,
 } from './refunds.queries.ts';
 
-export function executeRefundJob(providers: ProviderRegistry): JobHandler {
+export function executeRefundJob(providers: ProviderRegistry, storeProviders?: StoreProviders): JobHandler {
   return async (db, job) => {
     const { refund_id } = job.payload as { refund_id: string };
     const refund = await findRefund(db, job.store_id, refund_id);
     if (refund?.status !== 'pending') return;
-    const provider = providerFor(providers, refund.provider);
+    const provider =
+      (await storeProviders?.(db, job.store_id, refund.provider)) ?? providerFor(providers, refund.provider);
     const outcome = await provider.refund({
       amount: refund.amount,
       currency: refund.currency,

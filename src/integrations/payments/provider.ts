@@ -10,7 +10,8 @@ export interface RefundRequest {
 }
 
 export interface RefundOutcome {
-  status: 'succeeded' | 'requires_action' | 'failed';
+  /** pending: the provider took the refund and will say how it ends (its webhook) */
+  status: 'succeeded' | 'pending' | 'requires_action' | 'failed';
   reference: string | null;
   message?: string;
 }
@@ -36,6 +37,13 @@ export type ProviderRegistry = ReadonlyMap<string, PaymentProvider>;
 export function providerRegistry(providers: readonly PaymentProvider[] = [manualProvider]): ProviderRegistry {
   return new Map(providers.map((p) => [p.code, p]));
 }
+
+/** A store's own client for a provider (its API key from the integration settings), if it has one. */
+export type StoreProviders = (
+  db: import('kysely').Kysely<import('../../db/schema.ts').DB>,
+  storeId: string,
+  code: string,
+) => Promise<PaymentProvider | undefined>;
 
 /** Orders paid through a provider we have no client for are refunded by hand. */
 export function providerFor(registry: ProviderRegistry, code: string): PaymentProvider {

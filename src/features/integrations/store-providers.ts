@@ -1,0 +1,18 @@
+// Which client refunds a store's payment: the store's own Stripe account when it connected one
+// (its API key from the sealed integration settings), else the built-in registry (manual).
+
+import type { StoreProviders } from '../../integrations/payments/provider.ts';
+import { stripeProvider } from '../../integrations/payments/stripe.ts';
+import type { SecretBox } from '../../integrations/secret-box.ts';
+import { getIntegration } from './integrations.queries.ts';
+
+export function storeProviders(box: SecretBox): StoreProviders {
+  return async (db, storeId, code) => {
+    if (code !== 'stripe') return undefined;
+    const row = await getIntegration(db, storeId, 'stripe');
+    if (!row?.secrets) return undefined;
+    const secrets = JSON.parse(box.open(row.secrets)) as { api_key?: string };
+    if (!secrets.api_key) return undefined;
+    return stripeProvider({ apiKey: secrets.api_key, baseUrl: row.base_url });
+  };
+}
