@@ -148,6 +148,36 @@ describe('Shopify webhooks', () => {
   });
 });
 
+describe('WooCommerce webhooks', () => {
+  it('creates the order from order.created and keeps a newer order.updated over an older one', async () => {
+    await t.call('PUT', '/api/v1/integrations/woocommerce', {
+      webhook_secret: SECRET,
+      base_url: 'https://shop.example',
+    });
+    const order = JSON.parse(payload('woocommerce/order_create_response.json'));
+    const send = (id: string, topic: string, body: unknown) =>
+      deliver('woocommerce', JSON.stringify(body), {
+        'x-wc-webhook-delivery-id': id,
+        'x-wc-webhook-topic': topic,
+      });
+    expect((await send('wc-1', 'order.created', order)).statusCode).toBe(200);
+    await t.runJobs();
+    await send('wc-3', 'order.updated', {
+      ...order,
+      status: 'completed',
+      date_modified_gmt: '2017-03-25T10:00:00',
+      date_completed_gmt: '2017-03-25T10:00:00',
+    });
+    await t.runJobs();
+    await send('wc-2', 'order.updated', { ...order, date_modified_gmt: '2017-03-23T10:00:00' });
+    await t.runJobs();
+    const found = (await t.call('GET', '/api/v1/orders?external_id=woocommerce:727')).json().data;
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ number: '727', totals: { total: 2935 } });
+    expect(found[0].fulfillments[0].shipped_at).toBe('2017-03-25T10:00:00.000Z');
+  });
+});
+
 describe('Stripe dispute webhooks', () => {
   it('opens a dispute case for the order paid by the charge, follows it to lost, records the chargeback', async () => {
     await t.call('PUT', '/api/v1/integrations/stripe', { webhook_secret: SECRET });

@@ -9,6 +9,7 @@ import type { DB, Tx } from '../../db/schema.ts';
 import { decimalToMinor } from '../../domain/currency-digits.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ShopifyMappingError, shopifyOrderToInput } from '../../integrations/shopify/order-mapping.ts';
+import { WooMappingError, wooOrderToInput } from '../../integrations/woocommerce/order-mapping.ts';
 import type { Job, JobHandler } from '../../jobs/queue.ts';
 import type { Actor } from '../auth/actor.ts';
 import { disputeStep } from '../cases/case-steps.ts';
@@ -108,6 +109,28 @@ async function applyShopify(
     return `recorded a Shopify refund of ${counted}`;
   }
   return `ignored topic ${d.topic}`;
+}
+
+async function applyWoo(
+  trx: Tx,
+  actor: Actor,
+  d: { topic: string; body: J; object_updated_at: Date | null; object_id: string | null },
+) {
+  if (d.topic !== 'order.created' && d.topic !== 'order.updated') return `ignored topic ${d.topic}`;
+  if (d.object_id) {
+    await lockObject(trx, actor.storeId, 'woocommerce', d.object_id);
+    const newest = await newestApplied(trx, actor.storeId, 'woocommerce', d.object_id);
+    if (newest && d.object_updated_at && newest > d.object_updated_at)
+      return 'stale: a newer version was applied';
+  }
+  let input: ReturnType<typeof orderInputSchema.parse>;
+  try {
+    input = orderInputSchema.parse(wooOrderToInput(d.body));
+  } catch (err) {
+    throw new Unappliable(err instanceof Error ? err.message : String(err));
+  }
+  const { id, created } = await upsertOrder(trx, actor.storeId, input);
+  return `${created ? 'created' : 'updated'} order ${input.number} (${id})`;
 }
 
 const STRIPE_OUTCOME: Record<string, 'won' | 'lost'> = { won: 'won', lost: 'lost' };
@@ -326,14 +349,19 @@ export async function applyDelivery(db: Kysely<DB>, storeId: string, deliveryId:
           ? await applyShopify(trx, actor, { ...d, body })
           : d.provider === 'stripe'
             ? await applyStripe(trx, actor, { topic: d.topic, body })
-            : d.provider === 'easypost'
-              ? await applyEasyPost(trx, actor, { topic: d.topic, body })
-              : `not applied: ${d.provider} deliveries are stored only`;
+            : d.provider === 'woocommerce'
+              ? await applyWoo(trx, actor, { ...d, body })
+              : d.provider === 'easypost'
+                ? await applyEasyPost(trx, actor, { topic: d.topic, body })
+                : `not applied: ${d.provider} deliveries are stored only`;
       await recordOutcome(trx, storeId, d.id, { outcome, error: null, applied: true });
     });
   } catch (err) {
     const permanent =
-      err instanceof Unappliable || err instanceof ShopifyMappingError || err instanceof AppError;
+      err instanceof Unappliable ||
+      err instanceof ShopifyMappingError ||
+      err instanceof WooMappingError ||
+      err instanceof AppError;
     await recordOutcome(db, storeId, d.id, {
       outcome: null,
       error: err instanceof Error ? err.message : String(err),

@@ -15,6 +15,7 @@ import {
   WEBHOOK_PROVIDERS,
   type WebhookProvider,
 } from '../../integrations/webhooks/verify.ts';
+import { wooUpdatedAt } from '../../integrations/woocommerce/order-mapping.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { findStoreBySlug } from '../stores/stores.queries.ts';
 import {
@@ -71,7 +72,7 @@ function objectOf(
   if (provider === 'woocommerce')
     return {
       id: body.id === undefined ? null : String(body.id),
-      at: typeof body.date_modified_gmt === 'string' ? new Date(`${body.date_modified_gmt}Z`) : null,
+      at: wooUpdatedAt(body),
     };
   const result = body.result as Json | undefined;
   return {
