@@ -172,6 +172,25 @@ export interface CasesTable {
   replacement_order_id: Generated<string | null>;
   dedupe_key: Generated<string | null>;
 }
+export interface WebhookEndpointsTable {
+  store_id: string;
+  id: string;
+  url: string;
+  topics: string[];
+  secret: string;
+  created_at: InstantDefault;
+  disabled_at: Instant | null;
+}
+export interface WebhookSendsTable {
+  store_id: string;
+  id: Generated<number>;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  status_code: number | null;
+  error: string | null;
+  at: InstantDefault;
+}
 export interface IntegrationsTable {
   store_id: string;
   provider: string;
@@ -403,6 +422,8 @@ export interface DB {
   case_events: CaseEventsTable;
   case_lines: CaseLinesTable;
   integrations: IntegrationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_sends: WebhookSendsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   replacements: ReplacementsTable;
   case_messages: CaseMessagesTable;

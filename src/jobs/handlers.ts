@@ -1,6 +1,7 @@
 // Every job kind the worker knows, with its handler.
 import { applyDeliveryJob } from '../features/integrations/apply-delivery.ts';
 import { storeProviders } from '../features/integrations/store-providers.ts';
+import { sendOutboundJob } from '../features/integrations/webhooks-out.ts';
 import { executeRefundJob } from '../features/refunds/execute-refund.ts';
 import { type ProviderRegistry, providerRegistry } from '../integrations/payments/provider.ts';
 import type { SecretBox } from '../integrations/secret-box.ts';
@@ -12,5 +13,6 @@ export function jobHandlers(providers: ProviderRegistry = providerRegistry(), bo
   return {
     'refunds.execute': executeRefundJob(providers, box ? storeProviders(box) : undefined),
     'webhooks.apply': applyDeliveryJob,
+    ...(box ? { 'webhooks.send': sendOutboundJob(box) } : {}),
   };
 }

@@ -256,3 +256,63 @@ describe('EasyPost tracker webhooks', () => {
     expect(after.fulfillments[0].delivered_at).not.toBeNull();
   });
 });
+
+describe('signed webhooks out', () => {
+  it("tells the store's system to stop fulfilment of a cancelled order, signed, retried until it answers", async () => {
+    const { createServer } = await import('node:http');
+    const { createHmac } = await import('node:crypto');
+    const got: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+    let refuse = 1;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        got.push({ headers: req.headers, body });
+        res.statusCode = refuse-- > 0 ? 503 : 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const made = await t.call('POST', '/api/v1/webhook-endpoints', {
+        url: `http://127.0.0.1:${port}/aftersale`,
+        topics: ['fulfillment.stop_requested'],
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const secret = made.json().secret as string;
+      expect((await t.call('GET', '/api/v1/webhook-endpoints')).body).not.toContain(secret);
+      const o = (await t.call('POST', '/api/v1/orders', makeOrder({ fulfillments: [] }))).json();
+      await t.call('POST', '/api/v1/cases', { kind: 'cancellation', order_id: o.id });
+      await t.runJobs();
+      await t.database.db
+        .updateTable('jobs')
+        .set({ run_at: new Date(0), locked_until: null })
+        .where('kind', '=', 'webhooks.send')
+        .where('done_at', 'is', null)
+        .execute();
+      await t.runJobs();
+      expect(got).toHaveLength(2);
+      const last = got[1] as (typeof got)[number];
+      expect(last.headers['aftersale-event-id']).toBe(got[0]?.headers['aftersale-event-id']);
+      const event = JSON.parse(last.body);
+      expect(event).toMatchObject({
+        type: 'fulfillment.stop_requested',
+        data: {
+          order: { id: o.id, external_id: o.external_id },
+          case: { kind: 'cancellation' },
+          detail: { lines: [{ line_id: 'L1', quantity: 2 }] },
+        },
+      });
+      const [tPart, v1] = String(last.headers['aftersale-signature']).split(',');
+      const ts = tPart?.slice(2);
+      expect(v1?.slice(3)).toBe(createHmac('sha256', secret).update(`${ts}.${last.body}`).digest('hex'));
+      const sends = (await t.call('GET', '/api/v1/webhook-endpoints')).json().data[0].recent;
+      expect(sends.map((s: { status_code: number }) => s.status_code)).toEqual([204, 503]);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

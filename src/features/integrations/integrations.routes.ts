@@ -27,6 +27,7 @@ import {
   recordOutcome,
   saveIntegration,
 } from './integrations.queries.ts';
+import { newEndpointSecret, TOPICS } from './webhooks-out.ts';
 
 export const PROVIDERS = ['shopify', 'woocommerce', 'stripe', 'paypal', 'easypost'] as const;
 const SECRET_NAMES = ['webhook_secret', 'api_key'] as const;
@@ -201,6 +202,126 @@ export const integrationRoutes =
           await enqueue(trx, storeId, 'webhooks.apply', { delivery_id: d.id });
         });
         return reply.status(202).send({ id: request.params.id, status: 'queued' });
+      },
+    );
+
+    const endpointView = (e: {
+      id: string;
+      url: string;
+      topics: string[];
+      created_at: Date;
+      disabled_at: Date | null;
+    }) => ({
+      id: e.id,
+      url: e.url,
+      topics: e.topics,
+      created_at: e.created_at.toISOString(),
+      disabled_at: e.disabled_at?.toISOString() ?? null,
+    });
+
+    app.post(
+      '/api/v1/webhook-endpoints',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary:
+            "Subscribe one of the store's systems to events (signed webhooks out); the signing secret is shown once",
+          description: `Topics: ${TOPICS.join(', ')}, or "*". Each delivery carries \`Aftersale-Event-Id\`, \`Aftersale-Event-Type\` and \`Aftersale-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">\`.`,
+          body: z.strictObject({
+            url: z.url({ protocol: /^https?$/ }).max(500),
+            topics: z
+              .array(z.enum(['*', ...TOPICS] as [string, ...string[]]))
+              .min(1)
+              .max(50),
+          }),
+        },
+        config: { permission: 'integrations.write' },
+      },
+      async (request, reply) => {
+        const { storeId } = actorOf(request);
+        if (!box.canSeal)
+          throw new AppError(
+            'invalid_request',
+            'Webhook secrets cannot be kept: set AFTERSALE_SECRET_KEY on the server first',
+            {
+              errors: [{ path: 'url', message: 'needs AFTERSALE_SECRET_KEY' }],
+            },
+          );
+        const secret = newEndpointSecret();
+        const row = await database.db
+          .insertInto('webhook_endpoints')
+          .values({
+            store_id: storeId,
+            id: randomUUID(),
+            url: request.body.url,
+            topics: [...new Set(request.body.topics)],
+            secret: box.seal(secret),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return reply.status(201).send({ ...endpointView(row), secret });
+      },
+    );
+
+    app.get(
+      '/api/v1/webhook-endpoints',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: "The store's webhook endpoints and their last attempts (never the secret)",
+        },
+        config: { permission: 'integrations.read' },
+      },
+      async (request) => {
+        const { storeId } = actorOf(request);
+        const rows = await database.db
+          .selectFrom('webhook_endpoints')
+          .selectAll()
+          .where('store_id', '=', storeId)
+          .orderBy('created_at')
+          .execute();
+        const sends = rows.length
+          ? await database.db
+              .selectFrom('webhook_sends')
+              .select(['endpoint_id', 'event_id', 'event_type', 'status_code', 'error', 'at'])
+              .where('store_id', '=', storeId)
+              .orderBy('id', 'desc')
+              .limit(200)
+              .execute()
+          : [];
+        return {
+          data: rows.map((r) => ({
+            ...endpointView(r),
+            recent: sends
+              .filter((s) => s.endpoint_id === r.id)
+              .slice(0, 20)
+              .map((s) => ({ ...s, endpoint_id: undefined, at: s.at.toISOString() })),
+          })),
+        };
+      },
+    );
+
+    app.delete(
+      '/api/v1/webhook-endpoints/:id',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'Stop sending to an endpoint',
+          params: z.object({ id: z.uuid() }),
+        },
+        config: { permission: 'integrations.write' },
+      },
+      async (request, reply) => {
+        const { storeId } = actorOf(request);
+        const done = await database.db
+          .updateTable('webhook_endpoints')
+          .set({ disabled_at: new Date() })
+          .where('store_id', '=', storeId)
+          .where('id', '=', request.params.id)
+          .where('disabled_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) === 0) throw new AppError('not_found', 'Endpoint not found');
+        return reply.status(204).send();
       },
     );
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
+import { emitOutbound } from '../integrations/webhooks-out.ts';
 
 export type ReturnRow = Row<'cases'> & Omit<Row<'returns'>, 'store_id' | 'case_id'>;
 
@@ -40,6 +41,8 @@ export async function insertEvent(
       data: JSON.stringify(e.data ?? {}),
     })
     .execute();
+  // the events the store's own systems subscribe to leave with the change (signed webhooks out)
+  await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {});
 }
 
 export async function rmaExists(trx: Tx, storeId: string, rma: string): Promise<boolean> {
