@@ -38,6 +38,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./console/rates/RatesPage.tsx')).RatesPage }),
       },
       {
+        path: 'integrations',
+        lazy: async () => ({
+          Component: (await import('./console/integrations/IntegrationsPage.tsx')).IntegrationsPage,
+        }),
+      },
+      {
         path: 'analytics',
         lazy: async () => ({
           Component: (await import('./console/analytics/AnalyticsPage.tsx')).AnalyticsPage,

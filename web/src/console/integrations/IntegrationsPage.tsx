@@ -1,0 +1,381 @@
+// The store's connections to outside systems: which providers are connected (secrets are set, never
+// shown), the webhook address to paste into each provider, the deliveries received with what
+// applying each did (a failed one can be replayed), and the endpoints our own events go out to.
+import { can } from '@domain/roles.ts';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type Integration,
+  PROVIDERS,
+  type Provider,
+  useCreateEndpoint,
+  useDeliveries,
+  useDisableEndpoint,
+  useEndpoints,
+  useIntegrations,
+  useReplay,
+  useSaveIntegration,
+} from '../../api/integrations.ts';
+import { useSession } from '../../api/session.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { ProblemAlert } from '../ui/ProblemAlert.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+
+const TOPICS = [
+  'fulfillment.stop_requested',
+  'order.address_changed',
+  'parcel.intercept_requested',
+  'replacement.created',
+  'case.opened',
+  'case.resolved',
+  'return.requested',
+  'return.approved',
+  'return.settled',
+  'refund.succeeded',
+  'refund.failed',
+];
+
+function ProviderCard({
+  provider,
+  saved,
+  canWrite,
+  slug,
+}: {
+  provider: Provider;
+  saved?: Integration | undefined;
+  canWrite: boolean;
+  slug: string;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveIntegration();
+  const [form, setForm] = useState({
+    webhook_secret: '',
+    api_key: '',
+    base_url: saved?.base_url ?? '',
+    shop_domain: saved?.shop_domain ?? '',
+  });
+  const webhookUrl = `${window.location.origin}/webhooks/${provider}/${slug}`;
+  const connected = (saved?.secrets_set.length ?? 0) > 0;
+  return (
+    <Paper withBorder p="md" radius="md" data-testid={`integration-${provider}`}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            {t(`integrations.providers.${provider}`)}
+          </Title>
+          <Badge color={connected ? 'teal' : 'gray'} variant="light">
+            {connected ? t('integrations.connected') : t('integrations.notConnected')}
+          </Badge>
+        </Group>
+        {saved && saved.secrets_set.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('integrations.secretsSet', { names: saved.secrets_set.join(', ') })}
+          </Text>
+        )}
+        {provider !== 'paypal' && (
+          <Group gap="xs" wrap="nowrap">
+            <Code style={{ overflowWrap: 'anywhere' }}>{webhookUrl}</Code>
+            <CopyButton value={webhookUrl}>
+              {({ copied, copy }) => (
+                <Button size="compact-xs" variant="light" onClick={copy}>
+                  {copied ? t('integrations.copied') : t('integrations.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        )}
+        {canWrite && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const body: Record<string, string | null> = {};
+              if (form.webhook_secret) body.webhook_secret = form.webhook_secret;
+              if (form.api_key) body.api_key = form.api_key;
+              body.base_url = form.base_url || null;
+              if (provider === 'shopify') body.shop_domain = form.shop_domain || null;
+              save.mutate(
+                { provider, body },
+                { onSuccess: () => setForm({ ...form, webhook_secret: '', api_key: '' }) },
+              );
+            }}
+          >
+            <Stack gap="xs">
+              <PasswordInput
+                label={t('integrations.webhookSecret')}
+                placeholder={saved?.secrets_set.includes('webhook_secret') ? t('integrations.keep') : ''}
+                value={form.webhook_secret}
+                onChange={(e) => setForm({ ...form, webhook_secret: e.currentTarget.value })}
+                autoComplete="off"
+              />
+              <PasswordInput
+                label={t('integrations.apiKey')}
+                placeholder={saved?.secrets_set.includes('api_key') ? t('integrations.keep') : ''}
+                value={form.api_key}
+                onChange={(e) => setForm({ ...form, api_key: e.currentTarget.value })}
+                autoComplete="off"
+              />
+              {provider === 'shopify' && (
+                <TextInput
+                  label={t('integrations.shopDomain')}
+                  placeholder="my-store.myshopify.com"
+                  value={form.shop_domain}
+                  onChange={(e) => setForm({ ...form, shop_domain: e.currentTarget.value })}
+                />
+              )}
+              <TextInput
+                label={t('integrations.baseUrl')}
+                description={t('integrations.baseUrlHint')}
+                value={form.base_url}
+                onChange={(e) => setForm({ ...form, base_url: e.currentTarget.value })}
+              />
+              <Group>
+                <Button type="submit" size="xs" loading={save.isPending}>
+                  {t('integrations.save')}
+                </Button>
+              </Group>
+              {save.isError && <ProblemAlert error={save.error} />}
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Deliveries({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [failed, setFailed] = useState(false);
+  const deliveries = useDeliveries(failed);
+  const replay = useReplay();
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            {t('integrations.deliveries')}
+          </Title>
+          <SegmentedControl
+            size="xs"
+            value={failed ? 'failed' : 'all'}
+            onChange={(v) => setFailed(v === 'failed')}
+            data={[
+              { value: 'all', label: t('integrations.all') },
+              { value: 'failed', label: t('integrations.failed') },
+            ]}
+          />
+        </Group>
+        {deliveries.isPending ? (
+          <Skeleton h={80} />
+        ) : deliveries.data?.data.length ? (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('integrations.received')}</Table.Th>
+                  <Table.Th>{t('integrations.provider')}</Table.Th>
+                  <Table.Th>{t('integrations.topic')}</Table.Th>
+                  <Table.Th>{t('integrations.result')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('integrations.replay')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {deliveries.data.data.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>{format.dateTime(d.received_at)}</Table.Td>
+                    <Table.Td>{t(`integrations.providers.${d.provider}`)}</Table.Td>
+                    <Table.Td>
+                      <Code>{d.topic}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      {d.error ? (
+                        <Text size="sm" c="red">
+                          {d.error}
+                        </Text>
+                      ) : (
+                        <Text size="sm">{d.outcome ?? t('integrations.queued')}</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {canWrite && d.error && !d.applied_at && (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => replay.mutate(d.id)}
+                          loading={replay.isPending}
+                        >
+                          {t('integrations.replay')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('integrations.noDeliveries')}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Endpoints({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const endpoints = useEndpoints();
+  const create = useCreateEndpoint();
+  const disable = useDisableEndpoint();
+  const [url, setUrl] = useState('');
+  const [topics, setTopics] = useState<string[]>([
+    'fulfillment.stop_requested',
+    'order.address_changed',
+    'replacement.created',
+  ]);
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('integrations.endpoints')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('integrations.endpointsHint')}
+        </Text>
+        {create.data && (
+          <Alert color="teal" title={t('integrations.secretOnce')} role="status">
+            <Code data-testid="endpoint-secret">{create.data.secret}</Code>
+          </Alert>
+        )}
+        {endpoints.data?.data
+          .filter((e) => !e.disabled_at)
+          .map((e) => (
+            <Paper key={e.id} withBorder p="sm" radius="sm">
+              <Group justify="space-between" wrap="nowrap">
+                <Stack gap={2}>
+                  <Code>{e.url}</Code>
+                  <Text size="xs" c="dimmed">
+                    {e.topics.join(', ')}
+                  </Text>
+                  {e.recent[0] && (
+                    <Text size="xs" c={e.recent[0].error ? 'red' : 'teal'}>
+                      {t('integrations.lastSend', {
+                        at: format.dateTime(e.recent[0].at),
+                        result: e.recent[0].error ?? String(e.recent[0].status_code),
+                      })}
+                    </Text>
+                  )}
+                </Stack>
+                {canWrite && (
+                  <Button size="compact-xs" color="red" variant="subtle" onClick={() => disable.mutate(e.id)}>
+                    {t('integrations.stop')}
+                  </Button>
+                )}
+              </Group>
+            </Paper>
+          ))}
+        {canWrite && (
+          <form
+            onSubmit={(ev) => {
+              ev.preventDefault();
+              create.mutate({ url, topics }, { onSuccess: () => setUrl('') });
+            }}
+          >
+            <Stack gap="xs">
+              <TextInput
+                label={t('integrations.endpointUrl')}
+                type="url"
+                required
+                value={url}
+                onChange={(e) => setUrl(e.currentTarget.value)}
+                placeholder="https://erp.example.com/aftersale"
+              />
+              <Checkbox.Group label={t('integrations.topics')} value={topics} onChange={setTopics}>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={4}>
+                  {TOPICS.map((topic) => (
+                    <Checkbox key={topic} value={topic} label={topic} />
+                  ))}
+                </SimpleGrid>
+              </Checkbox.Group>
+              <Group>
+                <Button type="submit" size="xs" loading={create.isPending} disabled={topics.length === 0}>
+                  {t('integrations.addEndpoint')}
+                </Button>
+              </Group>
+              {create.isError && <ProblemAlert error={create.error} />}
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function IntegrationsPage() {
+  const { t } = useTranslation();
+  const session = useSession().data;
+  const integrations = useIntegrations();
+  usePageTitle(t('integrations.title'));
+  const canWrite = session ? can(session.user.role, 'integrations.write') : false;
+  const canRead = session ? can(session.user.role, 'integrations.read') : false;
+  if (session && !canRead)
+    return (
+      <Alert color="gray" maw={700} mx="auto">
+        {t('integrations.notForRole')}
+      </Alert>
+    );
+  const byProvider = new Map(integrations.data?.data.map((i) => [i.provider, i]));
+  return (
+    <Stack maw={1100} mx="auto" gap="md">
+      <div>
+        <Title order={1} size="h2">
+          {t('integrations.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('integrations.subtitle')}
+        </Text>
+      </div>
+      {integrations.isPending ? (
+        <Skeleton h={200} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          {PROVIDERS.map((p) => (
+            <ProviderCard
+              key={p}
+              provider={p}
+              saved={byProvider.get(p)}
+              canWrite={canWrite}
+              slug={session?.store.slug ?? ''}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+      {canRead && <Deliveries canWrite={canWrite} />}
+      {canRead && <Endpoints canWrite={canWrite} />}
+    </Stack>
+  );
+}
