@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { startShipmentScanner } from './features/cases/scan-shipments.ts';
 import { type BootstrapResult, bootstrap } from './features/stores/bootstrap.ts';
 import { buildApp } from './http/app.ts';
+import { secretKeysFor } from './integrations/local-secret-key.ts';
 import { SecretBox } from './integrations/secret-box.ts';
 import { diskFileStore } from './integrations/storage/file-store.ts';
 import { jobHandlers } from './jobs/handlers.ts';
@@ -24,6 +25,7 @@ export async function start(config: Config): Promise<Running> {
   const database = await openDatabase(config);
   await migrate(database);
   const boot = await bootstrap(database, config);
+  const secretKeys = secretKeysFor(config);
   const app = await buildApp({
     database,
     publicUrl: config.publicUrl,
@@ -31,13 +33,11 @@ export async function start(config: Config): Promise<Running> {
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
     files: diskFileStore(join(config.dataDir, 'files')),
-    secretKeys: config.secretKeys,
+    secretKeys,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopWorker = startWorker(
-    database.db,
-    jobHandlers(undefined, new SecretBox(config.secretKeys)),
-    (err) => app.log.error({ err }, 'job worker'),
+  const stopWorker = startWorker(database.db, jobHandlers(undefined, new SecretBox(secretKeys)), (err) =>
+    app.log.error({ err }, 'job worker'),
   );
   // parcels past their route's late or lost threshold open their own case, once
   const stopScanner = startShipmentScanner(database.db, (err) => app.log.error({ err }, 'shipment scan'));

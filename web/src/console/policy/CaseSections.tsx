@@ -21,7 +21,7 @@ function SlaRow({ kind }: { kind: (typeof KINDS)[number] }) {
   const form = usePolicyForm();
   const clock = getIn(form.draft, ['cases', 'sla', kind, 'clock']);
   return (
-    <Group align="end" gap="sm" wrap="wrap">
+    <Group align="end" gap="sm" wrap="nowrap">
       <NumberField
         path={['cases', 'sla', kind, 'hours']}
         label={t(`policy.fields.cases.kinds.${kind}`)}
@@ -30,6 +30,8 @@ function SlaRow({ kind }: { kind: (typeof KINDS)[number] }) {
         max={1440}
       />
       <SegmentedControl
+        size="xs"
+        mb={6}
         aria-label={t('policy.fields.cases.clock', { kind: t(`policy.fields.cases.kinds.${kind}`) })}
         value={clock === 'business' ? 'business' : 'calendar'}
         onChange={(v) => form.set(['cases', 'sla', kind, 'clock'], v)}
