@@ -93,11 +93,11 @@ function ProviderCard({
           </Text>
         )}
         {provider !== 'paypal' && (
-          <Group gap="xs" wrap="nowrap">
-            <Code style={{ overflowWrap: 'anywhere' }}>{webhookUrl}</Code>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Code style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}>{webhookUrl}</Code>
             <CopyButton value={webhookUrl}>
               {({ copied, copy }) => (
-                <Button size="compact-xs" variant="light" onClick={copy}>
+                <Button size="compact-xs" variant="light" onClick={copy} style={{ flexShrink: 0 }}>
                   {copied ? t('integrations.copied') : t('integrations.copy')}
                 </Button>
               )}
