@@ -3,9 +3,13 @@ import { SingleBar } from 'cli-progress';
 import type { Command, Option } from 'commander';
 import type { Config } from '../config.ts';
 import { upsertSuppliers } from '../features/catalog/catalog.queries.ts';
+import { getIntegration } from '../features/integrations/integrations.queries.ts';
 import { readOrdersCsv } from '../features/orders/import-csv.ts';
 import { readOlist, readOlistSuppliers } from '../features/orders/import-olist.ts';
 import { type ImportItem, type ImportSummary, importOrders } from '../features/orders/import-orders.ts';
+import { secretKeysFor } from '../integrations/local-secret-key.ts';
+import { SecretBox } from '../integrations/secret-box.ts';
+import { readWooOrders, wooClient } from '../integrations/woocommerce/read-orders.ts';
 import { CliError, withStore } from './context.ts';
 
 /** Prints what was taken and what was refused, with the reasons (the first 50 in full). */
@@ -85,5 +89,37 @@ export function registerImportCommands(
           yield 'order' in r ? r : { external_id: r.external_id, errors: r.errors };
       })();
       await runImport(config, opts.store, 'Olist import', items);
+    });
+
+  imp
+    .command('woocommerce')
+    .description(
+      'Backfill a WooCommerce store\'s orders through its REST API (the integration\'s base_url and api_key "ck_…:cs_…")',
+    )
+    .requiredOption('--since <date>', 'orders placed after this day or instant (ISO 8601)')
+    .addOption(storeOption)
+    .action(async (opts: { since: string; store?: string }) => {
+      const since = new Date(opts.since);
+      if (Number.isNaN(since.getTime())) throw new CliError(`--since "${opts.since}" is not a date`);
+      const config = loadConfig();
+      const settings = await withStore(config, opts.store, async ({ database, store }) => {
+        const row = await getIntegration(database.db, store.id, 'woocommerce');
+        const secrets = row?.secrets
+          ? (JSON.parse(new SecretBox(secretKeysFor(config)).open(row.secrets)) as { api_key?: string })
+          : {};
+        if (!row?.base_url || !secrets.api_key)
+          throw new CliError(
+            'Connect WooCommerce first: PUT /api/v1/integrations/woocommerce with base_url (the shop) and api_key "ck_…:cs_…"',
+          );
+        return { url: row.base_url, apiKey: secrets.api_key };
+      });
+      let total: number | undefined;
+      const items = readWooOrders(wooClient(settings), since, {
+        onTotal: (n) => {
+          total = n;
+          console.error(`WooCommerce: ${n} order(s) since ${since.toISOString()}`);
+        },
+      });
+      await runImport(config, opts.store, 'WooCommerce backfill', items, total);
     });
 }
