@@ -124,6 +124,19 @@ describe('Shopify webhooks', () => {
     expect(still).toHaveLength(1);
   });
 
+  it('records a parcel made in Shopify on the order (fulfillments/create)', async () => {
+    const f = JSON.parse(payload('shopify/fulfillment.json'));
+    await deliver('shopify', JSON.stringify(f.fulfillment ?? f), headers('w-ful', 'fulfillments/create'));
+    await t.runJobs();
+    const o = (await t.call('GET', '/api/v1/orders?external_id=shopify:450789469')).json().data[0];
+    expect(o.fulfillments.find((x: { id: string }) => x.id === '255858046')).toMatchObject({
+      tracking_number: '1Z2345',
+      carrier: 'null-company',
+      lines: [{ line_id: '466157049', quantity: 1 }],
+      delivered_at: null,
+    });
+  });
+
   it('records a refund made in Shopify once, without sending money again', async () => {
     const refund = JSON.parse(payload('shopify/refund.json'));
     const body = { ...(refund.refund ?? refund), order_id: 450789469 };
