@@ -287,8 +287,12 @@ export const caseWorkRoutes =
     );
     replacementStep(
       'settle',
-      'The customer paid the price difference (a payment link, with its reference) or the store waived it',
-      z.strictObject({ by: z.enum(['payment', 'waived']), reference: z.string().max(200).optional() }),
+      'The customer paid the price difference: a payment link (its reference), their store credit (`code`), or the store waived it',
+      z.strictObject({
+        by: z.enum(['payment', 'store_credit', 'waived']),
+        reference: z.string().max(200).optional(),
+        code: z.string().min(6).max(40).optional(),
+      }),
       (trx, a, id, b) => settleReplacementDue(trx, a, id, b),
     );
 
