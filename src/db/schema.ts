@@ -179,7 +179,9 @@ export interface WebhookEndpointsTable {
   topics: string[];
   secret: string;
   created_at: InstantDefault;
+  failing_since: Instant | null;
   disabled_at: Instant | null;
+  disabled_reason: string | null;
 }
 export interface WebhookSendsTable {
   store_id: string;
@@ -187,6 +189,8 @@ export interface WebhookSendsTable {
   endpoint_id: string;
   event_id: string;
   event_type: string;
+  event: Json;
+  attempt: number;
   status_code: number | null;
   error: string | null;
   at: InstantDefault;

@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     returnRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
   );
-  await app.register(caseWorkRoutes(deps.database));
+  await app.register(caseWorkRoutes(deps.database, evidence.files));
   await app.register(integrationRoutes(deps.database, new SecretBox(deps.secretKeys ?? [])));
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));

@@ -501,6 +501,23 @@ describe('dispute', () => {
       refunds: [{ amount: 5000, provider: 'chargeback', status: 'succeeded' }],
     });
     expect((await order(o.id)).totals.refunded).toBe(5000);
+    // the evidence pack, with the customer's message and the delivery, for the provider's reviewer
+    await t.call('POST', `/api/v1/cases/${later.id}/messages`, {
+      direction: 'in',
+      channel: 'email',
+      body: 'I never got it',
+    });
+    const pack = await t.call('GET', `/api/v1/cases/${later.id}/evidence-pack.pdf`, undefined, {
+      role: 'read_only',
+    });
+    expect(pack.statusCode).toBe(200);
+    expect(pack.headers['content-type']).toBe('application/pdf');
+    const { PDFDocument } = await import('pdf-lib');
+    const pdf = await PDFDocument.load(pack.rawPayload);
+    expect(pdf.getTitle()).toBe(`Dispute ${later.number}: €50.00`);
+    expect((await t.call('GET', `/api/v1/cases/${sooner.id}/evidence-pack.pdf`)).statusCode).toBe(200);
+    const inquiry = (await open({ kind: 'inquiry', order_id: o.id, data: { subject: 'Hi' } })).json();
+    expect((await t.call('GET', `/api/v1/cases/${inquiry.id}/evidence-pack.pdf`)).statusCode).toBe(400);
     const wrongCurrency = await open(
       {
         kind: 'dispute',

@@ -124,6 +124,19 @@ describe('Shopify webhooks', () => {
     expect(still).toHaveLength(1);
   });
 
+  it('records a parcel made in Shopify on the order (fulfillments/create)', async () => {
+    const f = JSON.parse(payload('shopify/fulfillment.json'));
+    await deliver('shopify', JSON.stringify(f.fulfillment ?? f), headers('w-ful', 'fulfillments/create'));
+    await t.runJobs();
+    const o = (await t.call('GET', '/api/v1/orders?external_id=shopify:450789469')).json().data[0];
+    expect(o.fulfillments.find((x: { id: string }) => x.id === '255858046')).toMatchObject({
+      tracking_number: '1Z2345',
+      carrier: 'null-company',
+      lines: [{ line_id: '466157049', quantity: 1 }],
+      delivered_at: null,
+    });
+  });
+
   it('records a refund made in Shopify once, without sending money again', async () => {
     const refund = JSON.parse(payload('shopify/refund.json'));
     const body = { ...(refund.refund ?? refund), order_id: 450789469 };
@@ -258,7 +271,7 @@ describe('EasyPost tracker webhooks', () => {
 });
 
 describe('signed webhooks out', () => {
-  it("tells the store's system to stop fulfilment of a cancelled order, signed, retried until it answers", async () => {
+  it("tells the store's system to stop fulfilment of a cancelled order, signed per Standard Webhooks, retried after a 500", async () => {
     const { createServer } = await import('node:http');
     const { createHmac } = await import('node:crypto');
     const got: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
@@ -270,7 +283,7 @@ describe('signed webhooks out', () => {
       });
       req.on('end', () => {
         got.push({ headers: req.headers, body });
-        res.statusCode = refuse-- > 0 ? 503 : 204;
+        res.statusCode = refuse-- > 0 ? 500 : 204;
         res.end();
       });
     });
@@ -283,20 +296,25 @@ describe('signed webhooks out', () => {
       });
       expect(made.statusCode, made.body).toBe(201);
       const secret = made.json().secret as string;
+      expect(secret).toMatch(/^whsec_/);
       expect((await t.call('GET', '/api/v1/webhook-endpoints')).body).not.toContain(secret);
       const o = (await t.call('POST', '/api/v1/orders', makeOrder({ fulfillments: [] }))).json();
       await t.call('POST', '/api/v1/cases', { kind: 'cancellation', order_id: o.id });
       await t.runJobs();
+      // the failed send is scheduled a minute later; bring it forward
       await t.database.db
         .updateTable('jobs')
-        .set({ run_at: new Date(0), locked_until: null })
+        .set({ run_at: new Date(0) })
         .where('kind', '=', 'webhooks.send')
         .where('done_at', 'is', null)
         .execute();
       await t.runJobs();
-      expect(got).toHaveLength(2);
+      expect(got.map((g) => JSON.parse(g.body).type)).toEqual([
+        'fulfillment.stop_requested',
+        'fulfillment.stop_requested',
+      ]);
       const last = got[1] as (typeof got)[number];
-      expect(last.headers['aftersale-event-id']).toBe(got[0]?.headers['aftersale-event-id']);
+      expect(last.headers['webhook-id']).toBe(got[0]?.headers['webhook-id']);
       const event = JSON.parse(last.body);
       expect(event).toMatchObject({
         type: 'fulfillment.stop_requested',
@@ -306,13 +324,61 @@ describe('signed webhooks out', () => {
           detail: { lines: [{ line_id: 'L1', quantity: 2 }] },
         },
       });
-      const [tPart, v1] = String(last.headers['aftersale-signature']).split(',');
-      const ts = tPart?.slice(2);
-      expect(v1?.slice(3)).toBe(createHmac('sha256', secret).update(`${ts}.${last.body}`).digest('hex'));
-      const sends = (await t.call('GET', '/api/v1/webhook-endpoints')).json().data[0].recent;
-      expect(sends.map((s: { status_code: number }) => s.status_code)).toEqual([204, 503]);
+      const id = String(last.headers['webhook-id']);
+      const ts = String(last.headers['webhook-timestamp']);
+      expect(id).toBe(event.id);
+      const expected = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64'))
+        .update(`${id}.${ts}.${last.body}`)
+        .digest('base64');
+      expect(last.headers['webhook-signature']).toBe(`v1,${expected}`);
+      const recent = (await t.call('GET', '/api/v1/webhook-endpoints')).json().data[0].recent;
+      expect(recent.map((r: { status_code: number; attempt: number }) => [r.status_code, r.attempt])).toEqual(
+        [
+          [204, 2],
+          [500, 1],
+        ],
+      );
+      // a person sends a logged event again
+      const replay = await t.call(
+        'POST',
+        `/api/v1/webhook-endpoints/${made.json().id}/sends/${recent[0].id}/replay`,
+        {},
+      );
+      expect(replay.statusCode).toBe(202);
+      await t.runJobs();
+      expect(got).toHaveLength(3);
+      expect(JSON.parse(got[2]?.body ?? '{}').id).toBe(event.id);
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+
+  it('disables an endpoint that has failed for a whole day, and says why', async () => {
+    const made = (
+      await t.call('POST', '/api/v1/webhook-endpoints', {
+        url: 'http://127.0.0.1:9/nothing-listens',
+        topics: ['case.created'],
+      })
+    ).json();
+    await t.database.db
+      .updateTable('webhook_endpoints')
+      .set({ failing_since: new Date(Date.now() - 25 * 3_600_000) })
+      .where('id', '=', made.id)
+      .execute();
+    const o = (await t.call('POST', '/api/v1/orders', makeOrder())).json();
+    await t.call('POST', '/api/v1/cases', { kind: 'inquiry', order_id: o.id, data: { subject: 'Hello' } });
+    await t.runJobs();
+    const endpoint = (await t.call('GET', '/api/v1/webhook-endpoints'))
+      .json()
+      .data.find((e: { id: string }) => e.id === made.id);
+    expect(endpoint.disabled_at).not.toBeNull();
+    expect(endpoint.disabled_reason).toMatch(/^failing since /);
+    const pending = await t.database.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'webhooks.send')
+      .where('done_at', 'is', null)
+      .execute();
+    expect(pending).toHaveLength(0);
   });
 });

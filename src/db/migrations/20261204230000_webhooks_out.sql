@@ -10,7 +10,10 @@ CREATE TABLE webhook_endpoints (
   -- the signing secret, sealed (shown once, when the endpoint is made)
   secret text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
-  disabled_at timestamptz
+  -- when sends began to fail without a success since; a day of it disables the endpoint
+  failing_since timestamptz,
+  disabled_at timestamptz,
+  disabled_reason text
 );
 CREATE INDEX webhook_endpoints_store ON webhook_endpoints (store_id) WHERE disabled_at IS NULL;
 
@@ -18,8 +21,11 @@ CREATE TABLE webhook_sends (
   store_id uuid NOT NULL,
   id bigserial PRIMARY KEY,
   endpoint_id uuid NOT NULL REFERENCES webhook_endpoints(id),
-  event_id uuid NOT NULL,
+  event_id text NOT NULL,
   event_type text NOT NULL,
+  -- the event as sent, so a person can send it again
+  event jsonb NOT NULL,
+  attempt integer NOT NULL,
   status_code integer,
   error text,
   at timestamptz NOT NULL DEFAULT now()

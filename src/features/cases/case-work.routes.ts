@@ -9,6 +9,7 @@ import type { Permission } from '../../domain/roles.ts';
 import { actorOf } from '../../http/auth.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import type { FileStore } from '../../integrations/storage/file-store.ts';
 import { type Actor, userOf } from '../auth/actor.ts';
 import { describeActors } from '../auth/actor-names.ts';
 import { listEvents } from '../returns/returns.queries.ts';
@@ -34,6 +35,7 @@ import {
   resolveCaseSchema,
 } from './cases.schemas.ts';
 import { createCase } from './create-case.ts';
+import { evidencePack } from './evidence-pack.ts';
 import {
   deliverReplacement,
   getReplacement,
@@ -52,7 +54,7 @@ async function mustReplacement(trx: Tx, storeId: string, id: string) {
 }
 
 export const caseWorkRoutes =
-  (database: Database): FastifyPluginAsyncZod =>
+  (database: Database, files: FileStore): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/v1/cases',
@@ -177,6 +179,27 @@ export const caseWorkRoutes =
             at: e.at.toISOString(),
           })),
         };
+      },
+    );
+
+    app.get(
+      '/api/v1/cases/:id/evidence-pack.pdf',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            "A dispute's evidence pack (PDF): the order, fulfilment and tracking, delivery proof, refunds, the customer's messages, the policy shown at checkout, the timeline and the photos",
+          params,
+        },
+        config: { permission: 'read' },
+      },
+      async (request, reply) => {
+        const { storeId } = actorOf(request);
+        const pack = await evidencePack(database.db, files, storeId, request.params.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="evidence-${pack.number}.pdf"`)
+          .send(pack.pdf);
       },
     );
 

@@ -65,6 +65,40 @@ async function applyShopify(
     const { id, created } = await upsertOrder(trx, actor.storeId, input);
     return `${created ? 'created' : 'updated'} order ${input.number} (${id})`;
   }
+  if (d.topic === 'fulfillments/create' || d.topic === 'fulfillments/update') {
+    // a parcel made or moved in Shopify: its carrier, tracking and delivery on our order
+    const f = obj(d.body.fulfillment ?? d.body);
+    const orderId = await orderIdByExternal(trx, actor.storeId, `shopify:${String(f.order_id)}`);
+    if (!orderId) throw new Unappliable(`no order shopify:${String(f.order_id)} yet`);
+    const status = String(f.status ?? '');
+    const fid = String(f.id);
+    if (status === 'cancelled' || status === 'failure' || status === 'error') {
+      await trx
+        .deleteFrom('fulfillments')
+        .where('order_id', '=', orderId)
+        .where('fulfillment_id', '=', fid)
+        .execute();
+      return `fulfillment ${fid} ${status}: removed`;
+    }
+    const lines = (Array.isArray(f.line_items) ? f.line_items : []).map(obj).map((l) => ({
+      line_id: String(l.id),
+      quantity: Number(l.quantity ?? 0),
+    }));
+    const row = {
+      carrier: typeof f.tracking_company === 'string' ? f.tracking_company : null,
+      tracking_number: typeof f.tracking_number === 'string' ? f.tracking_number : null,
+      shipped_at: typeof f.created_at === 'string' ? new Date(f.created_at) : null,
+      delivered_at:
+        f.shipment_status === 'delivered' && typeof f.updated_at === 'string' ? new Date(f.updated_at) : null,
+      lines: JSON.stringify(lines),
+    };
+    await trx
+      .insertInto('fulfillments')
+      .values({ store_id: actor.storeId, order_id: orderId, fulfillment_id: fid, ...row })
+      .onConflict((oc) => oc.columns(['order_id', 'fulfillment_id']).doUpdateSet(row))
+      .execute();
+    return `fulfillment ${fid} ${row.delivered_at ? 'delivered' : 'shipped'} (${row.tracking_number ?? 'no tracking'})`;
+  }
   if (d.topic === 'refunds/create') {
     // a refund made in Shopify's admin: the money already left, so it is recorded, never sent again
     const orderId = await orderIdByExternal(trx, actor.storeId, `shopify:${String(d.body.order_id)}`);

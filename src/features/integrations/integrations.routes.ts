@@ -27,7 +27,7 @@ import {
   recordOutcome,
   saveIntegration,
 } from './integrations.queries.ts';
-import { newEndpointSecret, TOPICS } from './webhooks-out.ts';
+import { newEndpointSecret, replaySend, TOPICS } from './webhooks-out.ts';
 
 export const PROVIDERS = ['shopify', 'woocommerce', 'stripe', 'paypal', 'easypost'] as const;
 const SECRET_NAMES = ['webhook_secret', 'api_key'] as const;
@@ -210,13 +210,17 @@ export const integrationRoutes =
       url: string;
       topics: string[];
       created_at: Date;
+      failing_since: Date | null;
       disabled_at: Date | null;
+      disabled_reason: string | null;
     }) => ({
       id: e.id,
       url: e.url,
       topics: e.topics,
       created_at: e.created_at.toISOString(),
+      failing_since: e.failing_since?.toISOString() ?? null,
       disabled_at: e.disabled_at?.toISOString() ?? null,
+      disabled_reason: e.disabled_reason,
     });
 
     app.post(
@@ -226,7 +230,7 @@ export const integrationRoutes =
           tags: ['integrations'],
           summary:
             "Subscribe one of the store's systems to events (signed webhooks out); the signing secret is shown once",
-          description: `Topics: ${TOPICS.join(', ')}, or "*". Each delivery carries \`Aftersale-Event-Id\`, \`Aftersale-Event-Type\` and \`Aftersale-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">\`.`,
+          description: `Topics: ${TOPICS.join(', ')}, or "*". Signed per Standard Webhooks: \`webhook-id\`, \`webhook-timestamp\`, \`webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">\` keyed with the base64 part of the secret. The body is \`{ id, type, timestamp, data: { case, order, detail } }\`. A failed send is retried with exponential backoff for a day, then the endpoint is disabled with the reason.`,
           body: z.strictObject({
             url: z.url({ protocol: /^https?$/ }).max(500),
             topics: z
@@ -283,7 +287,16 @@ export const integrationRoutes =
         const sends = rows.length
           ? await database.db
               .selectFrom('webhook_sends')
-              .select(['endpoint_id', 'event_id', 'event_type', 'status_code', 'error', 'at'])
+              .select([
+                'id',
+                'endpoint_id',
+                'event_id',
+                'event_type',
+                'attempt',
+                'status_code',
+                'error',
+                'at',
+              ])
               .where('store_id', '=', storeId)
               .orderBy('id', 'desc')
               .limit(200)
@@ -298,6 +311,26 @@ export const integrationRoutes =
               .map((s) => ({ ...s, endpoint_id: undefined, at: s.at.toISOString() })),
           })),
         };
+      },
+    );
+
+    app.post(
+      '/api/v1/webhook-endpoints/:id/sends/:sendId/replay',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'Send a logged event again (and enable the endpoint again if failures had disabled it)',
+          params: z.object({ id: z.uuid(), sendId: z.coerce.number().int().positive() }),
+        },
+        config: { permission: 'integrations.write' },
+      },
+      async (request, reply) => {
+        const { storeId } = actorOf(request);
+        const ok = await database.db
+          .transaction()
+          .execute((trx) => replaySend(trx, storeId, request.params.id, request.params.sendId));
+        if (!ok) throw new AppError('not_found', 'Send not found');
+        return reply.status(202).send({ status: 'queued' });
       },
     );
 

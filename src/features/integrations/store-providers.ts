@@ -2,17 +2,28 @@
 // (its API key from the sealed integration settings), else the built-in registry (manual).
 
 import type { StoreProviders } from '../../integrations/payments/provider.ts';
+import { shopifyRefundProvider } from '../../integrations/payments/shopify.ts';
 import { stripeProvider } from '../../integrations/payments/stripe.ts';
+import { wooRefundProvider } from '../../integrations/payments/woocommerce.ts';
 import type { SecretBox } from '../../integrations/secret-box.ts';
+import { shopifyAdmin } from '../../integrations/shopify/admin-client.ts';
+import { wooClient } from '../../integrations/woocommerce/read-orders.ts';
 import { getIntegration } from './integrations.queries.ts';
 
 export function storeProviders(box: SecretBox): StoreProviders {
   return async (db, storeId, code) => {
-    if (code !== 'stripe') return undefined;
-    const row = await getIntegration(db, storeId, 'stripe');
+    if (code !== 'stripe' && code !== 'shopify' && code !== 'woocommerce') return undefined;
+    const row = await getIntegration(db, storeId, code);
     if (!row?.secrets) return undefined;
     const secrets = JSON.parse(box.open(row.secrets)) as { api_key?: string };
     if (!secrets.api_key) return undefined;
-    return stripeProvider({ apiKey: secrets.api_key, baseUrl: row.base_url });
+    if (code === 'stripe') return stripeProvider({ apiKey: secrets.api_key, baseUrl: row.base_url });
+    if (code === 'woocommerce')
+      return row.base_url
+        ? wooRefundProvider(wooClient({ url: row.base_url, apiKey: secrets.api_key }))
+        : undefined;
+    return shopifyRefundProvider(
+      shopifyAdmin({ shopDomain: row.shop_domain, accessToken: secrets.api_key, baseUrl: row.base_url }),
+    );
   };
 }

@@ -1,29 +1,41 @@
-// Signed webhooks out. An after-sales event the store's systems act on (stop fulfilment of what was
-// cancelled, ship to the new address, make the replacement ...) becomes one job per subscribed
-// endpoint, written in the transaction of the change, so an event is sent exactly when its change
-// committed. The body is signed like Stripe's: `Aftersale-Signature: t=<unix>,v1=<hex HMAC-SHA256 of
-// "<t>.<body>">` with the endpoint's secret; the receiver dedupes on `Aftersale-Event-Id`.
+// Signed webhooks out, per the Standard Webhooks convention (standardwebhooks.com): headers
+// `webhook-id` (the event's id: receivers dedupe on it), `webhook-timestamp` (unix seconds) and
+// `webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`, keyed with the
+// base64 part of the endpoint's `whsec_…` secret. An event the store's systems act on becomes one
+// job per subscribed endpoint, written in the transaction of the change. A failed send is tried
+// again with exponential backoff for a day; an endpoint that failed for a whole day is disabled,
+// with the reason shown in the console. Every attempt is logged with the event, for a manual replay.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB, Tx } from '../../db/schema.ts';
 import type { SecretBox } from '../../integrations/secret-box.ts';
 import { enqueue, type JobHandler } from '../../jobs/queue.ts';
 
 /** Case events that leave the house, by the topic the store subscribes to. */
 export const OUTBOUND_TOPICS: Readonly<Record<string, string>> = {
+  requested: 'return.created',
+  approved: 'return.approved',
+  received: 'return.received',
+  received_more: 'return.received',
+  settled: 'return.settled',
+  opened: 'case.created',
+  resolved: 'case.resolved',
   fulfillment_stop_requested: 'fulfillment.stop_requested',
   address_changed: 'order.address_changed',
   intercept_requested: 'parcel.intercept_requested',
   replacement_created: 'replacement.created',
-  opened: 'case.opened',
-  resolved: 'case.resolved',
-  requested: 'return.requested',
-  approved: 'return.approved',
-  settled: 'return.settled',
   refund_succeeded: 'refund.succeeded',
   refund_failed: 'refund.failed',
 };
 export const TOPICS = [...new Set(Object.values(OUTBOUND_TOPICS))].sort();
+
+export interface OutboundEvent {
+  id: string;
+  type: string;
+  timestamp: string;
+  data: unknown;
+}
 
 /** Queues the event for every endpoint of the store subscribed to it (`*` is every topic). */
 export async function emitOutbound(
@@ -60,43 +72,54 @@ export async function emitOutbound(
     .where('c.store_id', '=', storeId)
     .where('c.id', '=', caseId)
     .executeTakeFirst();
-  const data = {
-    case: c ? { id: c.id, number: c.number, kind: c.kind, status: c.status } : { id: caseId },
-    order: c
-      ? { id: c.order_id, external_id: c.external_id, number: c.order_number, channel: c.channel }
-      : null,
-    detail,
+  const event: OutboundEvent = {
+    id: `evt_${randomUUID().replace(/-/g, '')}`,
+    type: topic,
+    timestamp: new Date().toISOString(),
+    data: {
+      case: c ? { id: c.id, number: c.number, kind: c.kind, status: c.status } : { id: caseId },
+      order: c
+        ? { id: c.order_id, external_id: c.external_id, number: c.order_number, channel: c.channel }
+        : null,
+      detail,
+    },
   };
-  const event = { id: randomUUID(), type: topic, created_at: new Date().toISOString(), data };
-  for (const e of subscribed) await enqueue(trx, storeId, 'webhooks.send', { endpoint_id: e.id, event });
+  for (const e of subscribed)
+    await enqueue(trx, storeId, 'webhooks.send', { endpoint_id: e.id, event, attempt: 1 });
 }
 
-export function signOutbound(secret: string, body: string, at = new Date()): string {
-  const t = Math.floor(at.getTime() / 1000);
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+/** The Standard Webhooks signature of a body. */
+export function signOutbound(secret: string, id: string, timestamp: number, body: string): string {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
 export function newEndpointSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64url')}`;
+  return `whsec_${randomBytes(24).toString('base64')}`;
 }
 
 const TIMEOUT_MS = 10_000;
+const DAY_MS = 86_400_000;
+/** Minutes before attempt n+1: 1, 2, 4 … capped at 4 hours, so a day holds about a dozen tries. */
+export const retryDelayMs = (attempt: number) => Math.min(240, 2 ** (attempt - 1)) * 60_000;
 
-/** Sends one event to one endpoint; a non-2xx answer or a network error is retried with backoff. */
+/** Sends one event to one endpoint; failures are scheduled again (not thrown) for a whole day. */
 export function sendOutboundJob(box: SecretBox): JobHandler {
   return async (db: Kysely<DB>, job) => {
-    const { endpoint_id, event } = job.payload as {
+    const { endpoint_id, event, attempt } = job.payload as {
       endpoint_id: string;
-      event: { id: string; type: string; created_at: string; data: unknown };
+      event: OutboundEvent;
+      attempt: number;
     };
     const endpoint = await db
       .selectFrom('webhook_endpoints')
-      .select(['url', 'secret', 'disabled_at'])
+      .select(['url', 'secret', 'disabled_at', 'failing_since'])
       .where('store_id', '=', job.store_id)
       .where('id', '=', endpoint_id)
       .executeTakeFirst();
     if (!endpoint || endpoint.disabled_at) return;
     const body = JSON.stringify(event);
+    const timestamp = Math.floor(Date.now() / 1000);
     let status: number | null = null;
     let error: string | null = null;
     try {
@@ -105,9 +128,9 @@ export function sendOutboundJob(box: SecretBox): JobHandler {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Aftersale-Webhooks/1',
-          'aftersale-event-id': event.id,
-          'aftersale-event-type': event.type,
-          'aftersale-signature': signOutbound(box.open(endpoint.secret), body),
+          'webhook-id': event.id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signOutbound(box.open(endpoint.secret), event.id, timestamp, body),
         },
         body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -119,17 +142,78 @@ export function sendOutboundJob(box: SecretBox): JobHandler {
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
     }
-    await db
-      .insertInto('webhook_sends')
-      .values({
-        store_id: job.store_id,
-        endpoint_id,
-        event_id: event.id,
-        event_type: event.type,
-        status_code: status,
-        error,
-      })
-      .execute();
-    if (error) throw new Error(`webhook to ${endpoint.url}: ${error}`);
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('webhook_sends')
+        .values({
+          store_id: job.store_id,
+          endpoint_id,
+          event_id: event.id,
+          event_type: event.type,
+          event: JSON.stringify(event),
+          attempt,
+          status_code: status,
+          error,
+        })
+        .execute();
+      if (!error) {
+        await trx
+          .updateTable('webhook_endpoints')
+          .set({ failing_since: null })
+          .where('id', '=', endpoint_id)
+          .execute();
+        return;
+      }
+      const since = endpoint.failing_since ?? new Date();
+      if (Date.now() - since.getTime() >= DAY_MS) {
+        await trx
+          .updateTable('webhook_endpoints')
+          .set({
+            disabled_at: sql<Date>`now()`,
+            disabled_reason: `failing since ${since.toISOString()}: ${error}`,
+          })
+          .where('id', '=', endpoint_id)
+          .execute();
+        return;
+      }
+      if (!endpoint.failing_since)
+        await trx
+          .updateTable('webhook_endpoints')
+          .set({ failing_since: since })
+          .where('id', '=', endpoint_id)
+          .execute();
+      await enqueue(
+        trx,
+        job.store_id,
+        'webhooks.send',
+        { endpoint_id, event, attempt: attempt + 1 },
+        new Date(Date.now() + retryDelayMs(attempt)),
+      );
+    });
   };
+}
+
+/** Sends a logged event again by hand (a person fixed the receiving side). */
+export async function replaySend(
+  trx: Tx,
+  storeId: string,
+  endpointId: string,
+  sendId: number,
+): Promise<boolean> {
+  const send = await trx
+    .selectFrom('webhook_sends')
+    .select(['event'])
+    .where('store_id', '=', storeId)
+    .where('endpoint_id', '=', endpointId)
+    .where('id', '=', sendId)
+    .executeTakeFirst();
+  if (!send) return false;
+  await trx
+    .updateTable('webhook_endpoints')
+    .set({ disabled_at: null, disabled_reason: null, failing_since: null })
+    .where('store_id', '=', storeId)
+    .where('id', '=', endpointId)
+    .execute();
+  await enqueue(trx, storeId, 'webhooks.send', { endpoint_id: endpointId, event: send.event, attempt: 1 });
+  return true;
 }

@@ -59,7 +59,7 @@ const FACE_FILES: FaceFile[][] = [
   ],
 ];
 
-interface Face {
+export interface Face {
   regular: string;
   bold: string;
   covers: (codePoint: number) => boolean;
@@ -95,7 +95,7 @@ export function drawableText(text: string, covers: (codePoint: number) => boolea
 const HELVETICA: Face = { regular: 'Helvetica', bold: 'Helvetica-Bold', covers: winAnsiCovers };
 
 /** Registers the faces found on this machine, best first; Helvetica is the last resort. */
-function setUpFaces(doc: PDFKit.PDFDocument): Face[] {
+export function setUpFaces(doc: PDFKit.PDFDocument): Face[] {
   const faces: Face[] = [];
   FACE_FILES.forEach((candidates, i) => {
     const file = candidates.find((f) => existsSync(f.path) && (!f.bold || existsSync(f.bold)));

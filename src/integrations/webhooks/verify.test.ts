@@ -42,6 +42,18 @@ describe('webhook signatures on recorded payloads', () => {
     expect(verifyWebhook('stripe', SECRET, { 'stripe-signature': 't=1,v1=zz' }, body, at)).toBeNull();
   });
 
+  it("agrees with the stripe package's own test header", async () => {
+    const { default: Stripe } = await import('stripe');
+    const body = payload('stripe/event.json');
+    const header = new Stripe('sk_test_x').webhooks.generateTestHeaderString({
+      payload: body.toString('utf8'),
+      secret: SECRET,
+    });
+    expect(verifyWebhook('stripe', SECRET, { 'stripe-signature': header }, body)?.deliveryId).toBe(
+      JSON.parse(body.toString()).id,
+    );
+  });
+
   it('accepts WooCommerce and EasyPost deliveries the same way', () => {
     const woo = payload('woocommerce/order_create_response.json');
     const wh = {

@@ -27,7 +27,7 @@ describe('a WooCommerce order onto the order model (recorded payload)', () => {
         country: 'US',
       },
       shipping: { amount: 1000, tax: 0 },
-      payments: [{ provider: 'bacs', reference: 'woocommerce:727', amount: 2935 }],
+      payments: [{ provider: 'woocommerce', reference: 'woocommerce:727', amount: 2935 }],
       fulfillments: [],
     });
     expect(

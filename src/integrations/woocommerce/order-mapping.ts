@@ -119,16 +119,8 @@ export function wooOrderToInput(raw: unknown): Record<string, unknown> {
       amount: money(o.shipping_total, currency, 'shipping'),
       tax: money(o.shipping_tax, currency, 'shipping tax'),
     },
-    payments:
-      paid > 0
-        ? [
-            {
-              provider: str(o.payment_method) ?? 'woocommerce',
-              reference: str(o.transaction_id) ?? `woocommerce:${id}`,
-              amount: paid,
-            },
-          ]
-        : [],
+    // refunded through the store's WooCommerce (which asks its gateway): the order is the reference
+    payments: paid > 0 ? [{ provider: 'woocommerce', reference: `woocommerce:${id}`, amount: paid }] : [],
     fulfillments: completed
       ? [
           {

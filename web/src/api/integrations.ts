@@ -32,7 +32,11 @@ export interface Endpoint {
   topics: string[];
   created_at: string;
   disabled_at: string | null;
+  disabled_reason: string | null;
+  failing_since: string | null;
   recent: {
+    id: number;
+    attempt: number;
     event_id: string;
     event_type: string;
     status_code: number | null;

@@ -46,10 +46,11 @@ const TOPICS = [
   'order.address_changed',
   'parcel.intercept_requested',
   'replacement.created',
-  'case.opened',
+  'case.created',
   'case.resolved',
-  'return.requested',
+  'return.created',
   'return.approved',
+  'return.received',
   'return.settled',
   'refund.succeeded',
   'refund.failed',
@@ -272,7 +273,7 @@ function Endpoints({ canWrite }: { canWrite: boolean }) {
           </Alert>
         )}
         {endpoints.data?.data
-          .filter((e) => !e.disabled_at)
+          .filter((e) => !e.disabled_at || e.disabled_reason)
           .map((e) => (
             <Paper key={e.id} withBorder p="sm" radius="sm">
               <Group justify="space-between" wrap="nowrap">
@@ -281,6 +282,11 @@ function Endpoints({ canWrite }: { canWrite: boolean }) {
                   <Text size="xs" c="dimmed">
                     {e.topics.join(', ')}
                   </Text>
+                  {e.disabled_reason && (
+                    <Text size="xs" c="red">
+                      {t('integrations.disabledBecause', { reason: e.disabled_reason })}
+                    </Text>
+                  )}
                   {e.recent[0] && (
                     <Text size="xs" c={e.recent[0].error ? 'red' : 'teal'}>
                       {t('integrations.lastSend', {
