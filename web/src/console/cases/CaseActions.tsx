@@ -71,7 +71,12 @@ export function CaseActions({ c }: { c: CaseView }) {
             })}
           </Alert>
         )}
-        {full && !c.resolution && (
+        {full && !c.resolution && full.items + full.tax + full.shipping !== full.total && (
+          <Text size="sm" data-testid="full-refund">
+            {t('cases.actions.fullRefundOnly', { total: format.money(full.total, c.currency) })}
+          </Text>
+        )}
+        {full && !c.resolution && full.items + full.tax + full.shipping === full.total && (
           <Text size="sm" data-testid="full-refund">
             {t('cases.actions.fullRefund', {
               total: format.money(full.total, c.currency),

@@ -39,7 +39,10 @@ function CaseHeader({ c }: { c: CaseView }) {
         </Text>
       </div>
       <Group gap="xs">
-        {!FINAL.has(c.status) && c.sla_due_at && <DueBadge at={c.sla_due_at} kind="sla" spelled />}
+        {!FINAL.has(c.status) && c.sla_due_at && <DueBadge at={c.sla_due_at} kind="case" spelled />}
+        {!FINAL.has(c.status) && typeof c.data.evidence_due_by === 'string' && (
+          <DueBadge at={c.data.evidence_due_by} kind="evidence" spelled />
+        )}
         {c.resolution && (
           <Badge variant="outline" color="gray" data-testid="case-resolution">
             {t(`cases.resolution.${c.resolution.type}`)}

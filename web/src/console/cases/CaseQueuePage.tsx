@@ -87,7 +87,7 @@ function CaseRows({ rows, dispute }: { rows: CaseListItem[]; dispute: boolean })
               </Text>
               <Group gap="xs" mt={6}>
                 <CaseStatusBadge status={c.status} />
-                {due && <DueBadge at={due} kind="sla" />}
+                {due && <DueBadge at={due} kind={c.kind === 'dispute' ? 'evidence' : 'case'} />}
               </Group>
             </Paper>
           );
@@ -144,7 +144,7 @@ function CaseRows({ rows, dispute }: { rows: CaseListItem[]; dispute: boolean })
                     <CaseStatusBadge status={c.status} />
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {due ? <DueBadge at={due} kind="sla" /> : '–'}
+                    {due ? <DueBadge at={due} kind={c.kind === 'dispute' ? 'evidence' : 'case'} /> : '–'}
                   </Table.Td>
                 </Table.Tr>
               );
