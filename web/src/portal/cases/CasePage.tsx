@@ -2,8 +2,9 @@
 // offered (to accept or decline) or decided, the money on its way, and the steps so far.
 import { Alert, Anchor, Badge, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useCase } from '../api/case-queries.ts';
 import type { PortalCase } from '../api/types.ts';
 import { usePortalFormat } from '../i18n/format.ts';
@@ -75,7 +76,14 @@ export function CasePage() {
   const { t } = useTranslation('portal');
   const { id = '' } = useParams();
   const { store } = usePortalScope();
-  const arrival = (useLocation().state ?? {}) as { created?: boolean; uploadFailed?: boolean };
+  const location = useLocation();
+  const navigate = useNavigate();
+  // The thanks is for the moment the case was opened: kept for this visit, gone on a reload.
+  const [arrival] = useState(() => (location.state ?? {}) as { created?: boolean; uploadFailed?: boolean });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page appears
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, []);
   const query = useCase(id);
   if (query.isPending) return <Skeleton h={320} aria-label={t('common.loading')} />;
   if (query.error) return <ProblemMessage error={query.error} />;
@@ -127,7 +135,7 @@ export function CasePage() {
           {t(`cases.waiting.${c.status === 'waiting_carrier' ? 'carrier' : 'store'}`)}
         </Alert>
       )}
-      <Explanations items={c.explanations} />
+      {!c.resolution && <Explanations items={c.explanations} />}
       <Timeline events={c.timeline} keyPrefix="cases.events" />
       <ComeBackLink path={`cases/${c.id}`} />
     </Stack>

@@ -60,7 +60,7 @@ export function OrderHelp({ order }: { order: OrderAnswer }) {
                 component={Link}
                 to={to('cases/new/item_problem')}
                 variant="outline"
-                color="orange.9"
+                color="dark"
                 leftSection={<IconAlertTriangle size={18} aria-hidden />}
                 data-testid="report-problem"
               >
