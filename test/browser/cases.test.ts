@@ -165,6 +165,40 @@ describe('cases other than returns in Chromium', () => {
     expect(await page.getByTestId('cancel-order').count()).toBe(0);
   });
 
+  it('the Russian customer changes the address of another unshipped order, on a phone', async () => {
+    const page = await openPortal(ru, {
+      number: 'RU-505',
+      email: 'olga@example.ru',
+      name: 'Ольга Иванова',
+      language: 'ru',
+      country: 'DE',
+      currency: 'EUR',
+      city: 'Berlin',
+      fulfillments: [],
+    });
+    await page.getByTestId('change-address').click();
+    await page.getByRole('heading', { name: 'Изменение адреса доставки' }).waitFor();
+    // refused while incomplete, with the field named
+    await page.getByTestId('submit-case').click();
+    await page.getByText('Пожалуйста, укажите имя, улицу и город.').waitFor();
+    await page.getByLabel('Улица и дом').fill('Friedrichstraße 12');
+    await page.getByLabel('Почтовый индекс').fill('10117');
+    await page.getByLabel('Город').fill('Berlin');
+    await shot(page, 'ru-address-form-phone');
+    await page.getByTestId('submit-case').click();
+    await page.getByTestId('case-number').waitFor();
+    expect(await page.getByTestId('case-status').getAttribute('data-status')).toBe('resolved');
+    expect(await page.getByTestId('case-outcome').textContent()).toContain(
+      'Ваш заказ будет доставлен по новому адресу.',
+    );
+    const order = await server.api<{ data: { number: string; shipping_address: { line1: string } }[] }>(
+      'GET',
+      '/api/v1/orders?number=RU-505',
+    );
+    expect(order.data.find((o) => o.number === 'RU-505')?.shipping_address.line1).toBe('Friedrichstraße 12');
+    await shot(page, 'ru-address-changed-phone');
+  });
+
   it('a Brazilian customer reports a parcel not arrived past the threshold and gets a reship', async () => {
     const page = await openPortal(pt, {
       number: 'BR-502',

@@ -78,6 +78,31 @@ describe('portal cases', () => {
     expect(after.cancellable).toEqual([]);
   });
 
+  it('changes the address of an unshipped order', async () => {
+    const { order, token } = await portalFor({ fulfillments: [] });
+    const address = {
+      name: 'Anna Schmidt',
+      line1: 'Neue Straße 5',
+      line2: null,
+      city: 'Hamburg',
+      region: null,
+      postal_code: '20095',
+      country: 'DE',
+    };
+    const res = await as(
+      token,
+      'POST',
+      '/api/v1/portal/cases',
+      { kind: 'address_change', data: { shipping_address: address } },
+      'pc-addr',
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'address_change', status: 'resolved' });
+    expect(res.json().resolution.type).toBe('update_address');
+    const after = (await t.call('GET', `/api/v1/orders/${order.id}`)).json();
+    expect(after.shipping_address).toMatchObject({ line1: 'Neue Straße 5', city: 'Hamburg' });
+  });
+
   it('refuses without a portal token, and a dispute from a customer', async () => {
     const { token } = await portalFor({ fulfillments: [] });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/portal/cases' })).statusCode).toBe(401);

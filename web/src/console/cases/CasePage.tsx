@@ -14,6 +14,7 @@ import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseStatusBadge } from './CaseStatusBadge.tsx';
+import { ConversationCard } from './ConversationCard.tsx';
 import { KindData } from './KindData.tsx';
 
 const FINAL = new Set(['resolved', 'closed', 'won', 'lost']);
@@ -134,6 +135,7 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <CustomerBox c={c} />
+            <ConversationCard caseId={c.id} />
             <NotesCard caseId={c.id} />
           </Stack>
         </Grid.Col>
