@@ -34,7 +34,7 @@ function CaseHeader({ c }: { c: CaseView }) {
           </span>
         </Group>
         <Text c="dimmed" size="sm">
-          {t(`cases.kind.${c.kind}`)} · {c.customer.name ?? c.customer.email} ·{' '}
+          {t(`cases.kindOne.${c.kind}`)} · {c.customer.name ?? c.customer.email} ·{' '}
           {t('return.order', { number: c.order_number })} ·{' '}
           {t('return.requested', { date: format.dateTime(c.created_at) })}
         </Text>

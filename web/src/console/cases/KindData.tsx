@@ -107,7 +107,7 @@ export function KindData({ c }: { c: CaseView }) {
   return (
     <Paper p="md" component="section" aria-labelledby="kind-data-title" data-testid="kind-data">
       <Title order={2} size="h4" id="kind-data-title" mb="sm">
-        {t(`cases.kind.${c.kind}`)}
+        {t(`cases.kindOne.${c.kind}`)}
       </Title>
       <Stack gap="sm">
         {body}

@@ -22,7 +22,7 @@ export function OrderCasesCard({ orderId }: { orderId: string | null | undefined
                 {c.number}
               </Anchor>
               <Text size="xs" c="dimmed">
-                {t(`cases.kind.${c.kind}`)}
+                {t(`cases.kindOne.${c.kind}`)}
               </Text>
             </div>
             <CaseStatusBadge status={c.status} />

@@ -21,10 +21,10 @@ export function useCaseSummary() {
       case 'delivery_delay':
         return t('cases.summary.parcel', { id: String(d.fulfillment_id ?? '') });
       case 'cancellation':
-        return String(d.reason ?? '') || t('cases.kind.cancellation');
+        return String(d.reason ?? '') || t('cases.kindOne.cancellation');
       case 'address_change': {
         const a = d.shipping_address as { city?: string; country?: string } | undefined;
-        return a ? `${a.city ?? ''} (${a.country ?? ''})` : t('cases.kind.address_change');
+        return a ? `${a.city ?? ''} (${a.country ?? ''})` : t('cases.kindOne.address_change');
       }
       default:
         return String(d.subject ?? d.message ?? '').slice(0, 120);

@@ -3,6 +3,7 @@
 import { Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Address, OrderAnswer } from '../api/types.ts';
+import { usePortalFormat } from '../i18n/format.ts';
 
 export function emptyAddress(order: OrderAnswer['order']): Address {
   return {
@@ -28,6 +29,7 @@ export function AddressFields({
   touched: boolean;
 }) {
   const { t } = useTranslation('portal');
+  const format = usePortalFormat();
   const set = (field: keyof Address) => (e: { currentTarget: { value: string } }) =>
     onChange({
       ...value,
@@ -82,7 +84,13 @@ export function AddressFields({
           onChange={set('region')}
           autoComplete="address-level1"
         />
-        <TextInput label={t('cases.address.country')} value={value.country} readOnly />
+        <TextInput
+          label={t('cases.address.country')}
+          value={
+            new Intl.DisplayNames([format.locale], { type: 'region' }).of(value.country) ?? value.country
+          }
+          readOnly
+        />
       </Stack>
     </Paper>
   );
