@@ -346,6 +346,22 @@ export interface StoreCreditEntriesTable {
   case_id: string | null;
   note: string;
   created_at: InstantDefault;
+  code_id: string | null;
+  entry_type: Generated<string>;
+  reference: string | null;
+  idempotency_key: string | null;
+}
+export interface StoreCreditCodesTable {
+  store_id: string;
+  id: string;
+  code: string;
+  customer_id: string;
+  currency: string;
+  case_id: string | null;
+  note: Generated<string>;
+  created_at: InstantDefault;
+  expires_at: Instant | null;
+  voided_at: Instant | null;
 }
 export interface IdempotencyKeysTable {
   store_id: string;
@@ -437,6 +453,7 @@ export interface DB {
   return_labels: ReturnLabelsTable;
   refunds: RefundsTable;
   store_credit_entries: StoreCreditEntriesTable;
+  store_credit_codes: StoreCreditCodesTable;
   idempotency_keys: IdempotencyKeysTable;
   policies: PoliciesTable;
   jobs: JobsTable;

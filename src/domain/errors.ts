@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'request_timeout',
   'internal',
   'already_shipped',
+  'insufficient_credit',
+  'credit_expired',
+  'credit_void',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

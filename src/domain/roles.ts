@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   // connections to outside systems: the owner sets them, finance and agents see their deliveries
   'integrations.write': ['owner'],
   'integrations.read': ['owner', 'agent', 'finance'],
+  // store credit: issue a code (goodwill by hand), spend one at the store's checkout, void one
+  'credit.issue': ['owner', 'agent', 'finance'],
+  'credit.redeem': ['owner', 'agent'],
+  'credit.void': ['owner', 'finance'],
   'policy.write': ['owner'],
   // the store's exchange rates: finance keeps them, the owner too
   'rates.write': ['owner', 'finance'],

@@ -35,6 +35,7 @@ import { rateRoutes } from '../features/rates/rates.routes.ts';
 import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
 import { returnBulkRoutes } from '../features/returns/returns-bulk.routes.ts';
+import { storeCreditRoutes } from '../features/store-credit/store-credit.routes.ts';
 import { brandingRoutes } from '../features/stores/branding.routes.ts';
 import { storeRoutes } from '../features/stores/stores.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
@@ -144,8 +145,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     returnRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
   );
-  await app.register(caseWorkRoutes(deps.database, evidence.files));
-  await app.register(integrationRoutes(deps.database, new SecretBox(deps.secretKeys ?? [])));
+  const secretBox = new SecretBox(deps.secretKeys ?? []);
+  await app.register(caseWorkRoutes(deps.database, evidence.files, secretBox));
+  await app.register(storeCreditRoutes(deps.database));
+  await app.register(integrationRoutes(deps.database, secretBox));
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));
   await app.register(

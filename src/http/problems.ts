@@ -25,6 +25,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   request_timeout: 408,
   internal: 500,
   already_shipped: 409,
+  insufficient_credit: 409,
+  credit_expired: 409,
+  credit_void: 409,
 };
 
 const TITLES: Record<ErrorCode, string> = {
@@ -47,6 +50,9 @@ const TITLES: Record<ErrorCode, string> = {
   request_timeout: 'The request took too long to arrive',
   internal: 'Internal error',
   already_shipped: 'It has already shipped',
+  insufficient_credit: 'The credit code does not hold enough',
+  credit_expired: 'The credit code has expired',
+  credit_void: 'The credit code was voided',
 };
 
 export function problemBody(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}) {

@@ -194,15 +194,24 @@ describe('catalogue and exchanges', () => {
     const early = await t.call('POST', `/api/v1/replacements/${replacementId}/ship`, { carrier: 'DHL' });
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toMatch(/price difference/);
+    // the customer pays the 5.00 with store credit they hold: the code is spent by that much
+    const credit = (
+      await t.call('POST', '/api/v1/store-credit/codes', {
+        email: 'anna@example.de',
+        amount: 800,
+        currency: 'EUR',
+      })
+    ).json();
+    const short = await t.call('POST', `/api/v1/replacements/${replacementId}/settle`, {
+      by: 'store_credit',
+    });
+    expect(short.statusCode).toBe(400);
     const paid = await t.call('POST', `/api/v1/replacements/${replacementId}/settle`, {
-      by: 'payment',
-      reference: 'pl_123',
+      by: 'store_credit',
+      code: credit.code,
     });
-    expect(paid.json()).toMatchObject({
-      status: 'ready',
-      due_settled_by: 'payment',
-      due_reference: 'pl_123',
-    });
+    expect(paid.json()).toMatchObject({ status: 'ready', due_settled_by: 'store_credit' });
+    expect((await t.call('GET', `/api/v1/store-credit/codes/${credit.code}`)).json().balance).toBe(300);
     expect(
       (await t.call('POST', `/api/v1/replacements/${replacementId}/ship`, { carrier: 'DHL' })).json().status,
     ).toBe('shipped');

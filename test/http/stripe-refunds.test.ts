@@ -45,6 +45,14 @@ beforeAll(async () => {
       form,
     });
     res.setHeader('content-type', 'application/json');
+    if (req.url?.startsWith('/v1/disputes/')) {
+      const dispute = JSON.parse(
+        readFileSync(new URL('../../../shared/data/payloads/stripe/dispute.json', import.meta.url), 'utf8'),
+      );
+      return res.end(
+        JSON.stringify({ ...dispute, id: req.url.slice('/v1/disputes/'.length), status: 'under_review' }),
+      );
+    }
     if (failNext > 0) {
       failNext--;
       res.statusCode = 500;
@@ -213,5 +221,50 @@ describe('Stripe refunds', () => {
     }
     await t.runJobs();
     expect((await t.call('GET', `/api/v1/orders/${o.id}`)).json().totals.refunded).toBe(2500);
+  });
+
+  it('answers a Stripe dispute from the case: the evidence goes to Stripe with submit, the case is submitted', async () => {
+    const o = (
+      await t.call(
+        'POST',
+        '/api/v1/orders',
+        makeOrder({ payments: [{ provider: 'stripe', reference: 'ch_disputed_1', amount: 10612 }] }),
+      )
+    ).json();
+    await t.call('POST', `/api/v1/cases`, {
+      kind: 'inquiry',
+      order_id: o.id,
+      data: { subject: 'Parcel', message: 'Got it, thanks!' },
+    });
+    const c = (
+      await t.call('POST', '/api/v1/cases', {
+        kind: 'dispute',
+        order_id: o.id,
+        data: {
+          provider: 'stripe',
+          provider_dispute_id: 'dp_evidence_1',
+          amount: 10612,
+          currency: 'EUR',
+          reason: 'product_not_received',
+        },
+      })
+    ).json();
+    const res = await t.call('POST', `/api/v1/cases/${c.id}/dispute/submit-evidence`, {}, { role: 'agent' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'submitted', data: { provider_status: 'under_review' } });
+    const call = seen.find((s) => s.path === 'POST /v1/disputes/dp_evidence_1');
+    expect(call?.key).toBe(`aftersale-dispute-evidence-${c.id}`);
+    expect(call?.form.get('submit')).toBe('true');
+    expect(call?.form.get('evidence[shipping_tracking_number]')).toBe('JD014600006751234567');
+    expect(call?.form.get('evidence[shipping_carrier]')).toBe('DHL');
+    expect(call?.form.get('evidence[customer_email_address]')).toBe('anna@example.de');
+    expect(call?.form.get('evidence[uncategorized_text]')).toContain('Customer: Got it, thanks!');
+    const again = await t.call(
+      'POST',
+      `/api/v1/cases/${c.id}/dispute/submit-evidence`,
+      {},
+      { role: 'agent' },
+    );
+    expect(again.json().code).toBe('illegal_transition');
   });
 });

@@ -42,6 +42,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./console/rates/RatesPage.tsx')).RatesPage }),
       },
       {
+        path: 'store-credit',
+        lazy: async () => ({
+          Component: (await import('./console/store-credit/StoreCreditPage.tsx')).StoreCreditPage,
+        }),
+      },
+      {
         path: 'integrations',
         lazy: async () => ({
           Component: (await import('./console/integrations/IntegrationsPage.tsx')).IntegrationsPage,

@@ -9,6 +9,7 @@ import type { Permission } from '../../domain/roles.ts';
 import { actorOf } from '../../http/auth.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import type { SecretBox } from '../../integrations/secret-box.ts';
 import type { FileStore } from '../../integrations/storage/file-store.ts';
 import { type Actor, userOf } from '../auth/actor.ts';
 import { describeActors } from '../auth/actor-names.ts';
@@ -44,6 +45,7 @@ import {
   shipReplacement,
 } from './replacements.ts';
 import { resolveCase } from './resolve-case.ts';
+import { submitDisputeEvidence } from './submit-evidence.ts';
 
 const params = z.object({ id: z.uuid() });
 
@@ -54,7 +56,7 @@ async function mustReplacement(trx: Tx, storeId: string, id: string) {
 }
 
 export const caseWorkRoutes =
-  (database: Database, files: FileStore): FastifyPluginAsyncZod =>
+  (database: Database, files: FileStore, box: SecretBox): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/v1/cases',
@@ -203,6 +205,24 @@ export const caseWorkRoutes =
       },
     );
 
+    app.post(
+      '/api/v1/cases/:id/dispute/submit-evidence',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            'Answer a Stripe dispute: the evidence (customer, product, carrier, tracking, policy, correspondence) is sent to Stripe and submitted; the case moves to submitted',
+          params,
+        },
+        config: { permission: 'cases.resolve' },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        await submitDisputeEvidence(database, files, box, actor, request.params.id);
+        return caseView(database.db, actor.storeId, request.params.id, actor.role);
+      },
+    );
+
     app.get(
       '/api/v1/orders/:id/case-options',
       {
@@ -267,8 +287,12 @@ export const caseWorkRoutes =
     );
     replacementStep(
       'settle',
-      'The customer paid the price difference (a payment link, with its reference) or the store waived it',
-      z.strictObject({ by: z.enum(['payment', 'waived']), reference: z.string().max(200).optional() }),
+      'The customer paid the price difference: a payment link (its reference), their store credit (`code`), or the store waived it',
+      z.strictObject({
+        by: z.enum(['payment', 'store_credit', 'waived']),
+        reference: z.string().max(200).optional(),
+        code: z.string().min(6).max(40).optional(),
+      }),
       (trx, a, id, b) => settleReplacementDue(trx, a, id, b),
     );
 

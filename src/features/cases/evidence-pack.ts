@@ -32,6 +32,18 @@ export async function evidencePack(
   caseId: string,
   now = new Date(),
 ): Promise<{ number: string; pdf: Buffer }> {
+  const input = await evidencePackInput(trx, files, storeId, caseId, now);
+  return { number: input.dispute.number, pdf: await renderEvidencePack(input) };
+}
+
+/** Everything the pack shows, gathered (the Stripe evidence fields are filled from it too). */
+export async function evidencePackInput(
+  trx: Tx,
+  files: FileStore,
+  storeId: string,
+  caseId: string,
+  now = new Date(),
+): Promise<EvidencePackInput> {
   const row = await getCase(trx, storeId, caseId);
   if (!row) throw new AppError('not_found', 'Case not found');
   if (row.kind !== 'dispute') throw new AppError('invalid_request', 'An evidence pack is made for a dispute');
@@ -148,5 +160,5 @@ export async function evidencePack(
     images,
     generated_at: now.toISOString(),
   };
-  return { number: row.number, pdf: await renderEvidencePack(input) };
+  return input;
 }

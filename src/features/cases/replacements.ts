@@ -11,6 +11,7 @@ import { loadOrder } from '../orders/orders.queries.ts';
 import { orderInputSchema } from '../orders/orders.schemas.ts';
 import { upsertOrder } from '../orders/upsert-order.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
+import { redeemCredit } from '../store-credit/store-credit.ts';
 
 export interface ReplacementInput {
   caseId: string;
@@ -199,14 +200,38 @@ async function moveReplacement(
   });
 }
 
-/** The price difference is paid (through a payment link, or another way the store records). */
+/** The price difference is paid: through a payment link (its reference), with the customer's store
+ *  credit (the code is spent by the amount due), or the store waives it. */
 export async function settleReplacementDue(
   trx: Tx,
   actor: Actor,
   orderId: string,
-  input: { by: 'payment' | 'waived'; reference?: string | undefined },
+  input: {
+    by: 'payment' | 'store_credit' | 'waived';
+    reference?: string | undefined;
+    code?: string | undefined;
+  },
 ) {
   const row = await lockReplacement(trx, actor.storeId, orderId);
+  if (input.by === 'store_credit') {
+    if (!input.code)
+      throw new AppError('invalid_request', 'Name the credit code to spend', {
+        errors: [{ path: 'code', message: 'required to pay with store credit' }],
+      });
+    const due = await trx
+      .selectFrom('replacements')
+      .select(['due_amount', 'currency'])
+      .where('order_id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    const spent = await redeemCredit(trx, actor.storeId, {
+      code: input.code,
+      amount: Number(due.due_amount),
+      currency: due.currency,
+      reference: `replacement ${orderId}`,
+      idempotencyKey: `replacement:${orderId}`,
+    });
+    input = { ...input, reference: spent.redemption_id };
+  }
   await moveReplacement(
     trx,
     actor,

@@ -18,8 +18,8 @@ import type { Address } from '../../domain/order.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
-import { insertStoreCredit } from '../refunds/refunds.queries.ts';
 import { insertEvent, insertMessage } from '../returns/returns.queries.ts';
+import { grantStoreCredit } from '../store-credit/store-credit.ts';
 import { assertGoodwill, fullRefund, goodwillLimit } from './case-amounts.ts';
 import { type CaseContext, loadCaseContext } from './case-context.ts';
 import {
@@ -175,16 +175,20 @@ export async function resolveCase(
             resolution.goodwill,
             goodwillLimit(ctx, actor, await loadRateTable(trx, actor.storeId), day),
           );
-      await insertStoreCredit(trx, {
-        store_id: actor.storeId,
-        id: randomUUID(),
-        customer_id: row.customer_id,
+      const credit = await grantStoreCredit(trx, {
+        storeId: actor.storeId,
+        customerId: row.customer_id,
         amount: resolution.amount,
         currency: ctx.stored.order.currency,
-        case_id: id,
+        caseId: id,
         note: `Case ${row.number}`,
       });
-      Object.assign(outcome, { amount: resolution.amount, goodwill, currency: ctx.stored.order.currency });
+      Object.assign(outcome, {
+        amount: resolution.amount,
+        goodwill,
+        currency: ctx.stored.order.currency,
+        credit_code: credit.code,
+      });
       break;
     }
     case 'reship': {

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { confirmRefund } from './confirm-refund.ts';
-import { customerExists, getRefund, listRefunds, storeCreditBalance } from './refunds.queries.ts';
+import { getRefund, listRefunds } from './refunds.queries.ts';
 import { retryRefund } from './retry-refund.ts';
 
 const view = (r: Awaited<ReturnType<typeof listRefunds>>[number]) => ({
@@ -81,28 +81,6 @@ export const refundRoutes =
           return { status: 200, body: view(row) };
         });
         return reply.status(out.status).send(out.body);
-      },
-    );
-
-    app.get(
-      '/api/v1/customers/:id/store-credit',
-      {
-        schema: {
-          tags: ['refunds'],
-          summary: "A customer's store-credit balance per currency",
-          params: z.object({ id: z.uuid() }),
-        },
-        config: { permission: 'read' },
-      },
-      async (request) => {
-        const { storeId } = actorOf(request);
-        if (!(await customerExists(database.db, storeId, request.params.id)))
-          throw new AppError('not_found', 'Customer not found');
-        const balances = await storeCreditBalance(database.db, storeId, request.params.id);
-        return {
-          customer_id: request.params.id,
-          balances: balances.map((b) => ({ currency: b.currency, amount: Number(b.balance) })),
-        };
       },
     );
   };

@@ -1,7 +1,3 @@
-// The end of a return: the money moves (refund, store credit, exchange difference) and the case
-// completes, in one transaction. The refund carries a key derived from the return, so this can run
-// once only, whatever the client replays; the provider call itself is a job.
-import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Decision, LineDecision, ResolutionType } from '../../domain/policy/types.ts';
@@ -11,7 +7,7 @@ import { createReplacement } from '../cases/replacements.ts';
 import { productsBySku } from '../catalog/catalog.queries.ts';
 import { policyByVersion } from '../policy/policy.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
-import { insertStoreCredit } from '../refunds/refunds.queries.ts';
+import { grantStoreCredit } from '../store-credit/store-credit.ts';
 import { getReturnLines, insertEvent, updateReturn } from './returns.queries.ts';
 import { isKeepItem, loadForStep, moveReturn } from './transition.ts';
 
@@ -83,13 +79,12 @@ export async function resolveReturn(
       breakdown: { ...settlement.breakdown, total: settlement.refund },
     });
   if (settlement.store_credit > 0)
-    await insertStoreCredit(trx, {
-      store_id: actor.storeId,
-      id: randomUUID(),
-      customer_id: row.customer_id,
+    await grantStoreCredit(trx, {
+      storeId: actor.storeId,
+      customerId: row.customer_id,
       amount: settlement.store_credit,
       currency: decision.currency,
-      case_id: id,
+      caseId: id,
       note: `Return ${row.number}`,
     });
   // an exchange sends the new variant as a replacement order, held until a dearer one is paid for

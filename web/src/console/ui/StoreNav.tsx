@@ -1,4 +1,10 @@
-import { IconChartLine, IconCurrencyEuro, IconFileDescription, IconPlugConnected } from '@tabler/icons-react';
+import {
+  IconChartLine,
+  IconCurrencyEuro,
+  IconFileDescription,
+  IconGift,
+  IconPlugConnected,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavItem } from './NavItem.tsx';
 
@@ -8,6 +14,7 @@ export function StoreNav() {
     <>
       <NavItem to="/console/policy" label={t('nav.policy')} icon={IconFileDescription} />
       <NavItem to="/console/rates" label={t('nav.rates')} icon={IconCurrencyEuro} />
+      <NavItem to="/console/store-credit" label={t('nav.storeCredit')} icon={IconGift} />
       <NavItem to="/console/integrations" label={t('nav.integrations')} icon={IconPlugConnected} />
       <NavItem to="/console/analytics" label={t('nav.analytics')} icon={IconChartLine} />
     </>
