@@ -154,6 +154,17 @@ export function CaseActions({ c }: { c: CaseView }) {
                 {t(`cases.actions.dispute.${status}`)}
               </Button>
             ))}
+            {c.data.provider === 'stripe' && disputeSteps.includes('submitted') && (
+              <Button
+                variant="light"
+                size="sm"
+                loading={step.isPending}
+                onClick={() => step.mutate({ path: 'dispute/submit-evidence', body: {} })}
+                data-testid="dispute-send-stripe"
+              >
+                {t('cases.actions.sendToStripe')}
+              </Button>
+            )}
             {a.can_convert_to_return && (
               <Button
                 variant="default"
