@@ -15,6 +15,7 @@ import { ComeBackLink } from '../order/ComeBackLink.tsx';
 import { usePortalScope } from '../session/scope.tsx';
 import { portalPath } from '../session/token.ts';
 import { Timeline } from '../status/Timeline.tsx';
+import { AddCasePhotos } from './AddCasePhotos.tsx';
 import { CaseStatusBadge } from './CaseStatusBadge.tsx';
 import { OfferCard } from './OfferCard.tsx';
 
@@ -103,7 +104,7 @@ export function CasePage() {
           <Text size="sm">{t(c.resolution ? 'cases.created.done' : 'cases.created.body')}</Text>
           {arrival.uploadFailed && (
             <Text size="sm" c="red.9" fw={600} mt={4}>
-              {t('status.created.uploadFailed')}
+              {t('cases.photosFailed')}
             </Text>
           )}
         </Alert>
@@ -129,6 +130,9 @@ export function CasePage() {
         <Subject c={c} />
       </Paper>
       {c.offer && <OfferCard c={c} />}
+      {c.kind === 'item_problem' && c.status === 'open' && (
+        <AddCasePhotos c={c} urge={arrival.uploadFailed === true} />
+      )}
       <Outcome c={c} />
       {!c.resolution && !c.offer && (
         <Alert color="blue">
