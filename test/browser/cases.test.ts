@@ -361,10 +361,26 @@ describe('cases other than returns in Chromium', () => {
     );
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('application/pdf');
-    if (await agent.getByTestId('dispute-submitted').count()) {
-      await agent.getByTestId('dispute-submitted').click();
-      await agent.getByTestId('case-status').getByText('Evidence sent').waitFor();
-    }
+    // the agent takes the case, then marks the evidence as sent
+    await agent.getByRole('button', { name: 'Assign to me' }).click();
+    await agent.getByRole('button', { name: 'Assign to me' }).waitFor({ state: 'detached' });
+    const owner = await agent
+      .getByLabel('Assignee')
+      .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
+    expect(owner).toBe('Aiko Agent');
+    await agent.getByTestId('dispute-submitted').click();
+    await agent.getByTestId('case-status').getByText('Evidence sent').waitFor();
     await shot(agent, 'console-dispute-case', false);
+    // on a phone the queue is a list of cards, nothing wider than the screen
+    await agent.setViewportSize({ width: 375, height: 812 });
+    await agent.goto(`${server.url}/console/cases/queue/dispute`);
+    await agent.getByTestId('phone-list').locator('[data-case]').first().waitFor();
+    expect(
+      await agent.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      ),
+    ).toBe(true);
+    await shot(agent, 'console-dispute-queue-phone', false);
+    await agent.setViewportSize({ width: 1366, height: 900 });
   });
 });

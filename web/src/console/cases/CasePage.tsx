@@ -4,7 +4,9 @@ import { Anchor, Badge, Grid, Group, Paper, Skeleton, Stack, Table, Text, Title 
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type CaseView, useCase } from '../../api/cases.ts';
+import { useStaff } from '../../api/users.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { AssigneeControl } from '../return/AssigneeControl.tsx';
 import { EvidenceGallery } from '../return/EvidenceGallery.tsx';
 import { NotesCard } from '../return/NotesCard.tsx';
 import { Timeline } from '../return/Timeline.tsx';
@@ -18,6 +20,18 @@ import { ConversationCard } from './ConversationCard.tsx';
 import { KindData } from './KindData.tsx';
 
 const FINAL = new Set(['resolved', 'closed', 'won', 'lost']);
+
+/** The case's owner by name: the API names the user by id only, the staff list has the names. */
+function CaseAssignee({ c }: { c: CaseView }) {
+  const id = c.assignee_user_id;
+  const staff = useStaff(id !== null).data?.data ?? [];
+  const user = staff.find((u) => u.id === id);
+  return (
+    <AssigneeControl
+      ret={{ id: c.id, assignee: id ? { id, name: user?.name ?? '…', email: user?.email ?? '' } : null }}
+    />
+  );
+}
 
 function CaseHeader({ c }: { c: CaseView }) {
   const { t } = useTranslation();
@@ -38,6 +52,7 @@ function CaseHeader({ c }: { c: CaseView }) {
           {t('return.order', { number: c.order_number })} ·{' '}
           {t('return.requested', { date: format.dateTime(c.created_at) })}
         </Text>
+        <CaseAssignee c={c} />
       </div>
       <Group gap="xs">
         {!FINAL.has(c.status) && c.sla_due_at && <DueBadge at={c.sla_due_at} kind="case" spelled />}
