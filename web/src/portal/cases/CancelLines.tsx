@@ -18,29 +18,35 @@ export function CancelLines({
   const { t } = useTranslation('portal');
   const format = usePortalFormat();
   return (
-    <Paper p="md" component="fieldset" style={{ border: 0, margin: 0 }}>
-      <legend style={{ fontWeight: 600, marginBottom: 8 }}>{t('cases.new.cancellation.items')}</legend>
-      <Stack gap="sm">
-        {cancellable.map((c) => {
-          const line = order.order.lines.find((l) => l.id === c.line_id);
-          const label = t('order.itemTimes', { count: c.quantity, title: line?.title ?? c.line_id });
-          return (
-            <Checkbox
-              key={c.line_id}
-              label={label}
-              description={
-                line ? format.money(line.unit_price * c.quantity, order.order.currency) : undefined
-              }
-              checked={chosen.includes(c.line_id)}
-              onChange={(e) =>
-                onChange(
-                  e.currentTarget.checked ? [...chosen, c.line_id] : chosen.filter((id) => id !== c.line_id),
-                )
-              }
-            />
-          );
-        })}
-      </Stack>
+    <Paper p="md">
+      <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+        <legend style={{ fontWeight: 600, marginBottom: 8, padding: 0 }}>
+          {t('cases.new.cancellation.items')}
+        </legend>
+        <Stack gap="sm">
+          {cancellable.map((c) => {
+            const line = order.order.lines.find((l) => l.id === c.line_id);
+            const label = t('order.itemTimes', { count: c.quantity, title: line?.title ?? c.line_id });
+            return (
+              <Checkbox
+                key={c.line_id}
+                label={label}
+                description={
+                  line ? format.money(line.unit_price * c.quantity, order.order.currency) : undefined
+                }
+                checked={chosen.includes(c.line_id)}
+                onChange={(e) =>
+                  onChange(
+                    e.currentTarget.checked
+                      ? [...chosen, c.line_id]
+                      : chosen.filter((id) => id !== c.line_id),
+                  )
+                }
+              />
+            );
+          })}
+        </Stack>
+      </fieldset>
     </Paper>
   );
 }
