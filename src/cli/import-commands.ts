@@ -23,6 +23,27 @@ export function printSummary(s: ImportSummary, what: string): void {
   if (s.refused.length > 50) console.log(`  ... and ${s.refused.length - 50} more`);
 }
 
+function sinceOf(text: string): Date {
+  const since = new Date(text);
+  if (Number.isNaN(since.getTime())) throw new CliError(`--since "${text}" is not a date`);
+  return since;
+}
+
+/** A store's connection to a platform, its API key opened with the server's secret key. */
+async function connection(config: Config, store: string | undefined, provider: 'shopify' | 'woocommerce') {
+  return withStore(config, store, async ({ database, store: s }) => {
+    const row = await getIntegration(database.db, s.id, provider);
+    const secrets = row?.secrets
+      ? (JSON.parse(new SecretBox(secretKeysFor(config)).open(row.secrets)) as { api_key?: string })
+      : {};
+    return {
+      apiKey: secrets.api_key ?? null,
+      baseUrl: row?.base_url ?? null,
+      shopDomain: row?.shop_domain ?? null,
+    };
+  });
+}
+
 export async function runImport(
   config: Config,
   store: string | undefined,
@@ -101,21 +122,15 @@ export function registerImportCommands(
     .requiredOption('--since <date>', 'orders created after this day or instant (ISO 8601)')
     .addOption(storeOption)
     .action(async (opts: { since: string; store?: string }) => {
-      const since = new Date(opts.since);
-      if (Number.isNaN(since.getTime())) throw new CliError(`--since "${opts.since}" is not a date`);
       const config = loadConfig();
-      const settings = await withStore(config, opts.store, async ({ database, store }) => {
-        const row = await getIntegration(database.db, store.id, 'shopify');
-        const secrets = row?.secrets
-          ? (JSON.parse(new SecretBox(secretKeysFor(config)).open(row.secrets)) as { api_key?: string })
-          : {};
-        if (!row || !secrets.api_key || !(row.shop_domain || row.base_url))
-          throw new CliError(
-            'Connect Shopify first: PUT /api/v1/integrations/shopify with shop_domain and api_key',
-          );
-        return { shopDomain: row.shop_domain, accessToken: secrets.api_key, baseUrl: row.base_url };
-      });
-      const items = readShopifyOrders(shopifyAdmin(settings), since, {
+      const since = sinceOf(opts.since);
+      const c = await connection(config, opts.store, 'shopify');
+      if (!c.apiKey || !(c.shopDomain || c.baseUrl))
+        throw new CliError(
+          'Connect Shopify first: PUT /api/v1/integrations/shopify with shop_domain and api_key',
+        );
+      const client = shopifyAdmin({ shopDomain: c.shopDomain, accessToken: c.apiKey, baseUrl: c.baseUrl });
+      const items = readShopifyOrders(client, since, {
         onTotal: (n) => console.error(`Shopify: ${n} order(s) since ${since.toISOString()}`),
       });
       await runImport(config, opts.store, 'Shopify backfill', items);
@@ -129,27 +144,16 @@ export function registerImportCommands(
     .requiredOption('--since <date>', 'orders placed after this day or instant (ISO 8601)')
     .addOption(storeOption)
     .action(async (opts: { since: string; store?: string }) => {
-      const since = new Date(opts.since);
-      if (Number.isNaN(since.getTime())) throw new CliError(`--since "${opts.since}" is not a date`);
       const config = loadConfig();
-      const settings = await withStore(config, opts.store, async ({ database, store }) => {
-        const row = await getIntegration(database.db, store.id, 'woocommerce');
-        const secrets = row?.secrets
-          ? (JSON.parse(new SecretBox(secretKeysFor(config)).open(row.secrets)) as { api_key?: string })
-          : {};
-        if (!row?.base_url || !secrets.api_key)
-          throw new CliError(
-            'Connect WooCommerce first: PUT /api/v1/integrations/woocommerce with base_url (the shop) and api_key "ck_…:cs_…"',
-          );
-        return { url: row.base_url, apiKey: secrets.api_key };
+      const since = sinceOf(opts.since);
+      const c = await connection(config, opts.store, 'woocommerce');
+      if (!c.baseUrl || !c.apiKey)
+        throw new CliError(
+          'Connect WooCommerce first: PUT /api/v1/integrations/woocommerce with base_url (the shop) and api_key "ck_…:cs_…"',
+        );
+      const items = readWooOrders(wooClient({ url: c.baseUrl, apiKey: c.apiKey }), since, {
+        onTotal: (n) => console.error(`WooCommerce: ${n} order(s) since ${since.toISOString()}`),
       });
-      let total: number | undefined;
-      const items = readWooOrders(wooClient(settings), since, {
-        onTotal: (n) => {
-          total = n;
-          console.error(`WooCommerce: ${n} order(s) since ${since.toISOString()}`);
-        },
-      });
-      await runImport(config, opts.store, 'WooCommerce backfill', items, total);
+      await runImport(config, opts.store, 'WooCommerce backfill', items);
     });
 }

@@ -31,3 +31,11 @@ export function decimalToMinor(text: string | number | null | undefined, currenc
   const value = Number(`${m[2]}${frac.padEnd(digits, '0')}`);
   return m[1] === '-' ? -value : value;
 }
+
+/** Minor units as the decimal string platforms take ("15.00", "800" for JPY, "1.500" for KWD). */
+export function minorToDecimal(minor: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const s = String(Math.abs(minor)).padStart(digits + 1, '0');
+  return sign + (digits === 0 ? s : `${s.slice(0, -digits)}.${s.slice(-digits)}`);
+}

@@ -2,13 +2,12 @@
 // recorded payloads: the backfill pages with page_info, and a refund goes against the captured
 // transaction once, even when the answer to the first call is lost.
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopifyAdmin } from '../../src/integrations/shopify/admin-client.ts';
 import { readShopifyOrders } from '../../src/integrations/shopify/read-orders.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { makeOrder } from '../builders.ts';
+import { type StandIn, startStandIn } from '../stand-in.ts';
 
 const recorded = (p: string) =>
   JSON.parse(readFileSync(new URL(`../../../shared/data/payloads/shopify/${p}`, import.meta.url), 'utf8'));
@@ -19,26 +18,17 @@ const refund = recorded('refund.json').refund;
 const orders = Array.from({ length: 5 }, (_, i) => ({ ...order, id: 9000 + i, order_number: 2000 + i }));
 const made: Record<string, unknown>[] = [];
 const seen: { method: string; path: string; token: string | undefined; body: string }[] = [];
+let shop: StandIn;
 let loseNextAnswer = false;
-let server: Server;
 let base: string;
 let t: TestApp;
 
-const read = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let s = '';
-    req.on('data', (c) => {
-      s += c;
-    });
-    req.on('end', () => resolve(s));
-  });
-
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const u = new URL(req.url ?? '/', 'http://x');
-    const body = await read(req);
+  shop = await startStandIn((req, res) => {
+    const u = new URL(req.url, 'http://x');
+    const body = req.body;
     seen.push({
-      method: req.method ?? '',
+      method: req.method,
       path: u.pathname + u.search,
       token: req.headers['x-shopify-access-token'] as string,
       body,
@@ -90,13 +80,12 @@ beforeAll(async () => {
     res.statusCode = 404;
     res.end('{"errors":"Not Found"}');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = shop.url;
   t = await createTestApp();
 });
 afterAll(async () => {
   await t?.close();
-  await new Promise((r) => server.close(r));
+  await shop?.close();
 });
 
 describe('Shopify Admin API', () => {

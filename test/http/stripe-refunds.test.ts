@@ -2,12 +2,11 @@
 // recorded refund: our key goes as Stripe's Idempotency-Key (the same on a retry), and the job and
 // Stripe's webhook settle one refund once, whichever reports first.
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAs } from '../../src/integrations/webhooks/verify.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { makeOrder } from '../builders.ts';
+import { type StandIn, startStandIn } from '../stand-in.ts';
 
 const recorded = JSON.parse(
   readFileSync(new URL('../../../shared/data/payloads/stripe/refund.json', import.meta.url), 'utf8'),
@@ -23,21 +22,12 @@ interface Seen {
 const seen: Seen[] = [];
 let failNext = 0;
 let answerStatus = 'succeeded';
-let server: Server;
+let stripe: StandIn;
 let t: TestApp;
 
-const body = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let s = '';
-    req.on('data', (c) => {
-      s += c;
-    });
-    req.on('end', () => resolve(s));
-  });
-
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const form = new URLSearchParams(await body(req));
+  stripe = await startStandIn((req, res) => {
+    const form = new URLSearchParams(req.body);
     seen.push({
       path: `${req.method} ${req.url}`,
       key: req.headers['idempotency-key'] as string | undefined,
@@ -45,7 +35,7 @@ beforeAll(async () => {
       form,
     });
     res.setHeader('content-type', 'application/json');
-    if (req.url?.startsWith('/v1/disputes/')) {
+    if (req.url.startsWith('/v1/disputes/')) {
       const dispute = JSON.parse(
         readFileSync(new URL('../../../shared/data/payloads/stripe/dispute.json', import.meta.url), 'utf8'),
       );
@@ -73,18 +63,17 @@ beforeAll(async () => {
       }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t = await createTestApp();
   const put = await t.call('PUT', '/api/v1/integrations/stripe', {
     api_key: 'sk_test_0123456789abcdef',
     webhook_secret: SECRET,
-    base_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base_url: stripe.url,
   });
   expect(put.statusCode, put.body).toBe(200);
 });
 afterAll(async () => {
   await t?.close();
-  await new Promise((r) => server.close(r));
+  await stripe?.close();
 });
 
 async function refundedOrder(charge: string) {

@@ -2,11 +2,10 @@
 // answers with the recorded refund: the gateway is asked (api_refund), our key rides in the reason,
 // and an answer lost on the way is found again instead of refunding twice.
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../app.ts';
 import { makeOrder } from '../builders.ts';
+import { type StandIn, startStandIn } from '../stand-in.ts';
 
 const recorded = JSON.parse(
   readFileSync(
@@ -17,29 +16,18 @@ const recorded = JSON.parse(
 const made: Record<string, unknown>[] = [];
 const posted: Record<string, unknown>[] = [];
 let loseNextAnswer = true;
-let server: Server;
+let woo: StandIn;
 let t: TestApp;
 
-const read = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let s = '';
-    req.on('data', (c) => {
-      s += c;
-    });
-    req.on('end', () => resolve(s));
-  });
-
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const u = new URL(req.url ?? '/', 'http://x');
-    const body = await read(req);
+  woo = await startStandIn((req, res) => {
     res.setHeader('content-type', 'application/json');
-    if (u.pathname !== '/wp-json/wc/v3/orders/727/refunds') {
+    if (new URL(req.url, 'http://x').pathname !== '/wp-json/wc/v3/orders/727/refunds') {
       res.statusCode = 404;
       return res.end('{"code":"rest_no_route"}');
     }
     if (req.method === 'GET') return res.end(JSON.stringify(made));
-    const asked = JSON.parse(body);
+    const asked = JSON.parse(req.body);
     posted.push(asked);
     const created = { ...recorded, id: 726 + made.length, amount: asked.amount, reason: asked.reason };
     made.push(created);
@@ -51,16 +39,15 @@ beforeAll(async () => {
     res.statusCode = 201;
     res.end(JSON.stringify(created));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   t = await createTestApp();
   await t.call('PUT', '/api/v1/integrations/woocommerce', {
     api_key: 'ck_live_0123:cs_live_4567',
-    base_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base_url: woo.url,
   });
 });
 afterAll(async () => {
   await t?.close();
-  await new Promise((r) => server.close(r));
+  await woo?.close();
 });
 
 describe('WooCommerce refunds', () => {

@@ -3,16 +3,10 @@
 // key goes into the refund's note and a retry first looks for a refund that carries it: a call that
 // did refund before its worker died is recognised, never sent twice.
 import type { AdminRestApiClient } from '@shopify/admin-api-client';
-import { minorUnitDigits } from '../../domain/currency-digits.ts';
+import { minorToDecimal } from '../../domain/currency-digits.ts';
 import type { PaymentProvider, RefundOutcome } from './provider.ts';
 
 type J = Record<string, unknown>;
-
-function decimal(minor: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  const s = String(Math.abs(minor)).padStart(digits + 1, '0');
-  return digits === 0 ? s : `${s.slice(0, -digits)}.${s.slice(-digits)}`;
-}
 
 function outcomeOf(refund: J): RefundOutcome {
   const txs = (Array.isArray(refund.transactions) ? refund.transactions : []) as J[];
@@ -74,7 +68,7 @@ export function shopifyRefundProvider(client: AdminRestApiClient): PaymentProvid
             transactions: [
               {
                 parent_id: parent.id,
-                amount: decimal(req.amount, req.currency),
+                amount: minorToDecimal(req.amount, req.currency),
                 kind: 'refund',
                 gateway: parent.gateway,
               },

@@ -3,18 +3,12 @@
 // take no idempotency key: ours goes into the reason, and a retry first looks for a refund that
 // carries it, so a lost answer never becomes a second refund.
 
-import { minorUnitDigits } from '../../domain/currency-digits.ts';
+import { minorToDecimal } from '../../domain/currency-digits.ts';
 import type { wooClient } from '../woocommerce/read-orders.ts';
 import type { PaymentProvider, RefundOutcome } from './provider.ts';
 
 type Client = ReturnType<typeof wooClient>;
 type J = Record<string, unknown>;
-
-function decimal(minor: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  const s = String(Math.abs(minor)).padStart(digits + 1, '0');
-  return digits === 0 ? s : `${s.slice(0, -digits)}.${s.slice(-digits)}`;
-}
 
 const statusOf = (err: unknown) => (err as { response?: { status?: number; data?: J } }).response;
 
@@ -35,7 +29,7 @@ export function wooRefundProvider(client: Client): PaymentProvider {
       if (found) return { status: 'succeeded', reference: String(found.id) };
       try {
         const res = (await client.post(`orders/${orderId}/refunds`, {
-          amount: decimal(req.amount, req.currency),
+          amount: minorToDecimal(req.amount, req.currency),
           reason: `Refund from Aftersale ${mark}`,
           api_refund: true,
         })) as { data: J };
