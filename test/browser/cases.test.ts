@@ -252,6 +252,37 @@ describe('cases other than returns in Chromium', () => {
     await shot(page, 'br-reshipped');
   });
 
+  it('a parcel still within its time shows from when it may be reported lost, and no button yet', async () => {
+    const page = await openPortal(de, {
+      number: 'DE-506',
+      email: 'mia@example.de',
+      name: 'Mia Wagner',
+      language: 'de',
+      country: 'DE',
+      currency: 'EUR',
+      city: 'Leipzig',
+      fulfillments: [
+        {
+          id: 'F1',
+          lines: allLines,
+          carrier: 'DHL',
+          tracking_number: '00340434161234567890',
+          shipped_at: ago(3),
+          delivered_at: null,
+        },
+      ],
+    });
+    const parcel = page.getByTestId('parcel');
+    await parcel.waitFor();
+    expect(await parcel.getByTestId('parcel-clock').textContent()).toMatch(/seit 3 Tagen unterwegs/);
+    expect(await parcel.getByTestId('parcel-threshold').textContent()).toMatch(
+      /^Falls es bis zum \d{1,2}\. \p{L}+ \d{4} nicht angekommen ist/u,
+    );
+    expect(await page.getByTestId('report-lost').count()).toBe(0);
+    expect(await page.getByTestId('cancel-order').count()).toBe(0);
+    await shot(page, 'de-parcel-on-its-way');
+  });
+
   it('a German customer reports a damaged item with a photo and accepts a partial refund', async () => {
     const page = await openPortal(de, {
       number: 'DE-503',
