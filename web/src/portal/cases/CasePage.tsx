@@ -69,6 +69,11 @@ function Subject({ c }: { c: PortalCase }) {
         </Text>
       )}
       {c.kind === 'item_problem' && reason && <Text size="sm">{t(`cases.problem.${reason}`)}</Text>}
+      {typeof c.data.tracking_number === 'string' && (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {t('cases.parcel.tracking', { number: c.data.tracking_number })}
+        </Text>
+      )}
     </Stack>
   );
 }
