@@ -2,6 +2,8 @@
 // served for /returns/*, so neither downloads the other.
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ConsoleLayout } from './console/ConsoleLayout.tsx';
+import { CasePage } from './console/cases/CasePage.tsx';
+import { CaseQueuePage } from './console/cases/CaseQueuePage.tsx';
 import { HomeQueue } from './console/queues/HomeQueue.tsx';
 import { QueuePage } from './console/queues/QueuePage.tsx';
 import { ManualRefundsPage } from './console/refunds/ManualRefundsPage.tsx';
@@ -27,6 +29,8 @@ export const router = createBrowserRouter([
       { path: 'queues/:queue', element: <QueuePage /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'returns/:id', element: <ReturnPage /> },
+      { path: 'cases/queue/:kind', element: <CaseQueuePage /> },
+      { path: 'cases/:id', element: <CasePage /> },
       { path: 'refunds', element: <ManualRefundsPage /> },
       // Loaded when first opened: the charts library and the policy schema are most of their weight.
       {

@@ -27,6 +27,7 @@ import {
   refundsPaidAt,
 } from './portal.queries.ts';
 import { portalIdentity } from './portal-auth.ts';
+import { registerPortalCases } from './portal-cases.routes.ts';
 import { registerPortalFiles } from './portal-files.routes.ts';
 import { signPortalToken } from './portal-token.ts';
 import { portalOrderView, portalReturnView } from './portal-view.ts';
@@ -315,6 +316,7 @@ export const portalRoutes =
     );
 
     registerPortalFiles(app, database, portalUrl, evidence);
+    registerPortalCases(app, database, evidence);
   };
 
 async function customerReturn(trx: Parameters<typeof getReturn>[0], storeId: string, id: string) {

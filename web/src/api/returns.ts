@@ -52,10 +52,11 @@ function viewerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function useReturnEvents(id: string) {
+/** A return's timeline, or (`cases`) that of any other kind of case. */
+export function useReturnEvents(id: string, base: 'returns' | 'cases' = 'returns') {
   return useQuery({
     queryKey: ['returns', id, 'events'],
-    queryFn: () => api.get<Page<TimelineEvent>>(`/api/v1/returns/${id}/events`),
+    queryFn: () => api.get<Page<TimelineEvent>>(`/api/v1/${base}/${id}/events`),
   });
 }
 

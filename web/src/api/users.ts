@@ -24,6 +24,8 @@ export function useAssign(returnId: string) {
     onSuccess: ({ assignee }) => {
       client.setQueryData<ReturnView>(['returns', returnId], (old) => (old ? { ...old, assignee } : old));
       void client.invalidateQueries({ queryKey: ['returns'] });
+      // the same endpoint owns any kind of case: a case page and its queue read under 'cases'
+      void client.invalidateQueries({ queryKey: ['cases'] });
     },
   });
 }

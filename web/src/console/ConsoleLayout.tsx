@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useSession } from '../api/session.ts';
+import { CasesNav } from './cases/CasesNav.tsx';
 import { QueueNav } from './queues/QueueNav.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { BrandMark } from './ui/BrandMark.tsx';
@@ -61,6 +62,10 @@ export function ConsoleLayout() {
           {t('nav.queues')}
         </Text>
         <QueueNav />
+        <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
+          {t('nav.cases')}
+        </Text>
+        <CasesNav />
         <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
           {t('nav.store')}
         </Text>

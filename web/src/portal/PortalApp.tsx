@@ -4,6 +4,8 @@ import { isRmaFormat } from '@domain/returns/rma.ts';
 import { type ReactNode, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { Navigate, Route, Routes, useParams } from 'react-router';
+import { CasePage } from './cases/CasePage.tsx';
+import { NewCasePage } from './cases/NewCasePage.tsx';
 import { portalI18n } from './i18n/index.ts';
 import { PortalLayout } from './layout/PortalLayout.tsx';
 import { LookupPage } from './lookup/LookupPage.tsx';
@@ -48,6 +50,8 @@ function StorePortal() {
           <Route path="order" element={<Private page={<OrderPage />} />} />
           <Route path="request" element={<Private page={<RequestWizardPage />} />} />
           <Route path="returns/:id" element={<Private page={<ReturnPage />} />} />
+          <Route path="cases/new/:kind" element={<Private page={<NewCasePage />} />} />
+          <Route path="cases/:id" element={<Private page={<CasePage />} />} />
           <Route path="withdraw" element={<Private page={<WithdrawalPage />} />} />
           <Route path="*" element={<Navigate to="." replace />} />
         </Routes>

@@ -7,8 +7,8 @@ import type { ReturnView } from '../../api/types.ts';
 import { useAssign, useStaff } from '../../api/users.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 
-/** Who owns the return: taken with one click, handed to a colleague, or let go (unassigned). */
-export function AssigneeControl({ ret }: { ret: ReturnView }) {
+/** Who owns the return (or any case): taken with one click, handed to a colleague, or let go. */
+export function AssigneeControl({ ret }: { ret: Pick<ReturnView, 'id' | 'assignee'> }) {
   const { t } = useTranslation();
   const user = useSession().data?.user;
   const canAssign = user ? can(user.role, 'cases.assign') : false;

@@ -1,6 +1,7 @@
 import { Grid, Skeleton, Stack } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useReturn } from '../../api/returns.ts';
+import { OrderCasesCard } from '../cases/OrderCasesCard.tsx';
 import { BackLink } from '../ui/BackLink.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -36,6 +37,7 @@ export function ReturnPage() {
           <Stack gap="md">
             <CustomerCard ret={r} />
             <NotesCard caseId={r.id} />
+            <OrderCasesCard orderId={r.order_id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -20,13 +20,13 @@ function AssignmentDetail({ event }: { event: TimelineEvent }) {
   return <Text size="sm">{t('timeline.assignment', { from: name(data?.from), to: name(data?.to) })}</Text>;
 }
 
-export function Timeline({ caseId }: { caseId: string }) {
+export function Timeline({ caseId, base = 'returns' }: { caseId: string; base?: 'returns' | 'cases' }) {
   const { t } = useTranslation();
   const name = useActorName();
   const actorName = (e: TimelineEvent) => name(e.actor, e.actor_view);
 
   const format = useFormat();
-  const events = useReturnEvents(caseId);
+  const events = useReturnEvents(caseId, base);
   const list = events.data?.data ?? [];
   return (
     <Paper p="md" component="section" aria-labelledby="timeline-title">

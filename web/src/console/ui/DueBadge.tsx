@@ -24,7 +24,8 @@ export function DueBadge({
   spelled = false,
 }: {
   at: string;
-  kind: 'sla' | 'refund';
+  /** a return's review, its refund clock, a case's answer, a dispute's evidence */
+  kind: 'sla' | 'refund' | 'case' | 'evidence';
   spelled?: boolean;
 }) {
   const { t } = useTranslation();
@@ -36,7 +37,9 @@ export function DueBadge({
   const label =
     kind === 'sla'
       ? t(left < 0 ? 'sla.overdue' : 'sla.due', { relative })
-      : t('return.refundDue', { relative });
+      : kind === 'refund'
+        ? t('return.refundDue', { relative })
+        : t(`cases.due.${kind}${left < 0 ? 'Overdue' : ''}`, { relative });
   return (
     <Tooltip label={format.dateTime(at)}>
       <Badge

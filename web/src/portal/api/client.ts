@@ -3,10 +3,13 @@
 // uses, so one query client treats both alike (no retry on a 4xx).
 import { ApiError, type Problem } from '../../api/transport.ts';
 import type {
+  CaseOptions,
+  CreateCaseBody,
   CreateReturnBody,
   Eligibility,
   LookupAnswer,
   OrderAnswer,
+  PortalCase,
   PortalReturn,
   PreviewBody,
   StoreInfo,
@@ -95,6 +98,27 @@ export function portalClient(token: string) {
           accept: 'application/pdf, application/problem+json',
         })
       ).blob(),
+    caseOptions: (language: string) =>
+      json<CaseOptions>(`/cases?language=${encodeURIComponent(language)}`, { token }),
+    createCase: (body: CreateCaseBody, idempotencyKey: string) =>
+      json<PortalCase>('/cases', { token, json: body, idempotencyKey }),
+    getCase: (id: string) => json<PortalCase>(`/cases/${encodeURIComponent(id)}`, { token }),
+    answerOffer: (id: string, answer: 'accept' | 'decline', idempotencyKey: string, message?: string) =>
+      json<PortalCase>(`/cases/${encodeURIComponent(id)}/${answer}`, {
+        token,
+        json: message ? { message } : {},
+        idempotencyKey,
+      }),
+    uploadCaseEvidence: (id: string, lineId: string | null, files: File[]) => {
+      const form = new FormData();
+      if (lineId) form.append('line_id', lineId);
+      for (const f of files) form.append('file', f, f.name);
+      return json<{ data: { id: string }[] }>(`/cases/${encodeURIComponent(id)}/evidence`, {
+        token,
+        form,
+        method: 'POST',
+      });
+    },
     withdraw: (body: WithdrawalBody, idempotencyKey: string) =>
       json<WithdrawalAnswer>('/withdrawal', { token, json: body, idempotencyKey }),
   };

@@ -166,3 +166,92 @@ export interface WithdrawalAnswer {
   };
   return: PortalReturn;
 }
+
+/** Kinds of case a customer opens from the portal (a dispute comes from the payment provider). */
+export type CustomerCaseKind =
+  | 'cancellation'
+  | 'address_change'
+  | 'lost_parcel'
+  | 'delivery_delay'
+  | 'item_problem'
+  | 'inquiry';
+export type CaseKind = CustomerCaseKind | 'dispute';
+export type CaseStatus =
+  | 'open'
+  | 'waiting_customer'
+  | 'waiting_carrier'
+  | 'submitted'
+  | 'resolved'
+  | 'closed'
+  | 'won'
+  | 'lost';
+export type ItemProblemReason =
+  | 'damaged_in_transit'
+  | 'wrong_item'
+  | 'missing_parts'
+  | 'defective'
+  | 'not_as_described';
+
+export interface ParcelClock {
+  id: string;
+  carrier: string | null;
+  tracking_number: string | null;
+  shipped_at: string | null;
+  delivered_at: string | null;
+  lines: { line_id: string; quantity: number }[];
+  state: 'not_shipped' | 'in_transit' | 'delivered';
+  days_in_transit: number | null;
+  late_after_days: number | null;
+  lost_after_days: number | null;
+  late_from: string | null;
+  lost_from: string | null;
+  can_report_lost: boolean;
+  can_report_delay: boolean;
+  explanations: Explanation[];
+}
+
+/** GET /portal/cases: what can still be done about the order besides a return, and its cases */
+export interface CaseOptions {
+  cancellable: { line_id: string; quantity: number }[];
+  address_changeable: boolean;
+  fulfillments: ParcelClock[];
+  cases: { id: string; number: string; kind: CaseKind; status: CaseStatus; created_at: string }[];
+}
+
+export interface Address {
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postal_code: string | null;
+  country: string;
+}
+
+export interface PortalCase {
+  id: string;
+  number: string;
+  kind: CaseKind;
+  status: CaseStatus;
+  order_number: string;
+  currency: string;
+  lines: { line_id: string; quantity: number; sku: string; title: string; variant: string | null }[];
+  data: Record<string, unknown>;
+  explanations: Explanation[];
+  created_at: string;
+  closed_at: string | null;
+  resolution: { type: string; amount: number | null; message: string | null } | null;
+  refunds: { amount: number; currency: string; status: string; created_at: string }[];
+  replacement: { status: string } | null;
+  return_id: string | null;
+  offer: { type: string; amount: number | null; message: string } | null;
+  can_answer_offer: boolean;
+  timeline: TimelineEntry[];
+}
+
+export interface CreateCaseBody {
+  kind: CustomerCaseKind;
+  lines?: { line_id: string; quantity: number }[];
+  data: Record<string, unknown>;
+  language?: string;
+}

@@ -16,6 +16,7 @@ const OWN_WORDS = [
   'illegal_transition',
   'idempotency_conflict',
   'invalid_request',
+  'already_shipped',
 ] as const;
 
 /** the server's words are already the customer's for these */

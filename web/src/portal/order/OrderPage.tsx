@@ -5,6 +5,7 @@ import { IconArrowBackUp, IconFileX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useOrder } from '../api/queries.ts';
+import { OrderHelp } from '../cases/OrderHelp.tsx';
 import { usePortalFormat } from '../i18n/format.ts';
 import { PageHeading } from '../layout/PageHeading.tsx';
 import { ProblemMessage } from '../layout/ProblemMessage.tsx';
@@ -82,6 +83,8 @@ export function OrderPage() {
       </Stack>
 
       <ReturnsList returns={returns} />
+
+      <OrderHelp order={order.data} />
 
       <ComeBackLink path="order" />
     </Stack>

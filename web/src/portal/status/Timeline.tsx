@@ -4,7 +4,14 @@ import type { TimelineEntry } from '../api/types.ts';
 import { usePortalFormat } from '../i18n/format.ts';
 
 /** Every event the customer is told about, newest first, with date and time in their locale. */
-export function Timeline({ events }: { events: TimelineEntry[] }) {
+export function Timeline({
+  events,
+  keyPrefix = 'status.events',
+}: {
+  events: TimelineEntry[];
+  /** where the events' names are in the catalogue: a return's, or a case's (`cases.events`) */
+  keyPrefix?: string;
+}) {
   const { t } = useTranslation('portal');
   const format = usePortalFormat();
   const list = [...events].reverse();
@@ -28,7 +35,7 @@ export function Timeline({ events }: { events: TimelineEntry[] }) {
             key={`${e.type}-${e.at}`}
             component="li"
             data-event={e.type}
-            title={t(`status.events.${e.type}`, { defaultValue: t('status.events.other') })}
+            title={t(`${keyPrefix}.${e.type}`, { defaultValue: t('status.events.other') })}
           >
             <Text size="xs" c="gray.7">
               <time dateTime={e.at}>{format.dateTime(e.at)}</time>
