@@ -207,6 +207,10 @@ describe('lost parcel', () => {
     expect(c.status).toBe('open');
     expect(c.data).toMatchObject({ past_threshold: true, lost_after_days: 30 });
     expect(c.explanations[0]).toMatchObject({ code: 'parcel_counts_lost', params: { days: 30 } });
+    // the German customer read it in German; staff read it again in theirs
+    expect(c.explanations[0].message).toMatch(/gilt daher als verloren/);
+    const told = (await t.call('GET', `/api/v1/cases/${c.id}?language=en&time_zone=Europe/London`)).json();
+    expect(told.explanations[0].message).toMatch(/counts as lost/);
     expect(c.amounts.full_refund).toEqual({ items: 8498, tax: 1520, shipping: 594, total: 10612 });
     // one parcel, one case
     const twice = await open({ kind: 'lost_parcel', order_id: o.id, data: { fulfillment_id: 'F1' } });

@@ -89,8 +89,9 @@ const casesPolicy = z.strictObject({
     .strictObject({
       cancellation: caseSla.default({ hours: 4, clock: 'business' }),
       address_change: caseSla.default({ hours: 4, clock: 'business' }),
-      lost_parcel: caseSla.default({ hours: 24, clock: 'business' }),
-      delivery_delay: caseSla.default({ hours: 24, clock: 'business' }),
+      // one working day
+      lost_parcel: caseSla.default({ hours: 9, clock: 'business' }),
+      delivery_delay: caseSla.default({ hours: 9, clock: 'business' }),
       item_problem: caseSla.default({ hours: 24, clock: 'calendar' }),
       dispute: caseSla.default({ hours: 48, clock: 'calendar' }),
       inquiry: caseSla.default({ hours: 24, clock: 'calendar' }),

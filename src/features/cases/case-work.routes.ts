@@ -1,10 +1,13 @@
 // Cases other than returns over HTTP (API.md "Cases other than returns"): open, read, list, count,
 // the timeline, and each step, answering with the updated case. Money steps take an Idempotency-Key.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { Database } from '../../db/connect.ts';
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
+import { retell } from '../../domain/policy/explain.ts';
+import type { Explanation } from '../../domain/policy/types.ts';
 import type { Permission } from '../../domain/roles.ts';
 import { actorOf } from '../../http/auth.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
@@ -144,12 +147,34 @@ export const caseWorkRoutes =
     app.get(
       '/api/v1/cases/:id',
       {
-        schema: { tags: ['cases'], summary: 'One case, with what your role may do next (`allowed`)', params },
+        schema: {
+          tags: ['cases'],
+          summary: 'One case, with what your role may do next (`allowed`)',
+          description:
+            "With `language` (and `time_zone`), its explanations are told again in that language for staff; without, in the customer's.",
+          params,
+          querystring: z.strictObject({
+            language: z.string().min(2).max(20).optional(),
+            time_zone: z
+              .string()
+              .max(64)
+              .refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone')
+              .optional(),
+          }),
+        },
         config: { permission: 'read' },
       },
       async (request) => {
         const actor = actorOf(request);
-        return caseView(database.db, actor.storeId, request.params.id, actor.role);
+        const view = await caseView(database.db, actor.storeId, request.params.id, actor.role);
+        const { language, time_zone } = request.query;
+        if (!language) return view;
+        return {
+          ...view,
+          explanations: (view.explanations as Explanation[]).map((e) =>
+            retell(e, { language, currency: view.currency, timeZone: time_zone ?? 'UTC' }),
+          ),
+        };
       },
     );
 

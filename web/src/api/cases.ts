@@ -3,6 +3,9 @@
 // messages, evidence and events sit under ['returns', id, …] beside a return's, so NotesCard,
 // EvidenceGallery and Timeline serve both.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { viewerZone } from './returns.ts';
 import { api, newIdempotencyKey } from './transport.ts';
 
 export const CASE_KINDS = [
@@ -118,10 +121,22 @@ export function useCaseList(params: Record<string, string>) {
   });
 }
 
+/** One case, its explanations told in the console's language and the viewer's zone (the customer
+ *  read them in theirs). A language switch refetches it. */
 export function useCase(id: string) {
+  const { i18n } = useTranslation();
+  const client = useQueryClient();
+  useEffect(() => {
+    const refetch = () => void client.invalidateQueries({ queryKey: ['cases', id], exact: true });
+    i18n.on('languageChanged', refetch);
+    return () => i18n.off('languageChanged', refetch);
+  }, [client, id, i18n]);
   return useQuery({
     queryKey: ['cases', id],
-    queryFn: () => api.get<CaseView>(`/api/v1/cases/${id}`),
+    queryFn: () =>
+      api.get<CaseView>(
+        `/api/v1/cases/${id}?${new URLSearchParams({ language: i18n.language, time_zone: viewerZone() })}`,
+      ),
   });
 }
 

@@ -48,7 +48,7 @@ export function useReturn(id: string, enabled = true) {
   });
 }
 
-function viewerZone(): string {
+export function viewerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
