@@ -320,6 +320,10 @@ export interface ReturnLabelsTable {
   tracking_number: string | null;
   label_pdf: Buffer | null;
   created_at: InstantDefault;
+  carrier_reference: Generated<string | null>;
+  cost: Generated<number | null>;
+  cost_currency: Generated<string | null>;
+  voided_at: Generated<Date | null>;
 }
 export interface RefundsTable {
   store_id: string;

@@ -27,6 +27,7 @@ import { caseWorkRoutes } from '../features/cases/case-work.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { integrationRoutes } from '../features/integrations/integrations.routes.ts';
+import { storeCarrier } from '../features/integrations/store-providers.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
 import { policyRoutes } from '../features/policy/policy.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
@@ -141,18 +142,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { status: 'ok' };
   });
 
+  const secretBox = new SecretBox(deps.secretKeys ?? []);
   await app.register(orderRoutes(deps.database));
   await app.register(
-    returnRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
+    returnRoutes({
+      database: deps.database,
+      portalUrl: deps.publicUrl,
+      carrier: deps.carrier,
+      carrierFor: storeCarrier(secretBox),
+    }),
   );
-  const secretBox = new SecretBox(deps.secretKeys ?? []);
   await app.register(caseWorkRoutes(deps.database, evidence.files, secretBox));
   await app.register(storeCreditRoutes(deps.database));
   await app.register(integrationRoutes(deps.database, secretBox));
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));
   await app.register(
-    returnBulkRoutes({ database: deps.database, portalUrl: deps.publicUrl, carrier: deps.carrier }),
+    returnBulkRoutes({
+      database: deps.database,
+      portalUrl: deps.publicUrl,
+      carrier: deps.carrier,
+      carrierFor: storeCarrier(secretBox),
+    }),
   );
   await app.register(refundRoutes(deps.database));
   await app.register(tokenRoutes(deps.database));

@@ -96,7 +96,7 @@ describe('connecting Stripe and Shopify in Chromium', () => {
   it('a Shopify order arrives, a return on it is refunded in Shopify, and the log shows each call', async () => {
     const order = {
       ...recorded('shopify/order.json').order,
-      id: 820982911946154508,
+      id: 5823105663024,
       order_number: 5001,
       financial_status: 'paid',
       fulfillments: [

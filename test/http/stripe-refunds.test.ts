@@ -2,6 +2,7 @@
 // recorded refund: our key goes as Stripe's Idempotency-Key (the same on a retry), and the job and
 // Stripe's webhook settle one refund once, whichever reports first.
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAs } from '../../src/integrations/webhooks/verify.ts';
 import { createTestApp, type TestApp } from '../app.ts';
@@ -21,6 +22,9 @@ interface Seen {
 }
 const seen: Seen[] = [];
 let failNext = 0;
+// like Stripe: a request with a key seen before answers the first result and makes nothing new
+const byKey = new Map<string, string>();
+let refundsMade = 0;
 let answerStatus = 'succeeded';
 let stripe: StandIn;
 let t: TestApp;
@@ -49,19 +53,23 @@ beforeAll(async () => {
       res.end(JSON.stringify({ error: { type: 'api_error', message: 'stand-in outage' } }));
       return;
     }
+    const key = req.headers['idempotency-key'] as string | undefined;
+    const first = key ? byKey.get(key) : undefined;
+    if (first) return res.end(first);
     const metadata = Object.fromEntries(
       [...form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, v]) => [k.slice(9, -1), v]),
     );
-    res.end(
-      JSON.stringify({
-        ...recorded,
-        id: `re_test_${seen.length}`,
-        amount: Number(form.get('amount')),
-        charge: form.get('charge'),
-        status: answerStatus,
-        metadata,
-      }),
-    );
+    refundsMade++;
+    const answer = JSON.stringify({
+      ...recorded,
+      id: `re_test_${seen.length}`,
+      amount: Number(form.get('amount')),
+      charge: form.get('charge'),
+      status: answerStatus,
+      metadata,
+    });
+    if (key) byKey.set(key, answer);
+    res.end(answer);
   });
   t = await createTestApp();
   const put = await t.call('PUT', '/api/v1/integrations/stripe', {
@@ -255,5 +263,33 @@ describe('Stripe refunds', () => {
       { role: 'agent' },
     );
     expect(again.json().code).toBe('illegal_transition');
+  });
+
+  it("a worker that died between Stripe's answer and our commit does not refund twice", async () => {
+    const { refundId } = await refundedOrder('ch_crash_1');
+    const job = await t.database.db
+      .selectFrom('jobs')
+      .select(['id'])
+      .where('kind', '=', 'refunds.execute')
+      .where(sql<boolean>`payload->>'refund_id' = ${refundId}`)
+      .executeTakeFirstOrThrow();
+    // the first worker reached Stripe with the job's key, then died before recording the answer
+    const { stripeProvider } = await import('../../src/integrations/payments/stripe.ts');
+    const before = refundsMade;
+    const lost = await stripeProvider({ apiKey: 'sk_test_0123456789abcdef', baseUrl: stripe.url }).refund({
+      amount: 1500,
+      currency: 'EUR',
+      payment_reference: 'ch_crash_1',
+      idempotency_key: `aftersale-refund-${refundId}-${job.id}`,
+      reason: 'return',
+    });
+    expect(lost.status).toBe('succeeded');
+    // the job runs again: same key, Stripe answers the first refund, nothing new is made
+    await t.runJobs();
+    expect(refundsMade).toBe(before + 1);
+    expect(await refundRow(refundId)).toMatchObject({
+      status: 'succeeded',
+      provider_reference: lost.reference,
+    });
   });
 });

@@ -7,6 +7,7 @@ import { can, type Permission } from '../../domain/roles.ts';
 import type { Carrier } from '../../integrations/carriers/carrier.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type AssignInput, assignCase } from '../cases/assign-case.ts';
+import type { StoreCarrier } from './issue-label.ts';
 import { issueLabel } from './issue-label.ts';
 import { approveReturn } from './review-return.ts';
 
@@ -27,7 +28,7 @@ export interface BulkResult {
 
 export async function bulkReturns(
   database: Database,
-  labels: { carrier?: Carrier; portalUrl: string },
+  labels: { carrier?: Carrier; carrierFor?: StoreCarrier; portalUrl: string },
   actor: Actor,
   ids: string[],
   action: BulkAction,

@@ -9,6 +9,7 @@ import { actorOf } from '../../http/auth.ts';
 import type { Carrier } from '../../integrations/carriers/carrier.ts';
 import { userOf } from '../auth/actor.ts';
 import { bulkReturns } from './bulk-returns.ts';
+import type { StoreCarrier } from './issue-label.ts';
 import { labelBatch } from './label-batch.ts';
 import { searchReturns } from './return-search.queries.ts';
 import { returnViews } from './return-view.ts';
@@ -51,6 +52,7 @@ export interface BulkRouteDeps {
   database: Database;
   portalUrl: string;
   carrier?: Carrier;
+  carrierFor?: StoreCarrier;
 }
 
 export const returnBulkRoutes =

@@ -13,7 +13,7 @@ import { type Actor, userOf } from '../auth/actor.ts';
 import { describeActors } from '../auth/actor-names.ts';
 import { checkEligibility } from './check-eligibility.ts';
 import { inspectReturn } from './inspect-return.ts';
-import { issueLabel, labelPdf } from './issue-label.ts';
+import { issueLabel, labelPdf, type StoreCarrier, voidReturnLabel } from './issue-label.ts';
 import { receiveReturn, shipReturn } from './receive-return.ts';
 import { rejectTemplates } from './reply-templates.ts';
 import { requestReturn } from './request-return.ts';
@@ -47,6 +47,7 @@ export interface ReturnRouteDeps {
   database: Database;
   portalUrl: string;
   carrier?: Carrier;
+  carrierFor?: StoreCarrier;
 }
 
 export const returnRoutes =
@@ -257,12 +258,37 @@ export const returnRoutes =
       emptySchema,
       (trx, a, id) => cancelReturn(trx, a, id),
     );
+    app.post(
+      '/api/v1/returns/:id/label/void',
+      {
+        schema: {
+          tags: ['returns'],
+          summary:
+            'Void an unused carrier label (EasyPost refunds the postage); a new one can then be issued',
+          params: idParams,
+        },
+        config: { permission: 'returns.label' },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const id = request.params.id;
+        return database.db.transaction().execute(async (trx) => {
+          await voidReturnLabel(trx, actor, id, deps.carrierFor);
+          return viewReturn(trx, actor.storeId, id);
+        });
+      },
+    );
     step(
       'label',
       'Issue the return label (Idempotency-Key header)',
       'returns.label',
       emptySchema,
-      (trx, a, id) => issueLabel(trx, a, id, { carrier: deps.carrier, portalUrl: deps.portalUrl }),
+      (trx, a, id) =>
+        issueLabel(trx, a, id, {
+          carrier: deps.carrier,
+          carrierFor: deps.carrierFor,
+          portalUrl: deps.portalUrl,
+        }),
     );
     step('ship', 'Mark the parcel as on its way back', 'returns.label', shipSchema, (trx, a, id, b) =>
       shipReturn(trx, a, id, b),

@@ -7,6 +7,9 @@ export interface CarrierLabel {
   carrier: string;
   tracking_number: string | null;
   label_pdf: Buffer;
+  /** the carrier's own id of the shipment (to void it), and what the label cost */
+  reference?: string;
+  cost?: { amount: string; currency: string };
 }
 
 export interface Carrier {

@@ -28,6 +28,8 @@ export interface LabelInput {
   lines: LabelLine[];
   /** The customer's language (any BCP 47 tag): the packing slip is theirs; the label stays Latin for the carrier. */
   language: string;
+  /** what the parcel weighs, from the catalogue, when known (a carrier prices by it) */
+  weight_grams?: number | null;
 }
 
 const SIZE: [number, number] = [288, 432]; // 4 x 6 in at 72 pt/in
