@@ -418,6 +418,14 @@ describe('cases other than returns in Chromium', () => {
       ),
     ).toBe(true);
     await shot(agent, 'console-dispute-queue-phone', false);
+    await agent.getByRole('link', { name: sooner.number }).click();
+    await agent.getByTestId('case-actions').waitFor();
+    expect(
+      await agent.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      ),
+    ).toBe(true);
+    await shot(agent, 'console-dispute-case-phone', false);
     await agent.setViewportSize({ width: 1366, height: 900 });
   });
 });
