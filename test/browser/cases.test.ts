@@ -232,6 +232,12 @@ describe('cases other than returns in Chromium', () => {
     expect(number).toMatch(/^C-/);
     expect(await page.getByTestId('case-status').getAttribute('data-status')).toBe('open');
     await shot(page, 'br-reported');
+    // the order page now says the parcel was reported, with no second button
+    await page.getByRole('link', { name: 'Voltar ao pedido' }).click();
+    await page.getByTestId('parcel-reported').waitFor();
+    expect(await page.getByTestId('report-lost').count()).toBe(0);
+    await page.goBack();
+    await page.getByTestId('case-number').waitFor();
 
     await agentOpens(number, 'lost_parcel');
     expect(await agent.getByTestId('kind-data').textContent()).toContain('LB123456789BR');
@@ -412,6 +418,14 @@ describe('cases other than returns in Chromium', () => {
       ),
     ).toBe(true);
     await shot(agent, 'console-dispute-queue-phone', false);
+    await agent.getByRole('link', { name: sooner.number }).click();
+    await agent.getByTestId('case-actions').waitFor();
+    expect(
+      await agent.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      ),
+    ).toBe(true);
+    await shot(agent, 'console-dispute-case-phone', false);
     await agent.setViewportSize({ width: 1366, height: 900 });
   });
 });

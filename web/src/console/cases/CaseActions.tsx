@@ -185,6 +185,9 @@ export function CaseActions({ c }: { c: CaseView }) {
               download={`${c.number}-evidence.pdf`}
               variant="outline"
               leftSection={<IconFileTypePdf size={18} aria-hidden />}
+              h="auto"
+              py={8}
+              styles={{ label: { whiteSpace: 'normal' } }}
               data-testid="evidence-pack"
             >
               {t('cases.actions.evidencePack')}

@@ -105,9 +105,7 @@ function CaseForm({
       break;
     case 'lost_parcel':
     case 'delivery_delay':
-      fields = parcel ? (
-        <ParcelCard parcel={{ ...parcel, can_report_lost: false, can_report_delay: false }} />
-      ) : null;
+      fields = parcel ? <ParcelCard parcel={parcel} preview /> : null;
       body = parcel ? { kind, data: { fulfillment_id: parcel.id } } : null;
       break;
     case 'item_problem':

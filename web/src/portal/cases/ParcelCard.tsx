@@ -11,10 +11,12 @@ import { Explanations } from '../layout/Explanations.tsx';
 import { usePortalScope } from '../session/scope.tsx';
 import { portalPath } from '../session/token.ts';
 
-export function ParcelCard({ parcel: p }: { parcel: ParcelClock }) {
+/** `preview`: shown on the report form itself, where the buttons and the "already told us" would be noise. */
+export function ParcelCard({ parcel: p, preview = false }: { parcel: ParcelClock; preview?: boolean }) {
   const { t } = useTranslation('portal');
   const format = usePortalFormat();
   const { store } = usePortalScope();
+  const past = p.lost_from !== null && Date.parse(p.lost_from) <= Date.now();
   const report = (kind: 'lost_parcel' | 'delivery_delay') =>
     portalPath(store, `cases/new/${kind}?parcel=${encodeURIComponent(p.id)}`);
   return (
@@ -39,9 +41,15 @@ export function ParcelCard({ parcel: p }: { parcel: ParcelClock }) {
             })}
           </Text>
         )}
-        {p.lost_from && !p.can_report_lost && (
+        {p.lost_from && !p.can_report_lost && !past && (
           <Text size="sm" data-testid="parcel-threshold">
             {t('cases.parcel.lostFrom', { date: format.date(p.lost_from) })}
+          </Text>
+        )}
+        {/* past the threshold without the button: the server has this parcel's case already */}
+        {past && !p.can_report_lost && !preview && (
+          <Text size="sm" data-testid="parcel-reported">
+            {t('cases.parcel.reported')}
           </Text>
         )}
         {p.can_report_lost && (
@@ -50,7 +58,7 @@ export function ParcelCard({ parcel: p }: { parcel: ParcelClock }) {
           </Text>
         )}
         <Explanations items={p.explanations} />
-        {(p.can_report_lost || p.can_report_delay) && (
+        {!preview && (p.can_report_lost || p.can_report_delay) && (
           <Group gap="sm">
             {p.can_report_lost && (
               <Button component={Link} to={report('lost_parcel')} color="red.9" data-testid="report-lost">
