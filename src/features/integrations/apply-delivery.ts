@@ -174,30 +174,59 @@ const STRIPE_OUTCOME: Record<string, 'won' | 'lost'> = { won: 'won', lost: 'lost
  * Stripe's dashboard on a charge of ours is recorded once, as money that already left. Whichever of
  * the job and the webhook reports first, the refund is counted once.
  */
-async function stripeRefund(trx: Tx, actor: Actor, refund: J): Promise<string> {
-  const id = String(refund.id ?? '');
+/** A Stripe refund object as the provider-neutral news below takes it. */
+function stripeRefund(trx: Tx, actor: Actor, refund: J): Promise<string> {
   const status = String(refund.status ?? '');
   // ours carries our key in its metadata, so it is known even before the job recorded Stripe's id
   const key = String(obj(refund.metadata).aftersale_key ?? '');
-  const ourId = /^aftersale-refund-([0-9a-f-]{36})-\d+$/.exec(key)?.[1];
+  return providerRefund(trx, actor, 'stripe', {
+    id: String(refund.id ?? ''),
+    status:
+      status === 'succeeded'
+        ? 'succeeded'
+        : status === 'failed' || status === 'canceled'
+          ? 'failed'
+          : 'pending',
+    amount: Number(refund.amount ?? 0),
+    refs: [refund.charge, refund.payment_intent].filter((r): r is string => typeof r === 'string'),
+    ourId: /^aftersale-refund-([0-9a-f-]{36})-\d+$/.exec(key)?.[1] ?? null,
+  });
+}
+
+/**
+ * A provider's news of a refund: ours (sent by the job, found by our id or the provider's) moves to
+ * how it ended, once, whichever of the job and the webhook reports first; one made in the provider's
+ * dashboard on a payment of ours is recorded once, as money that already left.
+ */
+async function providerRefund(
+  trx: Tx,
+  actor: Actor,
+  provider: string,
+  r: {
+    id: string;
+    status: 'succeeded' | 'pending' | 'failed';
+    amount: number;
+    refs: string[];
+    ourId: string | null;
+  },
+): Promise<string> {
   const ours = await trx
     .selectFrom('refunds')
     .select(['id', 'order_id', 'amount', 'status', 'case_id'])
     .where('store_id', '=', actor.storeId)
-    .where('provider', '=', 'stripe')
+    .where('provider', '=', provider)
     .where((eb) =>
-      ourId
-        ? eb.or([eb('id', '=', ourId), eb('provider_reference', '=', id)])
-        : eb('provider_reference', '=', id),
+      r.ourId
+        ? eb.or([eb('id', '=', r.ourId), eb('provider_reference', '=', r.id)])
+        : eb('provider_reference', '=', r.id),
     )
     .forUpdate()
     .executeTakeFirst();
   if (ours) {
-    await trx.updateTable('refunds').set({ provider_reference: id }).where('id', '=', ours.id).execute();
-    const to =
-      status === 'succeeded' ? 'succeeded' : status === 'failed' || status === 'canceled' ? 'failed' : null;
-    if (!to || ours.status === to || ours.status === 'failed') return `refund ${id} stays ${ours.status}`;
-    // a refund that failed at Stripe gives its amount back to what the order can still refund
+    await trx.updateTable('refunds').set({ provider_reference: r.id }).where('id', '=', ours.id).execute();
+    const to = r.status === 'pending' ? null : r.status;
+    if (!to || ours.status === to || ours.status === 'failed') return `refund ${r.id} stays ${ours.status}`;
+    // a refund that failed at the provider gives its amount back to what the order can still refund
     if (to === 'failed')
       await trx
         .updateTable('orders')
@@ -214,30 +243,29 @@ async function stripeRefund(trx: Tx, actor: Actor, refund: J): Promise<string> {
         store_id: actor.storeId,
         case_id: ours.case_id,
         type: `refund_${to}`,
-        actor: 'provider:stripe',
-        data: { refund_id: ours.id, reference: id, via: 'webhook' },
+        actor: `provider:${provider}`,
+        data: { refund_id: ours.id, reference: r.id, via: 'webhook' },
       });
-    return `refund ${id} ${to}`;
+    return `refund ${r.id} ${to}`;
   }
-  if (status !== 'succeeded' && status !== 'pending') return `refund ${id} ${status}: not ours`;
-  const refs = [refund.charge, refund.payment_intent].filter((r): r is string => typeof r === 'string');
-  const payment = refs.length
+  if (r.status === 'failed') return `refund ${r.id} failed: not ours`;
+  const payment = r.refs.length
     ? await trx
         .selectFrom('payments')
         .select(['order_id'])
         .where('store_id', '=', actor.storeId)
-        .where('reference', 'in', refs)
+        .where('reference', 'in', r.refs)
         .executeTakeFirst()
     : undefined;
-  if (!payment) return `refund ${id}: no order paid by ${refs.join(' or ')}`;
+  if (!payment) return `refund ${r.id}: no order paid by ${r.refs.join(' or ')}`;
   const order = await trx
     .selectFrom('orders')
     .select(['currency', 'paid_amount', 'refunded_amount'])
     .where('id', '=', payment.order_id)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const counted = Math.min(Number(refund.amount ?? 0), order.paid_amount - order.refunded_amount);
-  if (counted <= 0) return `refund ${id}: nothing left to count`;
+  const counted = Math.min(r.amount, order.paid_amount - order.refunded_amount);
+  if (counted <= 0) return `refund ${r.id}: nothing left to count`;
   const inserted = await trx
     .insertInto('refunds')
     .values({
@@ -247,23 +275,23 @@ async function stripeRefund(trx: Tx, actor: Actor, refund: J): Promise<string> {
       case_id: null,
       amount: counted,
       currency: order.currency,
-      provider: 'stripe',
-      provider_reference: id,
+      provider,
+      provider_reference: r.id,
       status: 'succeeded',
-      idempotency_key: `stripe-refund:${id}`,
+      idempotency_key: `${provider}-refund:${r.id}`,
       breakdown: JSON.stringify({ outside: counted, total: counted }),
       payment_position: null,
     })
     .onConflict((oc) => oc.columns(['store_id', 'idempotency_key']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!inserted) return `refund ${id} was recorded before`;
+  if (!inserted) return `refund ${r.id} was recorded before`;
   await trx
     .updateTable('orders')
     .set((eb) => ({ refunded_amount: eb('refunded_amount', '+', counted) }))
     .where('id', '=', payment.order_id)
     .execute();
-  return `recorded a refund made in Stripe of ${counted}`;
+  return `recorded a refund made in ${provider} of ${counted}`;
 }
 
 async function applyStripe(trx: Tx, actor: Actor, d: { topic: string; body: J }) {
@@ -284,24 +312,53 @@ async function applyStripe(trx: Tx, actor: Actor, d: { topic: string; body: J })
   }
   if (!d.topic.startsWith('charge.dispute.')) return `ignored event ${d.topic}`;
   const dispute = obj(obj(d.body.data).object);
-  const disputeId = String(dispute.id ?? '');
-  const refs = [dispute.charge, dispute.payment_intent].filter((r): r is string => typeof r === 'string');
-  await lockObject(trx, actor.storeId, 'stripe', disputeId);
-  const existing = await findDisputeByProviderId(trx, actor.storeId, 'stripe', disputeId);
   const due = obj(dispute.evidence_details).due_by;
-  const evidenceDueBy = typeof due === 'number' ? new Date(due * 1000).toISOString() : null;
-  if (!existing) {
-    const payment = refs.length
+  return followDispute(trx, actor, {
+    provider: 'stripe',
+    disputeId: String(dispute.id ?? ''),
+    refs: [dispute.charge, dispute.payment_intent].filter((r): r is string => typeof r === 'string'),
+    amount: Number(dispute.amount ?? 0),
+    currency: String(dispute.currency ?? '').toUpperCase(),
+    reason: String(dispute.reason ?? 'general'),
+    evidenceDueBy: typeof due === 'number' ? new Date(due * 1000).toISOString() : null,
+    providerStatus: String(dispute.status ?? ''),
+    created: d.topic === 'charge.dispute.created',
+    verdict: d.topic === 'charge.dispute.closed' ? (STRIPE_OUTCOME[String(dispute.status)] ?? null) : null,
+  });
+}
+
+/**
+ * A payment provider's dispute kept in step with its case: opened once (found by the payment the
+ * dispute is about), its status and due date updated, and on the provider's verdict moved to won or
+ * lost (a lost one is recorded as a chargeback, never paid again).
+ */
+async function followDispute(
+  trx: Tx,
+  actor: Actor,
+  x: {
+    provider: string;
+    disputeId: string;
+    refs: string[];
+    amount: number;
+    currency: string;
+    reason: string;
+    evidenceDueBy: string | null;
+    providerStatus: string;
+    created: boolean;
+    verdict: 'won' | 'lost' | null;
+  },
+): Promise<string> {
+  await lockObject(trx, actor.storeId, x.provider, x.disputeId);
+  if (!(await findDisputeByProviderId(trx, actor.storeId, x.provider, x.disputeId))) {
+    const payment = x.refs.length
       ? await trx
-          .selectFrom('payments as p')
-          .innerJoin('orders as o', 'o.id', 'p.order_id')
-          .select(['p.order_id', 'o.currency'])
-          .where('p.store_id', '=', actor.storeId)
-          .where('p.reference', 'in', refs)
+          .selectFrom('payments')
+          .select(['order_id'])
+          .where('store_id', '=', actor.storeId)
+          .where('reference', 'in', x.refs)
           .executeTakeFirst()
       : undefined;
-    if (!payment) throw new Unappliable(`no order paid by ${refs.join(' or ') || 'an unknown charge'}`);
-    const currency = String(dispute.currency ?? '').toUpperCase();
+    if (!payment) throw new Unappliable(`no order paid by ${x.refs.join(' or ') || 'an unknown payment'}`);
     await createCase(
       trx,
       actor,
@@ -309,24 +366,24 @@ async function applyStripe(trx: Tx, actor: Actor, d: { topic: string; body: J })
         kind: 'dispute',
         order_id: payment.order_id,
         data: {
-          provider: 'stripe',
-          provider_dispute_id: disputeId,
-          amount: Number(dispute.amount ?? 0),
-          currency,
-          reason: String(dispute.reason ?? 'general'),
-          evidence_due_by: evidenceDueBy,
+          provider: x.provider,
+          provider_dispute_id: x.disputeId,
+          amount: x.amount,
+          currency: x.currency,
+          reason: x.reason,
+          evidence_due_by: x.evidenceDueBy,
         },
       }),
     );
-    if (d.topic === 'charge.dispute.created') return `opened a dispute case for ${disputeId}`;
+    if (x.created) return `opened a dispute case for ${x.disputeId}`;
   }
-  const found = await findDisputeByProviderId(trx, actor.storeId, 'stripe', disputeId);
+  const found = await findDisputeByProviderId(trx, actor.storeId, x.provider, x.disputeId);
   const row = found && (await getCase(trx, actor.storeId, found.id));
   if (!row) return 'no case';
   const data = {
     ...((row.data ?? {}) as J),
-    provider_status: dispute.status,
-    evidence_due_by: evidenceDueBy,
+    provider_status: x.providerStatus,
+    evidence_due_by: x.evidenceDueBy,
   };
   await updateCase(trx, actor.storeId, row.id, { data });
   await insertEvent(trx, {
@@ -334,20 +391,68 @@ async function applyStripe(trx: Tx, actor: Actor, d: { topic: string; body: J })
     case_id: row.id,
     type: 'provider_update',
     actor: actor.label,
-    data: { status: dispute.status, event: d.topic },
+    data: { status: x.providerStatus, provider: x.provider },
   });
-  const verdict = STRIPE_OUTCOME[String(dispute.status)];
-  if (
-    d.topic === 'charge.dispute.closed' &&
-    verdict &&
-    (row.status === 'open' || row.status === 'submitted')
-  ) {
+  if (x.verdict && (row.status === 'open' || row.status === 'submitted')) {
+    const who = x.provider === 'stripe' ? 'Stripe' : 'PayPal';
     if (row.status === 'open')
-      await disputeStep(trx, actor, row.id, { status: 'submitted', note: 'closed by Stripe' });
-    await disputeStep(trx, actor, row.id, { status: verdict, note: `Stripe: ${verdict}` });
-    return `dispute ${disputeId} ${verdict}`;
+      await disputeStep(trx, actor, row.id, { status: 'submitted', note: `closed by ${who}` });
+    await disputeStep(trx, actor, row.id, { status: x.verdict, note: `${who}: ${x.verdict}` });
+    return `dispute ${x.disputeId} ${x.verdict}`;
   }
-  return `dispute ${disputeId} now ${String(dispute.status)}`;
+  return `dispute ${x.disputeId} now ${x.providerStatus}`;
+}
+
+// PayPal's outcome codes (customer_disputes_v1 dispute_outcome.outcome_code): what the store won or lost
+const PAYPAL_OUTCOME: Record<string, 'won' | 'lost'> = {
+  RESOLVED_SELLER_FAVOUR: 'won',
+  CANCELED_BY_BUYER: 'won',
+  DENIED: 'won',
+  RESOLVED_BUYER_FAVOUR: 'lost',
+  RESOLVED_WITH_PAYOUT: 'lost',
+  ACCEPTED: 'lost',
+};
+
+async function applyPayPal(trx: Tx, actor: Actor, d: { topic: string; body: J }) {
+  const r = obj(d.body.resource);
+  if (d.topic.startsWith('CUSTOMER.DISPUTE.')) {
+    const amount = obj(r.dispute_amount);
+    const currency = String(amount.currency_code ?? '').toUpperCase();
+    const transactions = (Array.isArray(r.disputed_transactions) ? r.disputed_transactions : []).map(obj);
+    const outcome = String(obj(r.dispute_outcome).outcome_code ?? '');
+    return followDispute(trx, actor, {
+      provider: 'paypal',
+      disputeId: String(r.dispute_id ?? ''),
+      refs: transactions
+        .map((t) => t.seller_transaction_id)
+        .filter((t): t is string => typeof t === 'string'),
+      amount: /^[A-Z]{3}$/.test(currency) ? (decimalToMinor(String(amount.value ?? '0'), currency) ?? 0) : 0,
+      currency,
+      reason: String(r.reason ?? 'OTHER').toLowerCase(),
+      evidenceDueBy:
+        typeof r.seller_response_due_date === 'string'
+          ? new Date(r.seller_response_due_date).toISOString()
+          : null,
+      providerStatus: String(r.status ?? ''),
+      created: d.topic === 'CUSTOMER.DISPUTE.CREATED',
+      verdict: d.topic === 'CUSTOMER.DISPUTE.RESOLVED' ? (PAYPAL_OUTCOME[outcome] ?? null) : null,
+    });
+  }
+  if (d.topic === 'PAYMENT.CAPTURE.REFUNDED') {
+    // the refund's "up" link names the capture it went back to
+    const up = (Array.isArray(r.links) ? r.links : []).map(obj).find((l) => l.rel === 'up');
+    const capture = typeof up?.href === 'string' ? up.href.split('/').pop() : undefined;
+    const amount = obj(r.amount);
+    const currency = String(amount.currency_code ?? '').toUpperCase();
+    return providerRefund(trx, actor, 'paypal', {
+      id: String(r.id ?? ''),
+      status: r.status === 'COMPLETED' ? 'succeeded' : r.status === 'PENDING' ? 'pending' : 'failed',
+      amount: /^[A-Z]{3}$/.test(currency) ? (decimalToMinor(String(amount.value ?? '0'), currency) ?? 0) : 0,
+      refs: capture ? [capture] : [],
+      ourId: /^aftersale-refund-([0-9a-f-]{36})-\d+$/.exec(String(r.custom_id ?? ''))?.[1] ?? null,
+    });
+  }
+  return `ignored event ${d.topic}`;
 }
 
 async function applyEasyPost(trx: Tx, actor: Actor, d: { topic: string; body: J }) {
@@ -383,11 +488,13 @@ export async function applyDelivery(db: Kysely<DB>, storeId: string, deliveryId:
           ? await applyShopify(trx, actor, { ...d, body })
           : d.provider === 'stripe'
             ? await applyStripe(trx, actor, { topic: d.topic, body })
-            : d.provider === 'woocommerce'
-              ? await applyWoo(trx, actor, { ...d, body })
-              : d.provider === 'easypost'
-                ? await applyEasyPost(trx, actor, { topic: d.topic, body })
-                : `not applied: ${d.provider} deliveries are stored only`;
+            : d.provider === 'paypal'
+              ? await applyPayPal(trx, actor, { topic: d.topic, body })
+              : d.provider === 'woocommerce'
+                ? await applyWoo(trx, actor, { ...d, body })
+                : d.provider === 'easypost'
+                  ? await applyEasyPost(trx, actor, { topic: d.topic, body })
+                  : `not applied: ${d.provider} deliveries are stored only`;
       await recordOutcome(trx, storeId, d.id, { outcome, error: null, applied: true });
     });
   } catch (err) {

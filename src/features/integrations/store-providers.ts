@@ -2,6 +2,7 @@
 // (its API key from the sealed integration settings), else the built-in registry (manual).
 
 import { easypostCarrier } from '../../integrations/carriers/easypost.ts';
+import { PayPalClient, paypalProvider } from '../../integrations/payments/paypal.ts';
 import type { StoreProviders } from '../../integrations/payments/provider.ts';
 import { shopifyRefundProvider } from '../../integrations/payments/shopify.ts';
 import { stripeProvider } from '../../integrations/payments/stripe.ts';
@@ -14,12 +15,15 @@ import { getIntegration } from './integrations.queries.ts';
 
 export function storeProviders(box: SecretBox): StoreProviders {
   return async (db, storeId, code) => {
-    if (code !== 'stripe' && code !== 'shopify' && code !== 'woocommerce') return undefined;
+    if (code !== 'stripe' && code !== 'shopify' && code !== 'woocommerce' && code !== 'paypal')
+      return undefined;
     const row = await getIntegration(db, storeId, code);
     if (!row?.secrets) return undefined;
     const secrets = JSON.parse(box.open(row.secrets)) as { api_key?: string };
     if (!secrets.api_key) return undefined;
     if (code === 'stripe') return stripeProvider({ apiKey: secrets.api_key, baseUrl: row.base_url });
+    if (code === 'paypal')
+      return paypalProvider(new PayPalClient({ apiKey: secrets.api_key, baseUrl: row.base_url }));
     if (code === 'woocommerce')
       return row.base_url
         ? wooRefundProvider(wooClient({ url: row.base_url, apiKey: secrets.api_key }))

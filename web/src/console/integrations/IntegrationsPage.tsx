@@ -93,18 +93,16 @@ function ProviderCard({
             {t('integrations.secretsSet', { names: saved.secrets_set.join(', ') })}
           </Text>
         )}
-        {provider !== 'paypal' && (
-          <Group gap="xs" wrap="nowrap" align="flex-start">
-            <Code style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}>{webhookUrl}</Code>
-            <CopyButton value={webhookUrl}>
-              {({ copied, copy }) => (
-                <Button size="compact-xs" variant="light" onClick={copy} style={{ flexShrink: 0 }}>
-                  {copied ? t('integrations.copied') : t('integrations.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        )}
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Code style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}>{webhookUrl}</Code>
+          <CopyButton value={webhookUrl}>
+            {({ copied, copy }) => (
+              <Button size="compact-xs" variant="light" onClick={copy} style={{ flexShrink: 0 }}>
+                {copied ? t('integrations.copied') : t('integrations.copy')}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
         {canWrite && (
           <form
             onSubmit={(e) => {
@@ -122,7 +120,7 @@ function ProviderCard({
           >
             <Stack gap="xs">
               <PasswordInput
-                label={t('integrations.webhookSecret')}
+                label={provider === 'paypal' ? t('integrations.webhookId') : t('integrations.webhookSecret')}
                 placeholder={saved?.secrets_set.includes('webhook_secret') ? t('integrations.keep') : ''}
                 value={form.webhook_secret}
                 onChange={(e) => setForm({ ...form, webhook_secret: e.currentTarget.value })}
@@ -130,6 +128,7 @@ function ProviderCard({
               />
               <PasswordInput
                 label={t('integrations.apiKey')}
+                description={t(`integrations.apiKeyHint.${provider}`)}
                 placeholder={saved?.secrets_set.includes('api_key') ? t('integrations.keep') : ''}
                 value={form.api_key}
                 onChange={(e) => setForm({ ...form, api_key: e.currentTarget.value })}
