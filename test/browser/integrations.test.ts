@@ -82,6 +82,9 @@ describe('connecting Stripe and Shopify in Chromium', () => {
     await card('stripe').getByLabel('API address').fill(stripe.url);
     await card('stripe').getByRole('button', { name: 'Save' }).click();
     await card('stripe').getByText('Connected').waitFor();
+    await card('stripe').getByRole('button', { name: 'Test the connection' }).click();
+    await card('stripe').getByText('Stripe answered (test mode)').waitFor();
+    expect(stripe.received.some((r) => r.url === '/v1/balance')).toBe(true);
     await card('shopify').getByLabel('Webhook signing secret').fill(WEBHOOK_SECRET);
     await card('shopify').getByLabel('API key or access token').fill('shpat_browser_0123456789');
     await card('shopify').getByLabel('Shop domain').fill('aurora-demo.myshopify.com');

@@ -18,6 +18,13 @@ let t: TestApp;
 beforeAll(async () => {
   pp = await startStandIn((req, res) => {
     res.setHeader('content-type', 'application/json');
+    if (
+      req.url === '/v1/oauth2/token' &&
+      req.headers.authorization !== `Basic ${Buffer.from('AbCdClientId:EfGhSecret').toString('base64')}`
+    ) {
+      res.statusCode = 401;
+      return res.end('{"error":"invalid_client"}');
+    }
     if (req.url === '/v1/oauth2/token')
       return res.end(JSON.stringify({ access_token: 'A21AAtest', token_type: 'Bearer', expires_in: 32400 }));
     if (req.url === '/v1/notifications/verify-webhook-signature')
@@ -172,5 +179,20 @@ describe('PayPal', () => {
       .where('delivery_id', '=', 'WH-FORGED')
       .execute();
     expect(kept).toHaveLength(0);
+  });
+
+  it('tests the connection: the saved credentials get a token, wrong ones say so', async () => {
+    expect((await t.call('POST', '/api/v1/integrations/paypal/test', {})).json()).toEqual({
+      ok: true,
+      detail: 'PayPal accepted the credentials',
+    });
+    const none = (await t.call('POST', '/api/v1/integrations/woocommerce/test', {})).json();
+    expect(none).toEqual({ ok: false, detail: 'No API key saved for this provider' });
+    expect((await t.call('POST', '/api/v1/integrations/paypal/test', {}, { role: 'agent' })).statusCode).toBe(
+      403,
+    );
+    await t.call('PUT', '/api/v1/integrations/paypal', { api_key: 'Wrong:Secret' });
+    const wrong = (await t.call('POST', '/api/v1/integrations/paypal/test', {})).json();
+    expect(wrong).toEqual({ ok: false, detail: 'PayPal token: 401' });
   });
 });

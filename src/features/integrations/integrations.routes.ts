@@ -28,6 +28,7 @@ import {
   recordOutcome,
   saveIntegration,
 } from './integrations.queries.ts';
+import { testConnection } from './test-connection.ts';
 import { newEndpointSecret, replaySend, TOPICS } from './webhooks-out.ts';
 
 export const PROVIDERS = ['shopify', 'woocommerce', 'stripe', 'paypal', 'easypost'] as const;
@@ -155,6 +156,19 @@ export const integrationRoutes =
       async (request) => ({
         data: (await listIntegrations(database.db, actorOf(request).storeId)).map(view),
       }),
+    );
+
+    app.post(
+      '/api/v1/integrations/:provider/test',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'Test the connection: one cheap authenticated call with the saved settings',
+          params: providerParams,
+        },
+        config: { permission: 'integrations.write' },
+      },
+      async (request) => testConnection(database, box, actorOf(request).storeId, request.params.provider),
     );
 
     app.get(

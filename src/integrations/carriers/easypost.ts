@@ -53,13 +53,18 @@ async function labelPdf(label: J): Promise<Buffer> {
   return done;
 }
 
-export function easypostCarrier(settings: EasyPostSettings): Carrier & {
-  voidLabel(carrier: string, trackingNumber: string): Promise<string>;
-} {
-  const client = new EasyPost(
+/** The official client, at EasyPost or (tests) at the integration's base_url. */
+export function easypostClient(settings: Pick<EasyPostSettings, 'apiKey' | 'baseUrl'>) {
+  return new EasyPost(
     settings.apiKey,
     settings.baseUrl ? { baseUrl: `${settings.baseUrl.replace(/\/$/, '')}/v2/` } : {},
   );
+}
+
+export function easypostCarrier(settings: EasyPostSettings): Carrier & {
+  voidLabel(carrier: string, trackingNumber: string): Promise<string>;
+} {
+  const client = easypostClient(settings);
   return {
     code: 'easypost',
     async createReturnLabel(req: LabelInput): Promise<CarrierLabel> {

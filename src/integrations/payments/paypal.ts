@@ -39,6 +39,12 @@ export class PayPalClient {
     return body.access_token;
   }
 
+  /** Asks for a token: PayPal refuses credentials it does not know. */
+  async checkCredentials(): Promise<void> {
+    this.token = null;
+    await this.bearer();
+  }
+
   async post(
     path: string,
     body: unknown,

@@ -107,3 +107,10 @@ export function useDisableEndpoint() {
     onSuccess: refresh,
   });
 }
+
+export function useTestConnection() {
+  return useMutation({
+    mutationFn: (provider: Provider) =>
+      api.post<{ ok: boolean; detail: string }>(`/api/v1/integrations/${provider}/test`, { body: {} }),
+  });
+}

@@ -35,6 +35,7 @@ import {
   useIntegrations,
   useReplay,
   useSaveIntegration,
+  useTestConnection,
 } from '../../api/integrations.ts';
 import { useSession } from '../../api/session.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -69,6 +70,7 @@ function ProviderCard({
 }) {
   const { t } = useTranslation();
   const save = useSaveIntegration();
+  const test = useTestConnection();
   const [form, setForm] = useState({
     webhook_secret: '',
     api_key: '',
@@ -152,8 +154,24 @@ function ProviderCard({
                 <Button type="submit" size="xs" loading={save.isPending}>
                   {t('integrations.save')}
                 </Button>
+                {connected && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={test.isPending}
+                    onClick={() => test.mutate(provider)}
+                  >
+                    {t('integrations.test')}
+                  </Button>
+                )}
               </Group>
               {save.isError && <ProblemAlert error={save.error} />}
+              {test.data && (
+                <Text size="sm" c={test.data.ok ? 'teal' : 'red'} role="status">
+                  {test.data.detail}
+                </Text>
+              )}
+              {test.isError && <ProblemAlert error={test.error} />}
             </Stack>
           </form>
         )}
