@@ -162,3 +162,35 @@ describe('Shopify Admin API', () => {
     expect(row).toEqual({ status: 'succeeded', provider_reference: '509562969' });
   });
 });
+
+describe("Shopify's webhook about our own refund", () => {
+  it('settles it once instead of counting it again', async () => {
+    const { signAs } = await import('../../src/integrations/webhooks/verify.ts');
+    await t.call('PUT', '/api/v1/integrations/shopify', { webhook_secret: 'shpss_own_refund_secret' });
+    const ours = refundRows();
+    const before = await ours;
+    const last = made.at(-1) as Record<string, unknown>;
+    const body = Buffer.from(JSON.stringify({ ...last, order_id: 450789469 }));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/webhooks/shopify/${t.store.slug}`,
+      payload: body,
+      headers: {
+        'content-type': 'application/json',
+        ...signAs('shopify', 'shpss_own_refund_secret', body),
+        'x-shopify-webhook-id': 'own-refund-1',
+        'x-shopify-topic': 'refunds/create',
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    await t.runJobs();
+    expect(await refundRows()).toEqual(before);
+    const delivery = (await t.call('GET', '/api/v1/integrations/deliveries')).json().data[0];
+    expect(delivery, JSON.stringify(delivery)).toMatchObject({ error: null });
+    expect(delivery.outcome).toMatch(/^refund 509562969 stays succeeded/);
+  });
+});
+
+async function refundRows() {
+  return t.database.db.selectFrom('refunds').select(['id', 'amount', 'status']).orderBy('id').execute();
+}

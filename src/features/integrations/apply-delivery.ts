@@ -100,47 +100,34 @@ async function applyShopify(
     return `fulfillment ${fid} ${row.delivered_at ? 'delivered' : 'shipped'} (${row.tracking_number ?? 'no tracking'})`;
   }
   if (d.topic === 'refunds/create') {
-    // a refund made in Shopify's admin: the money already left, so it is recorded, never sent again
-    const orderId = await orderIdByExternal(trx, actor.storeId, `shopify:${String(d.body.order_id)}`);
-    if (!orderId) throw new Unappliable(`no order shopify:${String(d.body.order_id)} yet`);
-    const order = await trx
-      .selectFrom('orders')
-      .select(['currency', 'paid_amount', 'refunded_amount'])
-      .where('id', '=', orderId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const txs = (Array.isArray(d.body.transactions) ? d.body.transactions : []).map(obj);
-    const amount = txs
-      .filter((t) => t.kind === 'refund' && t.status !== 'failure')
-      .reduce((s, t) => s + (decimalToMinor(String(t.amount ?? '0'), order.currency) ?? 0), 0);
-    const counted = Math.min(amount, order.paid_amount - order.refunded_amount);
-    if (counted <= 0) return 'nothing to record';
-    const inserted = await trx
-      .insertInto('refunds')
-      .values({
-        store_id: actor.storeId,
-        id: randomUUID(),
-        order_id: orderId,
-        case_id: null,
-        amount: counted,
-        currency: order.currency,
-        provider: 'shopify',
-        provider_reference: String(d.body.id),
-        status: 'succeeded',
-        idempotency_key: `shopify-refund:${String(d.body.id)}`,
-        breakdown: JSON.stringify({ outside: counted, total: counted }),
-        payment_position: null,
-      })
-      .onConflict((oc) => oc.columns(['store_id', 'idempotency_key']).doNothing())
-      .returning('id')
+    // ours (sent through the Admin API with our key in its note) is settled, once; one made in
+    // Shopify's admin is recorded, as money that already left, never sent again
+    // the order paid in Shopify: its payment's reference is the Shopify order
+    const paid = await trx
+      .selectFrom('payments as p')
+      .innerJoin('orders as o', 'o.id', 'p.order_id')
+      .select(['o.currency'])
+      .where('p.store_id', '=', actor.storeId)
+      .where('p.reference', '=', `shopify:${String(d.body.order_id)}`)
       .executeTakeFirst();
-    if (!inserted) return `refund ${String(d.body.id)} was recorded before`;
-    await trx
-      .updateTable('orders')
-      .set((eb) => ({ refunded_amount: eb('refunded_amount', '+', counted) }))
-      .where('id', '=', orderId)
-      .execute();
-    return `recorded a Shopify refund of ${counted}`;
+    if (!paid) throw new Unappliable(`no order paid as shopify:${String(d.body.order_id)} yet`);
+    const currency = paid.currency;
+    const txs = (Array.isArray(d.body.transactions) ? d.body.transactions : [])
+      .map(obj)
+      .filter((t) => t.kind === 'refund');
+    const amount = txs
+      .filter((t) => t.status !== 'failure' && t.status !== 'error')
+      .reduce((s, t) => s + (decimalToMinor(String(t.amount ?? '0'), currency) ?? 0), 0);
+    const failed = txs.length > 0 && txs.every((t) => t.status === 'failure' || t.status === 'error');
+    const pending = txs.some((t) => t.status === 'pending');
+    return providerRefund(trx, actor, 'shopify', {
+      id: String(d.body.id),
+      status: failed ? 'failed' : pending ? 'pending' : 'succeeded',
+      amount,
+      refs: [`shopify:${String(d.body.order_id)}`],
+      ourId:
+        /\[aftersale aftersale-refund-([0-9a-f-]{36})-\d+\]/.exec(String(d.body.note ?? ''))?.[1] ?? null,
+    });
   }
   return `ignored topic ${d.topic}`;
 }
