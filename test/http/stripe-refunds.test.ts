@@ -19,6 +19,7 @@ interface Seen {
   key: string | undefined;
   auth: string | undefined;
   form: URLSearchParams;
+  raw: string;
 }
 const seen: Seen[] = [];
 let failNext = 0;
@@ -37,8 +38,13 @@ beforeAll(async () => {
       key: req.headers['idempotency-key'] as string | undefined,
       auth: req.headers.authorization,
       form,
+      raw: req.body,
     });
     res.setHeader('content-type', 'application/json');
+    if (req.url === '/v1/files')
+      return res.end(
+        JSON.stringify({ id: 'file_evidence_1', object: 'file', purpose: 'dispute_evidence', type: 'pdf' }),
+      );
     if (req.url.startsWith('/v1/disputes/')) {
       const dispute = JSON.parse(
         readFileSync(new URL('../../../shared/data/payloads/stripe/dispute.json', import.meta.url), 'utf8'),
@@ -252,6 +258,11 @@ describe('Stripe refunds', () => {
     const call = seen.find((s) => s.path === 'POST /v1/disputes/dp_evidence_1');
     expect(call?.key).toBe(`aftersale-dispute-evidence-${c.id}`);
     expect(call?.form.get('submit')).toBe('true');
+    // the evidence pack went up as a file and is named in the evidence
+    const upload = seen.find((s) => s.path === 'POST /v1/files');
+    expect(upload?.raw).toContain('%PDF-');
+    expect(upload?.raw).toContain('dispute_evidence');
+    expect(call?.form.get('evidence[uncategorized_file]')).toBe('file_evidence_1');
     expect(call?.form.get('evidence[shipping_tracking_number]')).toBe('JD014600006751234567');
     expect(call?.form.get('evidence[shipping_carrier]')).toBe('DHL');
     expect(call?.form.get('evidence[customer_email_address]')).toBe('anna@example.de');

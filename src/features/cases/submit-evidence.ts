@@ -12,6 +12,7 @@ import { getIntegration } from '../integrations/integrations.queries.ts';
 import { disputeStep } from './case-steps.ts';
 import { getCase, updateCase } from './cases.queries.ts';
 import { evidencePackInput } from './evidence-pack.ts';
+import { renderEvidencePack } from './evidence-pack-pdf.ts';
 
 export async function submitDisputeEvidence(
   database: Database,
@@ -76,6 +77,7 @@ export async function submitDisputeEvidence(
       uncategorized_text: `Order ${pack.order.number}. ${delivered?.delivered_at ? `Delivered ${delivered.delivered_at}.` : 'Not reported delivered.'} Evidence pack ${pack.dispute.number} available on request.`,
     },
     `aftersale-dispute-evidence-${caseId}`,
+    { name: `evidence-${pack.dispute.number}.pdf`, pdf: await renderEvidencePack(pack) },
   );
   await database.db.transaction().execute(async (trx) => {
     await disputeStep(trx, actor, caseId, { status: 'submitted', note: `sent to Stripe (${status})` });

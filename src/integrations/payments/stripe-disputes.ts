@@ -38,9 +38,18 @@ export async function submitStripeEvidence(
   disputeId: string,
   evidence: DisputeEvidence,
   idempotencyKey: string,
+  /** the evidence pack, uploaded as a dispute-evidence file beside the fields */
+  pack?: { name: string; pdf: Buffer },
 ): Promise<string> {
   const text = (v: string | null, max = 20_000) => (v ? v.slice(0, max) : undefined);
-  const dispute = await client(settings).disputes.update(
+  const stripe = client(settings);
+  const file = pack
+    ? await stripe.files.create(
+        { purpose: 'dispute_evidence', file: { data: pack.pdf, name: pack.name, type: 'application/pdf' } },
+        { idempotencyKey: `${idempotencyKey}-file` },
+      )
+    : null;
+  const dispute = await stripe.disputes.update(
     disputeId,
     {
       evidence: {
@@ -52,6 +61,7 @@ export async function submitStripeEvidence(
         shipping_tracking_number: text(evidence.shipping_tracking_number, 5000),
         shipping_date: text(evidence.shipping_date, 5000),
         refund_policy_disclosure: text(evidence.refund_policy),
+        ...(file ? { uncategorized_file: file.id } : {}),
         uncategorized_text: text(
           [evidence.uncategorized_text, evidence.customer_communication_text].filter(Boolean).join('\n\n'),
         ),
