@@ -166,6 +166,28 @@ describe('portal cases', () => {
     expect(again.fulfillments[0].can_report_lost).toBe(false);
   });
 
+  it('reports a parcel late only once it is late (14 days to Germany)', async () => {
+    const early = await portalFor(inTransit(5));
+    const refused = await as(
+      early.token,
+      'POST',
+      '/api/v1/portal/cases',
+      { kind: 'delivery_delay', data: { fulfillment_id: 'F1' } },
+      'pc-late-1',
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('not_eligible');
+    const late = await portalFor(inTransit(16));
+    const ok = await as(
+      late.token,
+      'POST',
+      '/api/v1/portal/cases',
+      { kind: 'delivery_delay', data: { fulfillment_id: 'F1' } },
+      'pc-late-2',
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
   it('reports a damaged item with a photo and accepts the partial refund offered', async () => {
     const { order, token } = await portalFor({});
     const c = (

@@ -161,6 +161,16 @@ async function plan(
           ],
           lost_from: clock.lost_from,
         });
+      if (actor.role === 'customer' && !lost && !clock.is_late)
+        throw new AppError('not_eligible', 'This parcel is not late yet', {
+          explanations: [
+            ctx.explain.store('parcel_not_lost_yet', {
+              days: clock.lost_after_days,
+              deadline: clock.lost_from ?? '',
+            }),
+          ],
+          late_from: clock.late_from,
+        });
       const key = `${lost ? 'lost' : 'delay'}:${input.order_id}:${f.id}`;
       await refuseDuplicate(trx, actor.storeId, key);
       const explanations = lost
