@@ -143,4 +143,25 @@ describe('store credit codes', () => {
       mine.ledger.filter((e: { code: string }) => e.code === code).map((e: { amount: number }) => e.amount),
     ).toEqual([1500, -1500]);
   });
+
+  it("gives credit from a case the policy's lifetime", async () => {
+    expect((await t.call('PUT', '/api/v1/policy', { store_credit_valid_days: 30 })).statusCode).toBe(200);
+    const o = (await t.call('POST', '/api/v1/orders', makeOrder())).json();
+    const c = (
+      await t.call('POST', '/api/v1/cases', { kind: 'inquiry', order_id: o.id, data: { subject: 'Late' } })
+    ).json();
+    const code = (
+      await t.call(
+        'POST',
+        `/api/v1/cases/${c.id}/resolve`,
+        { resolution: { type: 'store_credit', amount: 500, goodwill: true, message: 'For the wait' } },
+        { headers: { 'idempotency-key': 'sc-life-1' } },
+      )
+    ).json().resolution.credit_code;
+    const view = (await t.call('GET', `/api/v1/store-credit/codes/${code}`)).json();
+    const days = (Date.parse(view.expires_at) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
+    expect(view.status).toBe('active');
+  });
 });

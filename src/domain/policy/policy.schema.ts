@@ -240,6 +240,9 @@ export const policySchema = z.strictObject({
   seller_fault: sellerFault.prefault({}),
   resolutions: resolutions.default(['refund', 'store_credit', 'exchange']),
   store_credit_bonus_percent: percent.default(10),
+  /** days a store credit code granted by a return or a case stays spendable (null: it never
+   *  expires); a code issued by hand sets its own date */
+  store_credit_valid_days: z.number().int().min(1).max(3650).nullable().default(null),
   keep_item: keepItem.prefault({}),
   auto_approve: autoApprove.prefault({}),
   review_sla_hours: z

@@ -19,7 +19,7 @@ import type { Actor } from '../auth/actor.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
 import { insertEvent, insertMessage } from '../returns/returns.queries.ts';
-import { grantStoreCredit } from '../store-credit/store-credit.ts';
+import { creditExpiry, grantStoreCredit } from '../store-credit/store-credit.ts';
 import { assertGoodwill, fullRefund, goodwillLimit } from './case-amounts.ts';
 import { type CaseContext, loadCaseContext } from './case-context.ts';
 import {
@@ -182,6 +182,7 @@ export async function resolveCase(
         currency: ctx.stored.order.currency,
         caseId: id,
         note: `Case ${row.number}`,
+        expiresAt: creditExpiry(ctx.policy.store_credit_valid_days, now),
       });
       Object.assign(outcome, {
         amount: resolution.amount,

@@ -7,7 +7,7 @@ import { createReplacement } from '../cases/replacements.ts';
 import { productsBySku } from '../catalog/catalog.queries.ts';
 import { policyByVersion } from '../policy/policy.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
-import { grantStoreCredit } from '../store-credit/store-credit.ts';
+import { creditExpiry, grantStoreCredit } from '../store-credit/store-credit.ts';
 import { getReturnLines, insertEvent, updateReturn } from './returns.queries.ts';
 import { isKeepItem, loadForStep, moveReturn } from './transition.ts';
 
@@ -86,6 +86,7 @@ export async function resolveReturn(
       currency: decision.currency,
       caseId: id,
       note: `Return ${row.number}`,
+      expiresAt: creditExpiry(policy?.document.store_credit_valid_days ?? null, now),
     });
   // an exchange sends the new variant as a replacement order, held until a dearer one is paid for
   let replacementOrderId: string | null = null;

@@ -18,6 +18,11 @@ function newCode(): string {
   return `SC-${s.slice(0, 4)}-${s.slice(4)}`;
 }
 
+/** When credit granted now stops being spendable under the policy (null: never). */
+export function creditExpiry(validDays: number | null, now: Date): Date | null {
+  return validDays === null ? null : new Date(now.getTime() + validDays * 86_400_000);
+}
+
 export interface GrantInput {
   storeId: string;
   customerId: string;

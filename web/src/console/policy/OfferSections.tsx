@@ -20,6 +20,14 @@ export function OfferSections() {
           max={100}
           decimals
         />
+        <NumberField
+          path={['store_credit_valid_days']}
+          label={t('policy.fields.store_credit_valid_days')}
+          description={t('policy.hints.store_credit_valid_days')}
+          suffix={t('policy.units.days')}
+          min={1}
+          max={3650}
+        />
         <ChecksField
           path={['return_methods']}
           label={t('policy.fields.return_methods')}
