@@ -221,6 +221,7 @@ export async function settleReplacementDue(
     const due = await trx
       .selectFrom('replacements')
       .select(['due_amount', 'currency'])
+      .where('store_id', '=', actor.storeId)
       .where('order_id', '=', orderId)
       .executeTakeFirstOrThrow();
     const spent = await redeemCredit(trx, actor.storeId, {

@@ -18,6 +18,7 @@ import type { Address } from '../../domain/order.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
+import { addRefunded, insertRefund } from '../refunds/refunds.queries.ts';
 import { insertEvent, insertMessage } from '../returns/returns.queries.ts';
 import { creditExpiry, grantStoreCredit } from '../store-credit/store-credit.ts';
 import { assertGoodwill, fullRefund, goodwillLimit } from './case-amounts.ts';
@@ -294,29 +295,21 @@ export async function recordChargeback(
     .executeTakeFirst();
   if (existing) return existing.amount;
   if (counted > 0) {
-    await trx
-      .insertInto('refunds')
-      .values({
-        store_id: actor.storeId,
-        id: randomUUID(),
-        order_id: row.order_id,
-        case_id: row.id,
-        amount: counted,
-        currency: c.stored.order.currency,
-        provider: 'chargeback',
-        provider_reference: (caseData(row).provider_dispute_id as string | null) ?? null,
-        status: 'succeeded',
-        idempotency_key: key,
-        breakdown: JSON.stringify({ chargeback: counted, total: counted }),
-        payment_position: null,
-      })
-      .execute();
-    await trx
-      .updateTable('orders')
-      .set((eb) => ({ refunded_amount: eb('refunded_amount', '+', counted) }))
-      .where('store_id', '=', actor.storeId)
-      .where('id', '=', row.order_id)
-      .execute();
+    await insertRefund(trx, {
+      store_id: actor.storeId,
+      id: randomUUID(),
+      order_id: row.order_id,
+      case_id: row.id,
+      amount: counted,
+      currency: c.stored.order.currency,
+      provider: 'chargeback',
+      provider_reference: (caseData(row).provider_dispute_id as string | null) ?? null,
+      status: 'succeeded',
+      idempotency_key: key,
+      breakdown: JSON.stringify({ chargeback: counted, total: counted }),
+      payment_position: null,
+    });
+    await addRefunded(trx, actor.storeId, row.order_id, counted);
   }
   await insertEvent(trx, {
     store_id: actor.storeId,

@@ -16,8 +16,10 @@ import { disputeStep } from '../cases/case-steps.ts';
 import { findDisputeByProviderId, getCase, updateCase } from '../cases/cases.queries.ts';
 import { createCaseSchema } from '../cases/cases.schemas.ts';
 import { createCase } from '../cases/create-case.ts';
+import { lockOrder } from '../orders/orders.queries.ts';
 import { orderInputSchema } from '../orders/orders.schemas.ts';
 import { upsertOrder } from '../orders/upsert-order.ts';
+import { addRefunded } from '../refunds/refunds.queries.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
 import { getDelivery, newestApplied, recordOutcome } from './integrations.queries.ts';
 
@@ -75,6 +77,7 @@ async function applyShopify(
     if (status === 'cancelled' || status === 'failure' || status === 'error') {
       await trx
         .deleteFrom('fulfillments')
+        .where('store_id', '=', actor.storeId)
         .where('order_id', '=', orderId)
         .where('fulfillment_id', '=', fid)
         .execute();
@@ -210,19 +213,20 @@ async function providerRefund(
     .forUpdate()
     .executeTakeFirst();
   if (ours) {
-    await trx.updateTable('refunds').set({ provider_reference: r.id }).where('id', '=', ours.id).execute();
+    await trx
+      .updateTable('refunds')
+      .set({ provider_reference: r.id })
+      .where('store_id', '=', actor.storeId)
+      .where('id', '=', ours.id)
+      .execute();
     const to = r.status === 'pending' ? null : r.status;
     if (!to || ours.status === to || ours.status === 'failed') return `refund ${r.id} stays ${ours.status}`;
     // a refund that failed at the provider gives its amount back to what the order can still refund
-    if (to === 'failed')
-      await trx
-        .updateTable('orders')
-        .set((eb) => ({ refunded_amount: eb('refunded_amount', '-', ours.amount) }))
-        .where('id', '=', ours.order_id)
-        .execute();
+    if (to === 'failed') await addRefunded(trx, actor.storeId, ours.order_id, -ours.amount);
     await trx
       .updateTable('refunds')
       .set({ status: to, updated_at: new Date() })
+      .where('store_id', '=', actor.storeId)
       .where('id', '=', ours.id)
       .execute();
     if (ours.case_id)
@@ -245,12 +249,8 @@ async function providerRefund(
         .executeTakeFirst()
     : undefined;
   if (!payment) return `refund ${r.id}: no order paid by ${r.refs.join(' or ')}`;
-  const order = await trx
-    .selectFrom('orders')
-    .select(['currency', 'paid_amount', 'refunded_amount'])
-    .where('id', '=', payment.order_id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const order = await lockOrder(trx, actor.storeId, payment.order_id);
+  if (!order) return `refund ${r.id}: the order is gone`;
   const counted = Math.min(r.amount, order.paid_amount - order.refunded_amount);
   if (counted <= 0) return `refund ${r.id}: nothing left to count`;
   const inserted = await trx
@@ -273,11 +273,7 @@ async function providerRefund(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) return `refund ${r.id} was recorded before`;
-  await trx
-    .updateTable('orders')
-    .set((eb) => ({ refunded_amount: eb('refunded_amount', '+', counted) }))
-    .where('id', '=', payment.order_id)
-    .execute();
+  await addRefunded(trx, actor.storeId, payment.order_id, counted);
   return `recorded a refund made in ${provider} of ${counted}`;
 }
 

@@ -115,6 +115,7 @@ export function sendOutboundJob(box: SecretBox): JobHandler {
       .selectFrom('webhook_endpoints')
       .select(['url', 'secret', 'disabled_at', 'failing_since'])
       .where('store_id', '=', job.store_id)
+      .where('store_id', '=', job.store_id)
       .where('id', '=', endpoint_id)
       .executeTakeFirst();
     if (!endpoint || endpoint.disabled_at) return;
@@ -160,6 +161,7 @@ export function sendOutboundJob(box: SecretBox): JobHandler {
         await trx
           .updateTable('webhook_endpoints')
           .set({ failing_since: null })
+          .where('store_id', '=', job.store_id)
           .where('id', '=', endpoint_id)
           .execute();
         return;
@@ -172,6 +174,7 @@ export function sendOutboundJob(box: SecretBox): JobHandler {
             disabled_at: sql<Date>`now()`,
             disabled_reason: `failing since ${since.toISOString()}: ${error}`,
           })
+          .where('store_id', '=', job.store_id)
           .where('id', '=', endpoint_id)
           .execute();
         return;
@@ -180,6 +183,7 @@ export function sendOutboundJob(box: SecretBox): JobHandler {
         await trx
           .updateTable('webhook_endpoints')
           .set({ failing_since: since })
+          .where('store_id', '=', job.store_id)
           .where('id', '=', endpoint_id)
           .execute();
       await enqueue(

@@ -102,7 +102,12 @@ export const storeCreditRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
+        // spending money: a checkout that sends it twice must not spend it twice
         const key = idempotencyKeyOf(request);
+        if (!key)
+          throw new AppError('idempotency_key_required', 'Send an Idempotency-Key with every redemption', {
+            errors: [{ path: 'headers.idempotency-key', message: 'required' }],
+          });
         const out = await runIdempotent(database, actor, request, async (trx) => ({
           status: 201,
           body: await redeemCredit(trx, actor.storeId, {

@@ -92,10 +92,11 @@ async function lockCode(trx: Tx, storeId: string, code: string) {
   return row;
 }
 
-async function balance(trx: Tx, codeId: string): Promise<number> {
+async function balance(trx: Tx, storeId: string, codeId: string): Promise<number> {
   const row = await trx
     .selectFrom('store_credit_entries')
     .select(sql<string>`coalesce(sum(amount), 0)`.as('balance'))
+    .where('store_id', '=', storeId)
     .where('code_id', '=', codeId)
     .executeTakeFirstOrThrow();
   return Number(row.balance);
@@ -108,7 +109,7 @@ export async function redeemCredit(
   now = new Date(),
 ) {
   const code = await lockCode(trx, storeId, input.code);
-  const before = await balance(trx, code.id);
+  const before = await balance(trx, storeId, code.id);
   const after = assertRedeemable({ ...code, balance: before }, input.amount, input.currency, now);
   const id = randomUUID();
   await trx
@@ -145,8 +146,13 @@ export async function voidCredit(
 ) {
   const code = await lockCode(trx, storeId, codeText);
   if (code.voided_at) throw new AppError('credit_void', 'This credit code was voided already');
-  const left = await balance(trx, code.id);
-  await trx.updateTable('store_credit_codes').set({ voided_at: now }).where('id', '=', code.id).execute();
+  const left = await balance(trx, storeId, code.id);
+  await trx
+    .updateTable('store_credit_codes')
+    .set({ voided_at: now })
+    .where('store_id', '=', storeId)
+    .where('id', '=', code.id)
+    .execute();
   if (left > 0)
     await trx
       .insertInto('store_credit_entries')
@@ -177,6 +183,7 @@ export async function reverseRedemption(trx: Tx, storeId: string, redemptionId: 
   const code = await trx
     .selectFrom('store_credit_codes')
     .select(['code'])
+    .where('store_id', '=', storeId)
     .where('id', '=', r.code_id)
     .executeTakeFirstOrThrow();
   await lockCode(trx, storeId, code.code);
@@ -201,7 +208,7 @@ export async function reverseRedemption(trx: Tx, storeId: string, redemptionId: 
     .returning('id')
     .executeTakeFirst();
   if (!inserted) throw new AppError('illegal_transition', 'This redemption was reversed already');
-  return { code: code.code, amount: -r.amount, balance: await balance(trx, r.code_id) };
+  return { code: code.code, amount: -r.amount, balance: await balance(trx, storeId, r.code_id) };
 }
 
 export async function codeView(trx: Tx, storeId: string, codeText: string, now = new Date()) {
