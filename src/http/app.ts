@@ -25,9 +25,12 @@ import { tokenRoutes } from '../features/auth/tokens.routes.ts';
 import { userRoutes } from '../features/auth/users.routes.ts';
 import { caseWorkRoutes } from '../features/cases/case-work.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
+import { replacementRoutes } from '../features/cases/replacements.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { integrationRoutes } from '../features/integrations/integrations.routes.ts';
 import { storeCarrier } from '../features/integrations/store-providers.ts';
+import { webhookEndpointRoutes } from '../features/integrations/webhook-endpoints.routes.ts';
+import { webhookIntakeRoutes } from '../features/integrations/webhook-intake.routes.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
 import { policyRoutes } from '../features/policy/policy.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
@@ -153,8 +156,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(caseWorkRoutes(deps.database, evidence.files, secretBox));
+  await app.register(replacementRoutes(deps.database));
   await app.register(storeCreditRoutes(deps.database));
   await app.register(integrationRoutes(deps.database, secretBox));
+  await app.register(webhookEndpointRoutes(deps.database, secretBox));
+  await app.register(webhookIntakeRoutes(deps.database, secretBox));
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));
   await app.register(

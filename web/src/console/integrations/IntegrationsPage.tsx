@@ -6,21 +6,17 @@ import {
   Alert,
   Badge,
   Button,
-  Checkbox,
   Code,
   CopyButton,
   Group,
   Paper,
   PasswordInput,
-  SegmentedControl,
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,34 +24,15 @@ import {
   type Integration,
   PROVIDERS,
   type Provider,
-  useCreateEndpoint,
-  useDeliveries,
-  useDisableEndpoint,
-  useEndpoints,
   useIntegrations,
-  useReplay,
   useSaveIntegration,
   useTestConnection,
 } from '../../api/integrations.ts';
 import { useSession } from '../../api/session.ts';
-import { useFormat } from '../../i18n/format.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-
-const TOPICS = [
-  'fulfillment.stop_requested',
-  'order.address_changed',
-  'parcel.intercept_requested',
-  'replacement.created',
-  'case.created',
-  'case.resolved',
-  'return.created',
-  'return.approved',
-  'return.received',
-  'return.settled',
-  'refund.succeeded',
-  'refund.failed',
-];
+import { DeliveryLog } from './DeliveryLog.tsx';
+import { WebhookEndpoints } from './WebhookEndpoints.tsx';
 
 function ProviderCard({
   provider,
@@ -180,184 +157,6 @@ function ProviderCard({
   );
 }
 
-function Deliveries({ canWrite }: { canWrite: boolean }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const [failed, setFailed] = useState(false);
-  const deliveries = useDeliveries(failed);
-  const replay = useReplay();
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4">
-            {t('integrations.deliveries')}
-          </Title>
-          <SegmentedControl
-            size="xs"
-            value={failed ? 'failed' : 'all'}
-            onChange={(v) => setFailed(v === 'failed')}
-            data={[
-              { value: 'all', label: t('integrations.all') },
-              { value: 'failed', label: t('integrations.failed') },
-            ]}
-          />
-        </Group>
-        {deliveries.isPending ? (
-          <Skeleton h={80} />
-        ) : deliveries.data?.data.length ? (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('integrations.received')}</Table.Th>
-                  <Table.Th>{t('integrations.provider')}</Table.Th>
-                  <Table.Th>{t('integrations.topic')}</Table.Th>
-                  <Table.Th>{t('integrations.result')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('integrations.replay')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {deliveries.data.data.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>{format.dateTime(d.received_at)}</Table.Td>
-                    <Table.Td>{t(`integrations.providers.${d.provider}`)}</Table.Td>
-                    <Table.Td>
-                      <Code>{d.topic}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {d.error ? (
-                        <Text size="sm" c="red">
-                          {d.error}
-                        </Text>
-                      ) : (
-                        <Text size="sm">{d.outcome ?? t('integrations.queued')}</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {canWrite && d.error && !d.applied_at && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => replay.mutate(d.id)}
-                          loading={replay.isPending}
-                        >
-                          {t('integrations.replay')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('integrations.noDeliveries')}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Endpoints({ canWrite }: { canWrite: boolean }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const endpoints = useEndpoints();
-  const create = useCreateEndpoint();
-  const disable = useDisableEndpoint();
-  const [url, setUrl] = useState('');
-  const [topics, setTopics] = useState<string[]>([
-    'fulfillment.stop_requested',
-    'order.address_changed',
-    'replacement.created',
-  ]);
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('integrations.endpoints')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('integrations.endpointsHint')}
-        </Text>
-        {create.data && (
-          <Alert color="teal" title={t('integrations.secretOnce')} role="status">
-            <Code data-testid="endpoint-secret">{create.data.secret}</Code>
-          </Alert>
-        )}
-        {endpoints.data?.data
-          .filter((e) => !e.disabled_at || e.disabled_reason)
-          .map((e) => (
-            <Paper key={e.id} withBorder p="sm" radius="sm">
-              <Group justify="space-between" wrap="nowrap">
-                <Stack gap={2}>
-                  <Code>{e.url}</Code>
-                  <Text size="xs" c="dimmed">
-                    {e.topics.join(', ')}
-                  </Text>
-                  {e.disabled_reason && (
-                    <Text size="xs" c="red">
-                      {t('integrations.disabledBecause', { reason: e.disabled_reason })}
-                    </Text>
-                  )}
-                  {e.recent[0] && (
-                    <Text size="xs" c={e.recent[0].error ? 'red' : 'teal'}>
-                      {t('integrations.lastSend', {
-                        at: format.dateTime(e.recent[0].at),
-                        result: e.recent[0].error ?? String(e.recent[0].status_code),
-                      })}
-                    </Text>
-                  )}
-                </Stack>
-                {canWrite && (
-                  <Button size="compact-xs" color="red" variant="subtle" onClick={() => disable.mutate(e.id)}>
-                    {t('integrations.stop')}
-                  </Button>
-                )}
-              </Group>
-            </Paper>
-          ))}
-        {canWrite && (
-          <form
-            onSubmit={(ev) => {
-              ev.preventDefault();
-              create.mutate({ url, topics }, { onSuccess: () => setUrl('') });
-            }}
-          >
-            <Stack gap="xs">
-              <TextInput
-                label={t('integrations.endpointUrl')}
-                type="url"
-                required
-                value={url}
-                onChange={(e) => setUrl(e.currentTarget.value)}
-                placeholder="https://erp.example.com/aftersale"
-              />
-              <Checkbox.Group label={t('integrations.topics')} value={topics} onChange={setTopics}>
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={4}>
-                  {TOPICS.map((topic) => (
-                    <Checkbox key={topic} value={topic} label={topic} />
-                  ))}
-                </SimpleGrid>
-              </Checkbox.Group>
-              <Group>
-                <Button type="submit" size="xs" loading={create.isPending} disabled={topics.length === 0}>
-                  {t('integrations.addEndpoint')}
-                </Button>
-              </Group>
-              {create.isError && <ProblemAlert error={create.error} />}
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
 export function IntegrationsPage() {
   const { t } = useTranslation();
   const session = useSession().data;
@@ -397,8 +196,8 @@ export function IntegrationsPage() {
           ))}
         </SimpleGrid>
       )}
-      {canRead && <Deliveries canWrite={canWrite} />}
-      {canRead && <Endpoints canWrite={canWrite} />}
+      {canRead && <DeliveryLog canWrite={canWrite} />}
+      {canRead && <WebhookEndpoints canWrite={canWrite} />}
     </Stack>
   );
 }
