@@ -196,7 +196,9 @@ export async function interceptParcel(
     await move(trx, actor, row, 'open', { type: 'intercept_failed', data: record });
     return;
   }
-  // the carrier redirected the parcel: the order now ships to the new address
+  // the carrier redirected the parcel: the order now ships to the new address, which the kind's
+  // table allows as its address update (resolved from waiting_carrier)
+  assertResolvable('address_change', row.status as CaseStatus, 'update_address');
   await setShippingAddress(trx, actor.storeId, row.order_id, data.shipping_address as Address);
   await updateCase(trx, actor.storeId, id, {
     status: 'resolved',
