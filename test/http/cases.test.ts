@@ -494,6 +494,7 @@ describe('dispute', () => {
         await t.call('POST', `/api/v1/cases/${later.id}/dispute`, { status: 'submitted' }, { role: 'agent' })
       ).json().status,
     ).toBe('submitted');
+    expect((await t.call('GET', `/api/v1/cases/${later.id}`)).json().sla_due_at).toBeNull();
     const lost = await t.call(
       'POST',
       `/api/v1/cases/${later.id}/dispute`,

@@ -236,11 +236,13 @@ export async function disputeStep(
     data: { note: input.note ?? null },
     closed: input.status !== 'submitted',
   });
-  if (input.status !== 'submitted')
-    await updateCase(trx, actor.storeId, id, {
-      sla_due_at: null,
-      resolution: { type: `dispute_${input.status}`, by: actor.label },
-    });
+  // sending the evidence is the team's answer: the SLA clock stops there
+  await updateCase(trx, actor.storeId, id, {
+    sla_due_at: null,
+    ...(input.status !== 'submitted'
+      ? { resolution: { type: `dispute_${input.status}`, by: actor.label } }
+      : {}),
+  });
   if (input.status === 'lost') {
     const amount = caseData(row).amount;
     await recordChargeback(trx, actor, row, typeof amount === 'number' ? amount : 0);
