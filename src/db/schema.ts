@@ -17,6 +17,7 @@ export interface StoresTable {
   portal_secret: string;
   logo_url: Generated<string | null>;
   brand_color: Generated<string | null>;
+  notification_settings: JsonDefault;
   created_at: InstantDefault;
 }
 export interface UsersTable {
@@ -49,6 +50,7 @@ export interface CustomersTable {
   time_zone: string | null;
   segments: string[];
   created_at: InstantDefault;
+  unsubscribed_at: Instant | null;
 }
 export interface SuppliersTable {
   store_id: string;
@@ -260,6 +262,43 @@ export interface CaseMessagesTable {
   author: string;
   body: string;
   at: InstantDefault;
+  /** queued, held (waiting for the customer's daytime), sent, failed; 'sent' for what came in */
+  status: Generated<string>;
+  timing: string | null;
+  send_after: Instant | null;
+  subject: string | null;
+  template: string | null;
+  language: string | null;
+  intent: string | null;
+  to_address: string | null;
+  from_address: string | null;
+  message_id: string | null;
+  in_reply_to: string | null;
+  reference_ids: Generated<string[]>;
+  action: ColumnType<MessageAction | null, string | null, string | null>;
+  attachments: JsonDefault<{ evidence_id: string; filename: string }[]>;
+  attempts: Generated<number>;
+  send_started_at: Instant | null;
+  sent_at: Instant | null;
+  last_error: string | null;
+  read_at: Instant | null;
+}
+/** the link a message carries: the customer's page in the portal, signed when the message is sent */
+export interface MessageAction {
+  label: string;
+  /** 'portal': a status link for the order; 'survey': the satisfaction survey */
+  kind: 'portal' | 'survey';
+  /** under the store's portal, e.g. 'returns/<id>' */
+  path: string;
+}
+export interface MessageTemplatesTable {
+  store_id: string;
+  key: string;
+  language: string;
+  subject: string;
+  body: string;
+  updated_by: string;
+  updated_at: InstantDefault;
 }
 export interface CaseEvidenceTable {
   store_id: string;
@@ -451,6 +490,7 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
   replacements: ReplacementsTable;
   case_messages: CaseMessagesTable;
+  message_templates: MessageTemplatesTable;
   case_evidence: CaseEvidenceTable;
   returns: ReturnsTable;
   return_lines: ReturnLinesTable;

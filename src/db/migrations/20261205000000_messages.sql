@@ -1,0 +1,48 @@
+-- Talking with customers. case_messages becomes the outbox and the written record at once: a message
+-- out is queued (or held for the customer's daytime) in the transaction of the event it answers,
+-- and the sender job moves it to sent or failed; a message in keeps its mail headers for threading,
+-- its language and intent. Templates the store edited, per language, override the shipped ones.
+ALTER TABLE case_messages ADD COLUMN status text NOT NULL DEFAULT 'sent'
+  CHECK (status IN ('queued', 'held', 'sent', 'failed'));
+ALTER TABLE case_messages ADD COLUMN timing text CHECK (timing IN ('direct', 'proactive'));
+ALTER TABLE case_messages ADD COLUMN send_after timestamptz;
+ALTER TABLE case_messages ADD COLUMN subject text;
+ALTER TABLE case_messages ADD COLUMN template text;
+ALTER TABLE case_messages ADD COLUMN language text;
+ALTER TABLE case_messages ADD COLUMN intent text;
+ALTER TABLE case_messages ADD COLUMN to_address text;
+ALTER TABLE case_messages ADD COLUMN from_address text;
+-- the RFC 5322 Message-ID: ours for mail out (the per-message idempotency key), the sender's for mail in
+ALTER TABLE case_messages ADD COLUMN message_id text;
+ALTER TABLE case_messages ADD COLUMN in_reply_to text;
+ALTER TABLE case_messages ADD COLUMN reference_ids text[] NOT NULL DEFAULT '{}';
+-- the link the message carries (the customer's portal page, the survey), signed when it is sent
+ALTER TABLE case_messages ADD COLUMN action jsonb;
+ALTER TABLE case_messages ADD COLUMN attachments jsonb NOT NULL DEFAULT '[]';
+ALTER TABLE case_messages ADD COLUMN attempts integer NOT NULL DEFAULT 0;
+ALTER TABLE case_messages ADD COLUMN send_started_at timestamptz;
+ALTER TABLE case_messages ADD COLUMN sent_at timestamptz;
+ALTER TABLE case_messages ADD COLUMN last_error text;
+-- an inbound message nobody on the team has opened yet
+ALTER TABLE case_messages ADD COLUMN read_at timestamptz;
+CREATE UNIQUE INDEX case_messages_message_id ON case_messages (store_id, message_id)
+  WHERE message_id IS NOT NULL;
+CREATE INDEX case_messages_outbox ON case_messages (store_id, status, at)
+  WHERE direction = 'out';
+CREATE INDEX case_messages_unread ON case_messages (store_id, case_id)
+  WHERE direction = 'in' AND read_at IS NULL;
+
+CREATE TABLE message_templates (
+  store_id uuid NOT NULL REFERENCES stores(id),
+  key text NOT NULL,
+  language text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  updated_by text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (store_id, key, language)
+);
+
+-- when proactive news may go (customer's local daytime), quiet days, the reply address
+ALTER TABLE stores ADD COLUMN notification_settings jsonb NOT NULL DEFAULT '{}';
+ALTER TABLE customers ADD COLUMN unsubscribed_at timestamptz;
