@@ -1,0 +1,307 @@
+// Language and intent of an inbound customer message, offline: tinyld for the language, an NLP.js
+// classifier trained in memory from the shipped examples for the intent. A pure function over text;
+// the trained model (a module-level promise) is the only state.
+import { containerBootstrap } from '@nlpjs/core';
+import { LangAll } from '@nlpjs/lang-all';
+import { Nlp } from '@nlpjs/nlp';
+import { detectAll } from 'tinyld';
+import de from './examples/de.json' with { type: 'json' };
+import en from './examples/en.json' with { type: 'json' };
+import es from './examples/es.json' with { type: 'json' };
+import fr from './examples/fr.json' with { type: 'json' };
+import ja from './examples/ja.json' with { type: 'json' };
+import pt from './examples/pt.json' with { type: 'json' };
+import ru from './examples/ru.json' with { type: 'json' };
+import zh from './examples/zh.json' with { type: 'json' };
+import { INTENTS, type Intent, isIntent } from './intents.ts';
+
+type Examples = Partial<Record<Intent, string[]>>;
+
+/** The languages with training examples (one NLP.js classifier each, in one manager). */
+export const INTENT_LANGUAGES = ['en', 'zh', 'ru', 'pt', 'es', 'de', 'fr', 'ja'] as const;
+const EXAMPLES: Record<(typeof INTENT_LANGUAGES)[number], Examples> = { en, zh, ru, pt, es, de, fr, ja };
+
+/** Below this score the best intent is not trusted and the message is `other`. */
+export const MIN_INTENT_SCORE = 0.5;
+
+// ---------------------------------------------------------------------------------------------
+// Chinese script: Traditional characters that differ from their Simplified form (common ones in
+// support mail). Used to tell zh-Hant from zh and to fold Traditional text onto one model.
+const TRAD_SIMP_PAIRS =
+  '訂订 單单 貨货 錢钱 還还 沒没 實实 遞递 運运 達达 們们 麼么 這这 個个 東东 壞坏 換换 號号 時时 間间 幫帮 ' +
+  '請请 問问 題题 說说 買买 賣卖 給给 經经 過过 後后 發发 帳账 戶户 寫写 錯错 對对 無无 為为 產产 從从 邊边 ' +
+  '裡里 裏里 處处 關关 開开 與与 進进 應应 該该 將将 會会 來来 讓让 見见 點点 氣气 樣样 態态 務务 費费 額额 ' +
+  '銀银 寶宝 貝贝 質质 損损 舊旧 異异 聯联 繫系 係系 郵邮 區区 樓楼 門门 鄉乡 縣县 灣湾 臺台 華华 國国 週周 ' +
+  '幾几 遲迟 訊讯 蹤踪 狀状 況况 記记 錄录 認认 確确 稱称 評评 論论 訴诉 騙骗 爛烂 標标 準准 價价 據据 圖图 ' +
+  '張张 貼贴 聽听 讀读 謝谢 嗎吗 啟启 車车 檢检 電电 話话 碼码 線线 網网 頁页 資资 員员 覆复 歸归 辦办 稅税 ' +
+  '輸输 傳传 絡络 變变 動动 種种 顏颜 裝装 壓压 亂乱 離离 飾饰 鏡镜 廠厂 紅红 藍蓝 綠绿 黃黄 議议 極极 煩烦 ' +
+  '錶表 鐘钟 機机 腦脑 筆笔 書书 寬宽 長长 雙双 條条 帶带 負负 責责 聲声 歡欢 幣币 賠赔 償偿 虧亏 詢询 諮咨 ' +
+  '續续 齊齐 閉闭 談谈 護护 廣广 夠够 隻只 頭头 髮发 鬆松 緊紧 適适 誤误 詐诈 團团 購购 證证 軟软 體体 環环 ' +
+  '舉举 報报 複复 雜杂 識识 終终 於于 紙纸 劃划 傷伤 髒脏 濕湿 計计 順顺 豐丰 專专 營营 業业 現现 義义 則则 ' +
+  '啊啊 收收 貨货 寄寄 約约 卻却 儘尽 盡尽 氣气 壞坏 慣惯 顧顾 客客 滿满 驗验 險险 當当 麗丽 號号 讚赞 嚴严';
+const TRAD_TO_SIMP = new Map<string, string>();
+const SIMP_ONLY = new Set<string>();
+for (const pair of TRAD_SIMP_PAIRS.split(' ')) {
+  const [trad, simp] = [...pair];
+  if (trad && simp && trad !== simp) {
+    TRAD_TO_SIMP.set(trad, simp);
+    SIMP_ONLY.add(simp);
+  }
+}
+
+function toSimplified(text: string): string {
+  let out = '';
+  for (const ch of text) out += TRAD_TO_SIMP.get(ch) ?? ch;
+  return out;
+}
+
+/** 'zh-Hant' when more of the text's script-specific characters are Traditional than Simplified. */
+function chineseScript(text: string): 'zh' | 'zh-Hant' {
+  let trad = 0;
+  let simp = 0;
+  for (const ch of text) {
+    if (TRAD_TO_SIMP.has(ch)) trad += 1;
+    else if (SIMP_ONLY.has(ch)) simp += 1;
+  }
+  return trad > simp ? 'zh-Hant' : 'zh';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quoted replies and signatures
+
+const REPLY_HEADER = [
+  /^\s*on\b.{0,200}\bwrote:?\s*$/i, // On Mon, 3 Dec 2026, Shop <x@y> wrote:
+  /^\s*am\b.{0,200}\bschrieb.{0,80}:?\s*$/i, // Am 03.12.2026 um 10:00 schrieb ...:
+  /^\s*le\b.{0,200}\ba écrit\s*:?\s*$/i, // Le 3 déc. 2026 à 10:00, ... a écrit :
+  /^\s*el\b.{0,200}\bescribió:?\s*$/i,
+  /^\s*em\b.{0,200}\bescreveu:?\s*$/i,
+  /^\s*.{0,200}\b(пишет|написал|написала|написал\(а\)):?\s*$/i,
+  /^\s*(在|於).{0,200}(写道|寫道)[:：]?\s*$/,
+  /^\s*.{0,200}(のメッセージ|が書きました|さんは書きました)[:：]?\s*$/,
+  /^\s*-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|mensagem original|исходное сообщение|原始邮件|原始郵件)\s*-{2,}\s*$/i,
+  /^\s*_{10,}\s*$/, // Outlook's rule above the quoted header block
+  /^\s*(from|von|de|от|发件人|寄件者|差出人)\s*[:：]\s*.+@.+$/i,
+];
+
+const SIGNATURE_START = [
+  /^--\s*$/, // the standard delimiter "-- "
+  /^\s*(sent from my|get outlook for|von meinem .* gesendet|envoyé de mon|enviado desde mi|enviado do meu|отправлено с|发自我的|從我的|iphoneから送信)/i,
+];
+
+// A closing line on its own ("Best regards," then a name) near the end starts the signature.
+const CLOSING =
+  /^\s*(best|kind|warm|many thanks and)?\s*(regards|wishes|cheers|thanks|thank you|thx|sincerely|yours( truly| sincerely)?|best|mit freundlichen grüßen|freundliche grüße|viele grüße|liebe grüße|beste grüße|lg|mfg|gruß|danke|cordialement|bien à vous|bien cordialement|salutations|merci( beaucoup)?|atenciosamente|att\.?|abraços?|obrigad[oa]|saludos( cordiales)?|un saludo|atentamente|gracias|с уважением|спасибо|всего доброго|謝謝|谢谢|此致|敬礼|祝好|よろしくお願いします|よろしくお願いいたします)\s*[,.!:]?\s*$/i;
+
+/**
+ * The customer's own words: drops quoted lines ('>'), everything after a reply header ("On ... wrote:",
+ * "Am ... schrieb", "-----Original Message-----", ...) and the signature (after "-- ", "Sent from my
+ * iPhone", or a bare closing line such as "Best regards," in the last lines).
+ */
+export function stripQuoted(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (REPLY_HEADER.some((re) => re.test(line))) break;
+    if (SIGNATURE_START.some((re) => re.test(line))) break;
+    if (/^\s*>/.test(line)) continue;
+    kept.push(line);
+  }
+  // A closing line within the last four non-empty lines cuts the rest (name, phone, shop).
+  const nonEmpty = kept.map((l, i) => ({ l, i })).filter((x) => x.l.trim() !== '');
+  for (const { l, i } of nonEmpty.slice(-4)) {
+    if (CLOSING.test(l) && nonEmpty.some((x) => x.i < i)) {
+      kept.length = i;
+      break;
+    }
+  }
+  return kept.join('\n').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language
+
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
+const EMAIL_RE = /\S+@\S+\.\S+/g;
+// Order numbers, tracking numbers, phone numbers, dates: anything with a digit in it.
+const CODE_RE = /[#№]?[\p{Script=Latin}\d_/.:-]*\d[\p{Script=Latin}\d_/.:-]*/gu;
+
+function withoutNoise(text: string): string {
+  return text.replace(URL_RE, ' ').replace(EMAIL_RE, ' ').replace(CODE_RE, ' ');
+}
+
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+const CYRILLIC_LANGS = ['ru', 'uk', 'bg', 'be', 'mk', 'sr', 'kk'];
+
+function primary(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const t = tag.trim();
+  if (!t) return null;
+  if (/^zh[-_](hant|tw|hk|mo)/i.test(t)) return 'zh-Hant';
+  return t.split(/[-_]/)[0]?.toLowerCase() || null;
+}
+
+/**
+ * The message's language as a BCP 47 primary subtag ('en', 'de', 'zh', ...; 'zh-Hant' for Traditional
+ * Chinese). Scripts decide CJK and Cyrillic; tinyld decides among Latin-script languages. Text too short
+ * or too ambiguous to tell (an order number, a URL, "thanks") gives `hint`, else 'en'.
+ */
+export function detectLanguage(text: string, hint?: string | null): string {
+  const fallback = primary(hint) ?? 'en';
+  const clean = withoutNoise(text);
+  const kana = count(clean, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
+  const han = count(clean, /\p{Script=Han}/gu);
+  const hangul = count(clean, /\p{Script=Hangul}/gu);
+  const cyrillic = count(clean, /\p{Script=Cyrillic}/gu);
+  const latin = count(clean, /\p{Script=Latin}/gu);
+
+  if (kana >= 2 && kana + han >= latin / 4) return 'ja';
+  if (han >= 2 && han >= latin / 4) {
+    // Kanji-only text could be Japanese: trust the hint then.
+    if (kana === 0 && fallback === 'ja') return 'ja';
+    return chineseScript(clean);
+  }
+  if (hangul >= 2 && hangul >= latin / 4) return 'ko';
+  if (cyrillic >= 4 && cyrillic >= latin) {
+    if (/[іїєґ]/i.test(clean)) return 'uk';
+    if (CYRILLIC_LANGS.includes(fallback)) return fallback;
+    const top = detectAll(clean, { only: CYRILLIC_LANGS })[0];
+    return top && top.accuracy >= 0.5 ? top.lang : 'ru';
+  }
+  const letters = cyrillic + latin;
+  const words = clean.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+  const candidates = detectAll(clean);
+  const top = candidates[0];
+  if (!top) return fallback;
+  if (letters < 12 || words < 3) {
+    // Very short: only a certain answer beats the hint.
+    return hint ? fallback : top.accuracy >= 0.9 ? top.lang : fallback;
+  }
+  const hinted = candidates.find((c) => c.lang === fallback);
+  if (hint && hinted && hinted.accuracy >= top.accuracy * 0.5) return fallback;
+  if (top.accuracy < 0.05 && hint) return fallback;
+  return top.lang;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intent model
+
+// Chinese and Japanese: character unigrams and bigrams instead of NLP.js's dictionary segmenter and
+// kuromoji stemmer, which take seconds to load and gain nothing on short support mail.
+function cjkTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const chars = [...run];
+    if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(run)) {
+      tokens.push(run);
+      continue;
+    }
+    for (let i = 0; i < chars.length; i += 1) {
+      const ch = chars[i] as string;
+      if (!/[\p{Script=Hiragana}]/u.test(ch)) tokens.push(ch); // a single kana says little
+      if (i + 1 < chars.length) tokens.push(ch + chars[i + 1]);
+    }
+  }
+  return tokens;
+}
+
+function cjkPipeline(locale: string) {
+  return {
+    tokenizer: { name: `tokenizer-${locale}`, tokenize: (text: string) => cjkTokens(text) },
+    stemmer: { name: `stemmer-${locale}`, stem: (tokens: string[]) => tokens },
+  };
+}
+
+/** Text as the model sees it: quoted reply and signature gone, codes and links gone, Traditional folded. */
+function modelText(subject: string | null | undefined, text: string, locale: string): string {
+  const body = stripQuoted(text);
+  const joined = subject?.trim() ? `${subject.trim()}\n${body}` : body;
+  const clean = withoutNoise(joined).replace(/\s+/g, ' ').trim();
+  return locale === 'zh' ? toSimplified(clean) : clean;
+}
+
+let model: Promise<Nlp> | null = null;
+
+async function train(): Promise<Nlp> {
+  const container = await containerBootstrap();
+  container.use(LangAll);
+  for (const locale of ['zh', 'ja']) {
+    const { tokenizer, stemmer } = cjkPipeline(locale);
+    container.register(tokenizer.name, tokenizer, true);
+    container.register(stemmer.name, stemmer, true);
+  }
+  const nlp = new Nlp(
+    {
+      languages: [...INTENT_LANGUAGES],
+      autoSave: false,
+      autoLoad: false,
+      nlu: { log: false },
+      forceNER: false,
+    },
+    container,
+  );
+  nlp.settings.calculateSentiment = false;
+  for (const locale of INTENT_LANGUAGES) {
+    const examples = EXAMPLES[locale];
+    for (const intent of INTENTS) {
+      for (const utterance of examples[intent] ?? []) {
+        nlp.addDocument(locale, modelText(null, utterance, locale), intent);
+      }
+    }
+  }
+  await nlp.train();
+  return nlp;
+}
+
+function trainedModel(): Promise<Nlp> {
+  if (!model) {
+    model = train().catch((err: unknown) => {
+      model = null;
+      throw err;
+    });
+  }
+  return model;
+}
+
+/** Trains the intent model now rather than on the first message (a few seconds). */
+export async function warmIntentModel(): Promise<void> {
+  await trainedModel();
+}
+
+export interface ClassifyInput {
+  subject?: string | null;
+  text: string;
+  /** The order's customer language, used when the message is too short to tell. */
+  languageHint?: string | null;
+}
+
+export interface Classification {
+  language: string;
+  intent: Intent;
+  confidence: number;
+}
+
+function modelLocale(language: string, hint: string | null): (typeof INTENT_LANGUAGES)[number] {
+  const supported = (l: string | null): l is (typeof INTENT_LANGUAGES)[number] =>
+    !!l && (INTENT_LANGUAGES as readonly string[]).includes(l);
+  const lang = language === 'zh-Hant' ? 'zh' : language;
+  if (supported(lang)) return lang;
+  const h = hint === 'zh-Hant' ? 'zh' : hint;
+  return supported(h) ? h : 'en';
+}
+
+export async function classifyMessage(input: ClassifyInput): Promise<Classification> {
+  const body = stripQuoted(input.text);
+  const subject = input.subject?.trim() ?? '';
+  // The body says more about the language than the subject (often "Re: Order #1042").
+  const language = detectLanguage(body.length >= 20 ? body : `${subject}\n${body}`, input.languageHint);
+  const locale = modelLocale(language, primary(input.languageHint));
+  const text = modelText(subject, input.text, locale);
+  if (!/\p{L}/u.test(text)) return { language, intent: 'other', confidence: 1 };
+  const nlp = await trainedModel();
+  const result = await nlp.process(locale, text);
+  const score = result.score ?? 0;
+  if (!isIntent(result.intent) || score < MIN_INTENT_SCORE) {
+    return { language, intent: 'other', confidence: isIntent(result.intent) ? 1 - score : score };
+  }
+  return { language, intent: result.intent, confidence: score };
+}
