@@ -30,6 +30,18 @@ const envSchema = z.object({
   // `aftersale secrets rotate` has sealed everything again.
   AFTERSALE_SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
   AFTERSALE_SECRET_KEY_PREVIOUS: z.string().min(32, 'at least 32 characters').optional(),
+  // Mail to customers: smtp://user:pass@host:port (STARTTLS) or smtps://… (TLS). Without both, mail
+  // is kept in the outbox and shown in the console.
+  AFTERSALE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// address')
+    .optional(),
+  AFTERSALE_MAIL_FROM: z.email().optional(),
+  // Takes mail forwarded from the store's support address (host:port), as POST /api/v1/inbound/email does.
+  AFTERSALE_SMTP_LISTEN: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'host:port')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +56,9 @@ export interface Config {
   publicUrl: string;
   trustProxy: boolean | string[];
   logLevel: string;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  smtpListen: { host: string; port: number } | undefined;
   /** AFTERSALE_SECRET_KEY first, then AFTERSALE_SECRET_KEY_PREVIOUS; empty: no secrets can be stored */
   secretKeys: string[];
 }
@@ -66,6 +81,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.AFTERSALE_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     trustProxy: e.AFTERSALE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.AFTERSALE_SMTP_URL,
+    mailFrom: e.AFTERSALE_MAIL_FROM,
+    smtpListen: e.AFTERSALE_SMTP_LISTEN
+      ? {
+          host: e.AFTERSALE_SMTP_LISTEN.slice(0, e.AFTERSALE_SMTP_LISTEN.lastIndexOf(':')),
+          port: Number(e.AFTERSALE_SMTP_LISTEN.slice(e.AFTERSALE_SMTP_LISTEN.lastIndexOf(':') + 1)),
+        }
+      : undefined,
     secretKeys: [e.AFTERSALE_SECRET_KEY, e.AFTERSALE_SECRET_KEY_PREVIOUS].filter((k): k is string => !!k),
   };
 }

@@ -4,11 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
+import { DEFAULT_EVIDENCE_LIMITS } from './domain/evidence-limits.ts';
 import { startShipmentScanner } from './features/cases/scan-shipments.ts';
+import { classifyMessage } from './features/inbox/intent/classify.ts';
+import { startSmtpListener } from './features/inbox/smtp-listener.ts';
 import { type BootstrapResult, bootstrap } from './features/stores/bootstrap.ts';
 import { buildApp } from './http/app.ts';
 import { secretKeysFor } from './integrations/local-secret-key.ts';
 import { SecretBox } from './integrations/secret-box.ts';
+import { smtpMailer } from './integrations/smtp/mailer.ts';
 import { diskFileStore } from './integrations/storage/file-store.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { startWorker } from './jobs/queue.ts';
@@ -26,21 +30,35 @@ export async function start(config: Config): Promise<Running> {
   await migrate(database);
   const boot = await bootstrap(database, config);
   const secretKeys = secretKeysFor(config);
+  const files = diskFileStore(join(config.dataDir, 'files'));
   const app = await buildApp({
     database,
     publicUrl: config.publicUrl,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
-    files: diskFileStore(join(config.dataDir, 'files')),
+    files,
     secretKeys,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopWorker = startWorker(database.db, jobHandlers(undefined, new SecretBox(secretKeys)), (err) =>
-    app.log.error({ err }, 'job worker'),
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
+  const sender = { mailer, from: config.mailFrom ?? null, publicUrl: config.publicUrl };
+  const stopWorker = startWorker(
+    database.db,
+    jobHandlers(undefined, new SecretBox(secretKeys), sender),
+    (err) => app.log.error({ err }, 'job worker'),
   );
   // parcels past their route's late or lost threshold open their own case, once
   const stopScanner = startShipmentScanner(database.db, (err) => app.log.error({ err }, 'shipment scan'));
+  // mail forwarded from the store's support address, taken as the inbound endpoint takes it
+  const listener = config.smtpListen
+    ? await startSmtpListener(
+        database,
+        { files, limits: DEFAULT_EVIDENCE_LIMITS, classify: classifyMessage },
+        config.smtpListen,
+        (err, msg) => app.log.error({ err }, msg),
+      )
+    : null;
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -49,8 +67,10 @@ export async function start(config: Config): Promise<Running> {
     url: address,
     stop() {
       stopping ??= (async () => {
+        await listener?.close();
         await stopScanner();
         await stopWorker();
+        mailer?.close();
         await app.close();
         await database.close();
       })();

@@ -6,6 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../src/db/connect.ts';
 import { ROLES, type Role } from '../src/domain/roles.ts';
 import { createApiToken } from '../src/features/auth/tokens.ts';
+import type { SenderDeps } from '../src/features/notifications/send-message.ts';
 import { createStore } from '../src/features/stores/create-store.ts';
 import type { Store } from '../src/features/stores/stores.queries.ts';
 import { type AppDeps, buildApp } from '../src/http/app.ts';
@@ -55,7 +56,10 @@ export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 /** AFTERSALE_SECRET_KEY of the test app: integrations' secrets are sealed with it. */
 export const TEST_SECRET_KEY = 'test-secret-key-0123456789-abcdefghij';
 
-export async function createTestApp(options: Pick<AppDeps, 'evidenceLimits'> = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: Pick<AppDeps, 'evidenceLimits'> & { sender?: Partial<SenderDeps> } = {},
+): Promise<TestApp> {
+  const { sender: senderOptions, ...appOptions } = options;
   const database = await openTestDatabase();
   const filesDir = mkdtempSync(join(tmpdir(), 'aftersale-files-'));
   const { store, tokens } = await database.db.transaction().execute(async (trx) => {
@@ -71,8 +75,14 @@ export async function createTestApp(options: Pick<AppDeps, 'evidenceLimits'> = {
     metricsToken: TEST_METRICS_TOKEN,
     files: diskFileStore(filesDir),
     secretKeys: [TEST_SECRET_KEY],
-    ...options,
+    ...appOptions,
   });
+  const sender: SenderDeps = {
+    mailer: null,
+    from: null,
+    publicUrl: 'http://localhost:3000',
+    ...senderOptions,
+  };
   return {
     app,
     database,
@@ -87,7 +97,7 @@ export async function createTestApp(options: Pick<AppDeps, 'evidenceLimits'> = {
         headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers },
       });
     },
-    runJobs: () => runDueJobs(database.db, jobHandlers(undefined, new SecretBox([TEST_SECRET_KEY]))),
+    runJobs: () => runDueJobs(database.db, jobHandlers(undefined, new SecretBox([TEST_SECRET_KEY]), sender)),
     filesDir,
     async close() {
       await app.close();

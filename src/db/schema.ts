@@ -168,6 +168,7 @@ export interface CasesTable {
   created_at: InstantDefault;
   updated_at: InstantDefault;
   closed_at: Instant | null;
+  priority: Generated<string>;
   data: JsonDefault;
   resolution: ColumnType<unknown, string | null | undefined, string | null>;
   offer: ColumnType<unknown, string | null | undefined, string | null>;

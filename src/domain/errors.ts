@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'insufficient_credit',
   'credit_expired',
   'credit_void',
+  'unreadable_message',
+  'no_matching_order',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   'credit.issue': ['owner', 'agent', 'finance'],
   'credit.redeem': ['owner', 'agent'],
   'credit.void': ['owner', 'finance'],
+  // write to customers (a reply from the case page) and take in their mail (inbound email)
+  'messages.send': ['owner', 'agent'],
+  // the store's own wording of its messages, per language, and when news may go out
+  'messages.settings': ['owner', 'agent'],
   'policy.write': ['owner'],
   // the store's exchange rates: finance keeps them, the owner too
   'rates.write': ['owner', 'finance'],

@@ -27,10 +27,14 @@ import { caseWorkRoutes } from '../features/cases/case-work.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { replacementRoutes } from '../features/cases/replacements.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
+import type { Classifier } from '../features/inbox/inbound-email.ts';
+import { inboxRoutes } from '../features/inbox/inbox.routes.ts';
+import { classifyMessage } from '../features/inbox/intent/classify.ts';
 import { integrationRoutes } from '../features/integrations/integrations.routes.ts';
 import { storeCarrier } from '../features/integrations/store-providers.ts';
 import { webhookEndpointRoutes } from '../features/integrations/webhook-endpoints.routes.ts';
 import { webhookIntakeRoutes } from '../features/integrations/webhook-intake.routes.ts';
+import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
 import { orderRoutes } from '../features/orders/orders.routes.ts';
 import { policyRoutes } from '../features/policy/policy.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
@@ -65,6 +69,8 @@ export interface AppDeps {
   evidenceLimits?: EvidenceLimits;
   /** AFTERSALE_SECRET_KEY (then the previous one): seals the integrations' secrets */
   secretKeys?: readonly string[];
+  /** language and intent of inbound messages (the shipped offline model unless a test gives one) */
+  classify?: Classifier;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -179,6 +185,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
   await app.register(catalogRoutes(deps.database));
   await app.register(caseRoutes(deps.database, evidence));
+  await app.register(notificationRoutes(deps.database));
+  await app.register(inboxRoutes(deps.database, { ...evidence, classify: deps.classify ?? classifyMessage }));
   await app.register(analyticsRoutes(deps.database));
   await app.register(portalRoutes(deps.database, deps.publicUrl, evidence));
   await app.register(portalLinkRoutes(deps.database));

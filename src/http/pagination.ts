@@ -17,6 +17,7 @@ const FIELD_FORMAT: Record<string, (v: string) => boolean> = {
   offset: (v) => /^\d{1,9}$/.test(v),
   placed_at: (v) => !Number.isNaN(Date.parse(v)),
   created_at: (v) => !Number.isNaN(Date.parse(v)),
+  at: (v) => !Number.isNaN(Date.parse(v)),
 };
 
 export function decodeCursor<T extends Record<string, string>>(

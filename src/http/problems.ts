@@ -28,6 +28,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   insufficient_credit: 409,
   credit_expired: 409,
   credit_void: 409,
+  unreadable_message: 400,
+  no_matching_order: 422,
 };
 
 const TITLES: Record<ErrorCode, string> = {
@@ -53,6 +55,8 @@ const TITLES: Record<ErrorCode, string> = {
   insufficient_credit: 'The credit code does not hold enough',
   credit_expired: 'The credit code has expired',
   credit_void: 'The credit code was voided',
+  unreadable_message: 'The message cannot be read',
+  no_matching_order: 'No order matches this message',
 };
 
 export function problemBody(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}) {

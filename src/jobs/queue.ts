@@ -44,12 +44,15 @@ const backoffSeconds = (attempt: number) => Math.min(3600, 5 * 2 ** (attempt - 1
 /** A job no worker holds: never leased, or its lease has ended. */
 export const leaseFree = sql<boolean>`(locked_until IS NULL OR locked_until <= now())`;
 
-async function claimJob(db: Kysely<DB>): Promise<Job | undefined> {
+/** Claims the next due job of the given kinds (a worker takes only what it has handlers for). */
+async function claimJob(db: Kysely<DB>, kinds: string[]): Promise<Job | undefined> {
+  if (kinds.length === 0) return undefined;
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('jobs')
       .select('id')
       .where('done_at', 'is', null)
+      .where('kind', 'in', kinds)
       .where('run_at', '<=', new Date())
       .where('attempts', '<', MAX_ATTEMPTS)
       .where(leaseFree)
@@ -131,8 +134,9 @@ export async function runDueJobs(
   timeoutMs = HANDLER_TIMEOUT_MS,
 ): Promise<number> {
   let ran = 0;
+  const kinds = Object.keys(handlers);
   while (ran < limit) {
-    const job = await claimJob(db);
+    const job = await claimJob(db, kinds);
     if (!job) break;
     ran++;
     try {

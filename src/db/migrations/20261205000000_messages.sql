@@ -46,3 +46,7 @@ CREATE TABLE message_templates (
 -- when proactive news may go (customer's local daytime), quiet days, the reply address
 ALTER TABLE stores ADD COLUMN notification_settings jsonb NOT NULL DEFAULT '{}';
 ALTER TABLE customers ADD COLUMN unsubscribed_at timestamptz;
+
+-- how soon a case needs a person: a complaint or a damaged item before a question
+ALTER TABLE cases ADD COLUMN priority text NOT NULL DEFAULT 'normal'
+  CHECK (priority IN ('low', 'normal', 'high', 'urgent'));

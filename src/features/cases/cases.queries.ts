@@ -14,7 +14,30 @@ export async function caseExists(trx: Tx, storeId: string, caseId: string): Prom
 export async function listMessages(trx: Tx, storeId: string, caseId: string) {
   return trx
     .selectFrom('case_messages')
-    .select(['id', 'direction', 'channel', 'author', 'body', 'at'])
+    .select([
+      'id',
+      'direction',
+      'channel',
+      'status',
+      'send_after',
+      'subject',
+      'body',
+      'at',
+      'author',
+      'template',
+      'language',
+      'intent',
+      'to_address',
+      'from_address',
+      'message_id',
+      'in_reply_to',
+      'action',
+      'attachments',
+      'attempts',
+      'sent_at',
+      'last_error',
+      'read_at',
+    ])
     .where('store_id', '=', storeId)
     .where('case_id', '=', caseId)
     .orderBy('at')

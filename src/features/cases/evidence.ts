@@ -19,7 +19,7 @@ export interface EvidenceDeps {
   limits: EvidenceLimits;
 }
 
-interface Received extends StoredFile {
+export interface Received extends StoredFile {
   filename: string;
   content_type: string;
 }
@@ -27,7 +27,11 @@ interface Received extends StoredFile {
 const tooLarge = (message: string) =>
   new AppError('payload_too_large', message, { errors: [{ path: 'file', message }] });
 
-async function recognise(stored: StoredFile, filename: string, limits: EvidenceLimits): Promise<string> {
+export async function recognise(
+  stored: StoredFile,
+  filename: string,
+  limits: EvidenceLimits,
+): Promise<string> {
   const type = await fileTypeFromBuffer(stored.head);
   const limit = type ? typeLimit(type.mime, limits) : undefined;
   if (!type || limit === undefined)
@@ -110,7 +114,7 @@ export async function receiveEvidence(
 const quotaMessage = (limits: EvidenceLimits) =>
   `No room left: a case holds at most ${megabytes(limits.perCaseBytes)} of files, a customer ${megabytes(limits.perCustomerBytes)}`;
 
-async function recordEvidence(
+export async function recordEvidence(
   trx: Tx,
   limits: EvidenceLimits,
   actor: Actor,

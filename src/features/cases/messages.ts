@@ -40,5 +40,12 @@ export async function addMessage(trx: Tx, actor: Actor, caseId: string, input: N
 
 export async function caseMessages(trx: Tx, storeId: string, caseId: string) {
   if (!(await caseExists(trx, storeId, caseId))) throw new AppError('not_found', 'Case not found');
-  return (await listMessages(trx, storeId, caseId)).map((m) => ({ ...m, at: m.at.toISOString() }));
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return (await listMessages(trx, storeId, caseId)).map((m) => ({
+    ...m,
+    at: m.at.toISOString(),
+    send_after: iso(m.send_after),
+    sent_at: iso(m.sent_at),
+    read_at: iso(m.read_at),
+  }));
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
 import { emitOutbound } from '../integrations/webhooks-out.ts';
+import { notifyOnEvent } from '../notifications/notify.ts';
 
 export type ReturnRow = Row<'cases'> & Omit<Row<'returns'>, 'store_id' | 'case_id'>;
 
@@ -43,6 +44,8 @@ export async function insertEvent(
     .execute();
   // the events the store's own systems subscribe to leave with the change (signed webhooks out)
   await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {});
+  // and what the customer should hear of it, in the outbox, with the change
+  await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {});
 }
 
 export async function rmaExists(trx: Tx, storeId: string, rma: string): Promise<boolean> {

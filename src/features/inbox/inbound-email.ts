@@ -1,0 +1,427 @@
+// Mail in: a raw RFC 5322 message (POST /api/v1/inbound/email, or the SMTP listener) parsed with
+// mailparser, threaded onto its case (its In-Reply-To/References first, then an RMA, case or order
+// number in the subject, from the customer of that order), else an `inquiry` case on the sender's
+// latest order. Its text, language and intent are kept on the message; its photos and videos go
+// through the same checks as any evidence and join the case. A delivery report (bounce) for one of
+// our messages marks that message failed instead. The same Message-ID twice changes nothing.
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import type { Database } from '../../db/connect.ts';
+import type { Tx } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import { roomFor } from '../../domain/evidence-limits.ts';
+import type { Actor } from '../auth/actor.ts';
+import { evidenceBytesUsed } from '../cases/cases.queries.ts';
+import { createCase } from '../cases/create-case.ts';
+import { type EvidenceDeps, type Received, recognise, recordEvidence } from '../cases/evidence.ts';
+import { insertEvent } from '../returns/returns.queries.ts';
+import type { Intent } from './intent/intents.ts';
+import { PRIORITIES, priorityOf } from './routing.ts';
+
+export interface Classification {
+  language: string;
+  intent: Intent;
+  confidence: number;
+}
+export type Classifier = (input: {
+  subject?: string | null;
+  text: string;
+  languageHint?: string | null;
+}) => Promise<Classification>;
+
+export interface InboundResult {
+  case_id: string;
+  message_id: string;
+  /** a new inquiry case was opened for it */
+  opened_case: boolean;
+  /** this Message-ID was received before: nothing changed */
+  duplicate: boolean;
+  language: string | null;
+  intent: string | null;
+  /** attachments that were not kept as evidence, and why */
+  refused_attachments: { filename: string; reason: string }[];
+}
+
+const NUMBER_PATTERNS = [
+  /\bR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/gi,
+  /\bC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/gi,
+];
+/** order numbers as customers write them: #1042, order 1042, Bestellung 1042, 订单1042 … */
+const ORDER_NUMBER =
+  /(?:#|\b(?:order|bestellung|commande|pedido|encomenda|заказ|注文|订单|訂單)\s*(?:no\.?|nr\.?|n[º°o]\.?|number|#|:)?\s*)([A-Za-z0-9-]{3,30})/giu;
+
+function firstAddress(
+  a: AddressObject | AddressObject[] | undefined,
+): { address: string; name: string } | null {
+  const list = Array.isArray(a) ? a : a ? [a] : [];
+  for (const o of list)
+    for (const v of o.value) if (v.address) return { address: v.address.toLowerCase(), name: v.name ?? '' };
+  return null;
+}
+
+export async function parseEmail(raw: Buffer): Promise<ParsedMail> {
+  if (raw.length === 0) throw new AppError('unreadable_message', 'The message is empty');
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  } catch (err) {
+    throw new AppError('unreadable_message', `The message cannot be parsed: ${(err as Error).message}`);
+  }
+  if (!firstAddress(parsed.from))
+    throw new AppError('unreadable_message', 'The message has no sender (From) address', {
+      errors: [{ path: 'From', message: 'required' }],
+    });
+  if (!parsed.text?.trim() && !parsed.html && !(parsed.attachments ?? []).length)
+    throw new AppError('unreadable_message', 'The message has neither text nor attachments');
+  return parsed;
+}
+
+/** The message's own text: the plain part, else the HTML part's text. */
+function textOf(parsed: ParsedMail): string {
+  if (parsed.text?.trim()) return parsed.text.trim();
+  if (typeof parsed.html === 'string')
+    return parsed.html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+      .replace(/<br\s*\/?>|<\/p>/gi, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .trim();
+  return '';
+}
+
+function headerIds(parsed: ParsedMail): string[] {
+  const refs = parsed.references
+    ? Array.isArray(parsed.references)
+      ? parsed.references
+      : [parsed.references]
+    : [];
+  return [...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...refs.reverse()]
+    .map((r) => r.trim())
+    .filter(Boolean);
+}
+
+async function caseByHeaders(trx: Tx, storeId: string, ids: string[]) {
+  if (!ids.length) return undefined;
+  const hit = await trx
+    .selectFrom('case_messages')
+    .select(['case_id'])
+    .where('store_id', '=', storeId)
+    .where('message_id', 'in', ids)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return hit?.case_id;
+}
+
+/** A case named in the subject (RMA, case number, order number) whose customer wrote this. */
+async function caseBySubject(trx: Tx, storeId: string, subject: string, sender: string) {
+  const numbers = NUMBER_PATTERNS.flatMap((re) => [...subject.matchAll(re)].map((m) => m[0].toUpperCase()));
+  if (numbers.length) {
+    const c = await trx
+      .selectFrom('cases as c')
+      .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+      .select(['c.id'])
+      .where('c.store_id', '=', storeId)
+      .where('c.number', 'in', numbers)
+      .where('cu.email', '=', sender)
+      .executeTakeFirst();
+    if (c) return { caseId: c.id };
+  }
+  const orderNumbers = [...subject.matchAll(ORDER_NUMBER)].map((m) => (m[1] as string).replace(/^#/, ''));
+  if (orderNumbers.length) {
+    const o = await trx
+      .selectFrom('orders as o')
+      .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
+      .select(['o.id'])
+      .where('o.store_id', '=', storeId)
+      .where('o.number', 'in', orderNumbers)
+      .where('cu.email', '=', sender)
+      .executeTakeFirst();
+    if (o) return { orderId: o.id };
+  }
+  return null;
+}
+
+/** The newest open case of the order, which a message about the order joins. */
+async function openCaseOf(trx: Tx, storeId: string, orderId: string) {
+  const c = await trx
+    .selectFrom('cases')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    .where('closed_at', 'is', null)
+    .where('kind', '!=', 'dispute')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return c?.id;
+}
+
+async function latestOrderOf(trx: Tx, storeId: string, sender: string) {
+  const o = await trx
+    .selectFrom('orders as o')
+    .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
+    .select(['o.id', 'o.customer_language'])
+    .where('o.store_id', '=', storeId)
+    .where('cu.email', '=', sender)
+    .orderBy('o.placed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return o;
+}
+
+/** A delivery report about one of our messages: that message failed. */
+async function applyBounce(trx: Tx, storeId: string, parsed: ParsedMail, raw: string) {
+  const type = String(
+    parsed.headers.get('content-type')
+      ? ((parsed.headers.get('content-type') as { value?: string; params?: Record<string, string> }).params?.[
+          'report-type'
+        ] ?? '')
+      : '',
+  );
+  const fromDaemon = /mailer-daemon|postmaster/i.test(firstAddress(parsed.from)?.address ?? '');
+  if (type !== 'delivery-status' && !fromDaemon) return null;
+  const ours = [...raw.matchAll(/Message-ID:\s*(<[^>\s]+@[^>\s]+\.aftersale>)/gi)].map((m) => m[1] as string);
+  if (!ours.length) return null;
+  const status = /Status:\s*([245]\.\d+\.\d+)/i.exec(raw)?.[1] ?? null;
+  const diagnostic = /Diagnostic-Code:\s*([^\r\n]+)/i.exec(raw)?.[1] ?? parsed.subject ?? 'bounced';
+  const hit = await trx
+    .updateTable('case_messages')
+    .set({
+      status: 'failed',
+      last_error: `Bounced${status ? ` (${status})` : ''}: ${diagnostic}`.slice(0, 1000),
+    })
+    .where('store_id', '=', storeId)
+    .where('direction', '=', 'out')
+    .where('message_id', 'in', ours)
+    .returning(['id', 'case_id'])
+    .executeTakeFirst();
+  if (!hit) return null;
+  await insertEvent(trx, {
+    store_id: storeId,
+    case_id: hit.case_id,
+    type: 'message_bounced',
+    actor: 'system:mail',
+    data: { message_id: hit.id, status, diagnostic },
+  });
+  return hit;
+}
+
+/** Writes an attachment to the file store and checks it as evidence; a refusal is returned, not thrown. */
+async function keepAttachment(
+  deps: EvidenceDeps,
+  a: ParsedMail['attachments'][number],
+  room: number,
+): Promise<Received | { refused: string }> {
+  const filename = a.filename || 'attachment';
+  if (room <= 0) return { refused: 'no room left for files on this case' };
+  try {
+    const stored = await deps.files.write(Readable.from(a.content), room);
+    try {
+      const content_type = await recognise(stored, filename, deps.limits);
+      return { ...stored, filename, content_type };
+    } catch (err) {
+      await deps.files.remove(stored.key);
+      return { refused: err instanceof AppError ? err.message : String(err) };
+    }
+  } catch (err) {
+    return { refused: err instanceof Error ? `too large: ${err.message}` : 'too large' };
+  }
+}
+
+export async function receiveEmail(
+  database: Database,
+  deps: EvidenceDeps & { classify: Classifier },
+  actor: Actor,
+  raw: Buffer,
+): Promise<InboundResult & { status: 200 | 201 }> {
+  const parsed = await parseEmail(raw);
+  const sender = firstAddress(parsed.from) as { address: string; name: string };
+  const storeId = actor.storeId;
+  const messageId = parsed.messageId?.trim() || `<inbound-${randomUUID()}@aftersale.invalid>`;
+  const text = textOf(parsed);
+  const subject = parsed.subject?.trim() ?? '';
+
+  const seen = await database.db
+    .selectFrom('case_messages')
+    .select(['id', 'case_id', 'language', 'intent'])
+    .where('store_id', '=', storeId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
+  if (seen)
+    return {
+      status: 200,
+      case_id: seen.case_id,
+      message_id: seen.id,
+      opened_case: false,
+      duplicate: true,
+      language: seen.language,
+      intent: seen.intent,
+      refused_attachments: [],
+    };
+
+  const bounced = await database.db
+    .transaction()
+    .execute((trx) => applyBounce(trx, storeId, parsed, raw.toString('utf8')));
+  if (bounced)
+    return {
+      status: 201,
+      case_id: bounced.case_id,
+      message_id: bounced.id,
+      opened_case: false,
+      duplicate: false,
+      language: null,
+      intent: null,
+      refused_attachments: [],
+    };
+
+  // where it belongs, decided before anything is written
+  const ids = headerIds(parsed);
+  let caseId = await caseByHeaders(database.db, storeId, ids);
+  let orderId: string | undefined;
+  if (!caseId) {
+    const bySubject = await caseBySubject(database.db, storeId, subject, sender.address);
+    caseId = bySubject?.caseId;
+    orderId = bySubject?.orderId;
+    if (orderId) caseId = await openCaseOf(database.db, storeId, orderId);
+  }
+  const latest = caseId || orderId ? undefined : await latestOrderOf(database.db, storeId, sender.address);
+  if (!caseId && !orderId && !latest)
+    throw new AppError(
+      'no_matching_order',
+      `No order of ${sender.address} in this store, and the message names no case or order of theirs`,
+    );
+  const hint = latest?.customer_language ?? null;
+  const classification = await deps.classify({ subject, text, languageHint: hint });
+
+  // attachments: checked as evidence, written before the transaction, removed again if it fails
+  const kept: Received[] = [];
+  const refused: { filename: string; reason: string }[] = [];
+  const attachments = (parsed.attachments ?? []).filter((a) => a.contentType !== 'message/delivery-status');
+  let used = caseId ? await evidenceBytesUsed(database.db, storeId, caseId) : { case: 0, customer: 0 };
+  for (const a of attachments) {
+    const room = roomFor(deps.limits, used);
+    const out = await keepAttachment(deps, a, room);
+    if ('refused' in out) refused.push({ filename: a.filename || 'attachment', reason: out.refused });
+    else {
+      kept.push(out);
+      used = { case: used.case + out.size, customer: used.customer + out.size };
+    }
+  }
+
+  try {
+    return await database.db.transaction().execute(async (trx) => {
+      let opened = false;
+      let target = caseId;
+      if (!target) {
+        const forOrder = orderId ?? (latest?.id as string);
+        target = await createCase(
+          trx,
+          { ...actor, label: 'system:inbound_email' },
+          {
+            kind: 'inquiry',
+            order_id: forOrder,
+            // the message itself is written below, with its mail headers
+            data: { subject: subject.slice(0, 200) || '(no subject)', message: '' },
+          },
+        );
+        // what the customer asked, shown on the case (and routing it)
+        await trx
+          .updateTable('cases')
+          .set({
+            data: sql`data || ${JSON.stringify({ channel: 'email', language: classification.language, intent: classification.intent })}::jsonb`,
+          })
+          .where('store_id', '=', storeId)
+          .where('id', '=', target)
+          .execute();
+        opened = true;
+      }
+      const id = randomUUID();
+      const evidence = kept.length
+        ? await recordEvidence(
+            trx,
+            deps.limits,
+            { ...actor, label: `customer:${sender.address}` },
+            target,
+            null,
+            kept,
+          )
+        : [];
+      await trx
+        .insertInto('case_messages')
+        .values({
+          store_id: storeId,
+          id,
+          case_id: target,
+          direction: 'in',
+          channel: 'email',
+          author: sender.name ? `${sender.name} <${sender.address}>` : sender.address,
+          from_address: sender.address,
+          subject: subject || null,
+          body: text.slice(0, 100_000),
+          status: 'sent',
+          language: classification.language,
+          intent: classification.intent,
+          message_id: messageId,
+          in_reply_to: parsed.inReplyTo ?? null,
+          reference_ids: ids.slice(0, 20),
+          attachments: JSON.stringify([
+            ...evidence.map((e) => ({ evidence_id: e.id, filename: e.filename })),
+            ...refused.map((r) => ({ filename: r.filename, refused: r.reason })),
+          ]),
+        })
+        .execute();
+      if (opened)
+        // the acknowledgement the new case queued answers this message (threading in the customer's mail)
+        await trx
+          .updateTable('case_messages')
+          .set({ in_reply_to: messageId, reference_ids: [...ids.slice(0, 19), messageId] })
+          .where('store_id', '=', storeId)
+          .where('case_id', '=', target)
+          .where('direction', '=', 'out')
+          .where('at', '=', sql<Date>`now()`)
+          .execute();
+      await insertEvent(trx, {
+        store_id: storeId,
+        case_id: target,
+        type: 'message_received',
+        actor: `customer:${sender.address}`,
+        data: {
+          message_id: id,
+          channel: 'email',
+          language: classification.language,
+          intent: classification.intent,
+        },
+      });
+      // routing: the customer's words raise the case's priority, never lower it
+      const priority = priorityOf(classification.intent);
+      await trx
+        .updateTable('cases')
+        .set({ priority })
+        .where('store_id', '=', storeId)
+        .where('id', '=', target)
+        .where(
+          sql<boolean>`array_position(${sql.val(PRIORITIES)}::text[], priority) < array_position(${sql.val(PRIORITIES)}::text[], ${priority})`,
+        )
+        .execute();
+      return {
+        status: 201 as const,
+        case_id: target,
+        message_id: id,
+        opened_case: opened,
+        duplicate: false,
+        language: classification.language,
+        intent: classification.intent,
+        refused_attachments: refused,
+      };
+    });
+  } catch (err) {
+    await Promise.all(kept.map((f) => deps.files.remove(f.key)));
+    throw err;
+  }
+}

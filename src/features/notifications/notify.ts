@@ -1,0 +1,344 @@
+// The notification engine's first half: a case event -> the rule that answers it -> the template in
+// the customer's language -> a row in the outbox, written in the transaction of the event, so a
+// message exists exactly when what it tells happened. The sender job (send-message.ts) takes it from
+// there. Direct answers are queued at once; news is held for the customer's daytime.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { MessageAction, Tx } from '../../db/schema.ts';
+import { delayRights } from '../../domain/cases/shipment-clock.ts';
+import { defaultTimeZone } from '../../domain/jurisdictions.ts';
+import { DEFAULT_DAYTIME, daytimeSchema, nextDaytime } from '../../domain/notifications/local-hours.ts';
+import { formatDateTime, formatMoney, normalizeLanguage, t } from '../../i18n/index.ts';
+import { enqueue } from '../../jobs/queue.ts';
+import { fill, phrase, shippedTemplate, TEMPLATE_DEFS, type TemplateKey } from './templates.ts';
+
+/** Who the message is for and how to speak to them, read once per event that has a rule. */
+export interface Recipient {
+  storeId: string;
+  storeName: string;
+  storeSlug: string;
+  caseId: string;
+  caseNumber: string;
+  kind: string;
+  orderId: string;
+  orderNumber: string;
+  currency: string;
+  email: string;
+  name: string | null;
+  language: string;
+  timeZone: string;
+  destination: string;
+  unsubscribed: boolean;
+  slaDueAt: Date | null;
+  daytime: unknown;
+}
+
+export async function loadRecipient(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+): Promise<Recipient | undefined> {
+  const r = await trx
+    .selectFrom('cases as c')
+    .innerJoin('orders as o', 'o.id', 'c.order_id')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .innerJoin('stores as s', 's.id', 'c.store_id')
+    .select([
+      'c.number',
+      'c.kind',
+      'c.order_id',
+      'c.sla_due_at',
+      'o.number as order_number',
+      'o.currency',
+      'o.customer_language',
+      'o.customer_time_zone',
+      'o.destination_country',
+      'cu.email',
+      'cu.name',
+      'cu.language',
+      'cu.time_zone',
+      'cu.unsubscribed_at',
+      's.name as store_name',
+      's.slug',
+      's.languages',
+      's.notification_settings',
+    ])
+    .where('c.store_id', '=', storeId)
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    storeId,
+    storeName: r.store_name,
+    storeSlug: r.slug,
+    caseId,
+    caseNumber: r.number,
+    kind: r.kind,
+    orderId: r.order_id,
+    orderNumber: r.order_number,
+    currency: r.currency,
+    email: r.email,
+    name: r.name,
+    language: normalizeLanguage(r.customer_language ?? r.language ?? r.languages[0] ?? 'en'),
+    timeZone: r.customer_time_zone ?? r.time_zone ?? defaultTimeZone(r.destination_country),
+    destination: r.destination_country,
+    unsubscribed: r.unsubscribed_at !== null,
+    slaDueAt: r.sla_due_at,
+    daytime: (r.notification_settings as { daytime?: unknown }).daytime,
+  };
+}
+
+/** A message worked out by a rule, before it is written. */
+export interface Draft {
+  template: TemplateKey;
+  values: Record<string, string>;
+  /** messages of these templates still queued from this same transaction say less: they are dropped */
+  supersedes?: TemplateKey[];
+  /** the team member answering (an agent's reply), else the system */
+  author?: string;
+  /** the customer's message this answers (threading); by default their last one on the case */
+  inReplyTo?: { messageId: string; references: string[] } | null;
+}
+
+interface StoredTemplate {
+  subject: string;
+  body: string;
+}
+
+/** The store's own text for a template in a language, else the shipped one. */
+export async function templateText(
+  trx: Tx,
+  storeId: string,
+  key: TemplateKey,
+  language: string,
+): Promise<StoredTemplate & { language: string; edited: boolean }> {
+  const own = await trx
+    .selectFrom('message_templates')
+    .select(['subject', 'body'])
+    .where('store_id', '=', storeId)
+    .where('key', '=', key)
+    .where('language', '=', normalizeLanguage(language))
+    .executeTakeFirst();
+  if (own) return { ...own, language: normalizeLanguage(language), edited: true };
+  return { ...shippedTemplate(key, language), edited: false };
+}
+
+/** Subject and whole text (greeting, body, sign-off) of a template for a recipient. */
+export function compose(
+  text: StoredTemplate,
+  language: string,
+  values: Readonly<Record<string, string>>,
+): { subject: string; body: string } {
+  const greeting = values.customer_name
+    ? fill(phrase(language, 'greeting'), values)
+    : phrase(language, 'greeting_anonymous');
+  const body = fill(text.body, values)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return {
+    subject: fill(text.subject, values).replace(/\s+/g, ' ').trim(),
+    body: `${greeting}\n\n${body}\n\n${fill(phrase(language, 'signoff'), values)}`,
+  };
+}
+
+export function commonValues(r: Recipient): Record<string, string> {
+  return {
+    customer_name: r.name ?? '',
+    store_name: r.storeName,
+    number: r.caseNumber,
+    order_number: r.orderNumber,
+  };
+}
+
+function actionFor(key: TemplateKey, r: Recipient): MessageAction | null {
+  const action = TEMPLATE_DEFS[key].action;
+  if (!action) return null;
+  const label = phrase(r.language, `action.${action}`);
+  if (action === 'survey') return { kind: 'survey', label, path: `survey/${r.caseId}` };
+  if (action === 'return') return { kind: 'portal', label, path: `returns/${r.caseId}` };
+  if (action === 'case') return { kind: 'portal', label, path: `cases/${r.caseId}` };
+  return { kind: 'portal', label, path: 'order' };
+}
+
+const domainOf = (slug: string) => `${slug}.aftersale`;
+
+/** Writes the message and its send job; returns the message's id, or null when nothing goes out. */
+export async function queueMessage(
+  trx: Tx,
+  r: Recipient,
+  draft: Draft,
+  now = new Date(),
+): Promise<string | null> {
+  const def = TEMPLATE_DEFS[draft.template];
+  if (def.timing === 'proactive' && r.unsubscribed) return null;
+  if (draft.supersedes?.length)
+    await trx
+      .deleteFrom('case_messages')
+      .where('store_id', '=', r.storeId)
+      .where('case_id', '=', r.caseId)
+      .where('direction', '=', 'out')
+      .where('status', 'in', ['queued', 'held'])
+      .where('template', 'in', draft.supersedes)
+      // now() is the transaction's start: only what this same change queued
+      .where('at', '=', sql<Date>`now()`)
+      .execute();
+  const text = await templateText(trx, r.storeId, draft.template, r.language);
+  const { subject, body } = compose(text, text.language, { ...commonValues(r), ...draft.values });
+  const parsed = daytimeSchema.safeParse(r.daytime ?? {});
+  const sendAfter =
+    def.timing === 'direct'
+      ? now
+      : nextDaytime(now, r.timeZone, parsed.success ? parsed.data : DEFAULT_DAYTIME);
+  const id = randomUUID();
+  const inReplyTo = draft.inReplyTo === undefined ? await lastInbound(trx, r) : draft.inReplyTo;
+  await trx
+    .insertInto('case_messages')
+    .values({
+      store_id: r.storeId,
+      id,
+      case_id: r.caseId,
+      direction: 'out',
+      channel: 'email',
+      author: draft.author ?? 'system:notifications',
+      body,
+      subject,
+      status: sendAfter.getTime() > now.getTime() ? 'held' : 'queued',
+      timing: def.timing,
+      send_after: sendAfter,
+      template: draft.template,
+      language: text.language,
+      to_address: r.email,
+      message_id: `<${id}@${domainOf(r.storeSlug)}>`,
+      in_reply_to: inReplyTo?.messageId ?? null,
+      reference_ids: inReplyTo?.references ?? [],
+      action: JSON.stringify(actionFor(draft.template, r)),
+    })
+    .execute();
+  await enqueue(trx, r.storeId, 'messages.send', { message_id: id }, sendAfter);
+  return id;
+}
+
+/** The customer's last message on the case, which a direct answer replies to (threading). */
+async function lastInbound(trx: Tx, r: Recipient) {
+  const m = await trx
+    .selectFrom('case_messages')
+    .select(['message_id', 'reference_ids'])
+    .where('store_id', '=', r.storeId)
+    .where('case_id', '=', r.caseId)
+    .where('direction', '=', 'in')
+    .where('message_id', 'is not', null)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!m?.message_id) return null;
+  return { messageId: m.message_id, references: [...m.reference_ids, m.message_id].slice(-20) };
+}
+
+// --- the rules: which event says what -------------------------------------------------------
+
+type Data = Record<string, unknown>;
+type Rule = (trx: Tx, r: Recipient, data: Data) => Promise<Draft | null> | Draft | null;
+
+const money = (r: Recipient, amount: unknown, currency?: unknown) =>
+  typeof amount === 'number'
+    ? formatMoney(r.language, amount, typeof currency === 'string' ? currency : r.currency)
+    : '';
+
+async function itemsOf(trx: Tx, r: Recipient): Promise<string> {
+  const lines = await trx
+    .selectFrom('return_lines as rl')
+    .innerJoin('order_lines as ol', (j) =>
+      j.onRef('ol.order_id', '=', 'rl.order_id').onRef('ol.line_id', '=', 'rl.line_id'),
+    )
+    .select(['ol.title', 'ol.variant', 'rl.quantity'])
+    .where('rl.store_id', '=', r.storeId)
+    .where('rl.case_id', '=', r.caseId)
+    .execute();
+  return lines.map((l) => `${l.quantity} × ${l.title}${l.variant ? ` (${l.variant})` : ''}`).join(', ');
+}
+
+function outcomeText(r: Recipient, data: Data): string {
+  const type = String(data.type ?? 'none');
+  if (type === 'none') return typeof data.message === 'string' ? data.message : '';
+  return fill(phrase(r.language, `outcome.${type}`), { amount: money(r, data.amount, data.currency) });
+}
+
+const customerFacing = (r: Recipient) => r.kind !== 'dispute';
+
+export const RULES: Readonly<Record<string, Rule>> = {
+  requested: async (trx, r) =>
+    r.kind === 'return' ? { template: 'return_requested', values: { items: await itemsOf(trx, r) } } : null,
+  approved: async (trx, r) =>
+    r.kind === 'return'
+      ? {
+          template: 'return_approved',
+          values: { items: await itemsOf(trx, r) },
+          supersedes: ['return_requested'],
+        }
+      : null,
+  label_issued: (_trx, _r, d) => ({
+    template: 'return_label',
+    values: { carrier: String(d.carrier ?? ''), tracking_number: String(d.tracking_number ?? '') },
+    supersedes: ['return_requested', 'return_approved'],
+  }),
+  rejected: (_trx, r, d) =>
+    r.kind === 'return' ? { template: 'return_rejected', values: { reason: String(d.message ?? '') } } : null,
+  received: (_trx, r) => (r.kind === 'return' ? { template: 'return_received', values: {} } : null),
+  refund_succeeded: (_trx, r, d) =>
+    customerFacing(r) ? { template: 'refund_sent', values: { amount: money(r, d.amount) } } : null,
+  opened: (_trx, r): Draft | null => {
+    if (!customerFacing(r)) return null;
+    if (r.kind === 'delivery_delay')
+      return {
+        template: 'delivery_delay',
+        values: {
+          rights: delayRights(r.destination)
+            .map((e) => t(r.language, `explanations.${e.code}`, e.params))
+            .join(' '),
+        },
+      };
+    return {
+      template: 'case_opened',
+      values: {
+        case_kind: phrase(r.language, `case_kind.${r.kind}`),
+        due: r.slaDueAt ? formatDateTime(r.language, r.slaDueAt.toISOString(), r.timeZone) : '',
+      },
+    };
+  },
+  offered: (_trx, r, d) => {
+    const resolution = (d.resolution ?? {}) as Data;
+    return {
+      template: 'case_offer',
+      values: {
+        offer: fill(phrase(r.language, `offer.${String(resolution.type)}`), {
+          amount: money(r, resolution.amount),
+        }),
+        message: typeof d.message === 'string' ? d.message : '',
+      },
+    };
+  },
+  resolved: (_trx, r, d) =>
+    customerFacing(r) && r.kind !== 'return'
+      ? { template: 'case_resolved', values: { outcome: outcomeText(r, d) }, supersedes: ['case_opened'] }
+      : null,
+  replacement_shipped: (_trx, _r, d) => ({
+    template: 'replacement_shipped',
+    values: { carrier: String(d.carrier ?? ''), tracking_number: String(d.tracking_number ?? '') },
+  }),
+};
+
+/** Called for every case event (from insertEvent): queues what its rule says, if it has one. */
+export async function notifyOnEvent(
+  trx: Tx,
+  storeId: string,
+  type: string,
+  caseId: string,
+  data: unknown,
+): Promise<void> {
+  const rule = RULES[type];
+  if (!rule) return;
+  const r = await loadRecipient(trx, storeId, caseId);
+  if (!r) return;
+  const draft = await rule(trx, r, (data ?? {}) as Data);
+  if (draft) await queueMessage(trx, r, draft);
+}
