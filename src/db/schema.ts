@@ -154,6 +154,9 @@ export interface FulfillmentsTable {
   delivered_at: Instant | null;
   lines: Json<{ line_id: string; quantity: number }[]>;
   origin_country: Generated<string | null>;
+  milestone: Generated<string | null>;
+  milestone_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  tracking_events: JsonDefault<unknown[]>;
 }
 export interface CasesTable {
   store_id: string;
@@ -257,7 +260,8 @@ export interface CaseEventsTable {
 export interface CaseMessagesTable {
   store_id: string;
   id: string;
-  case_id: string;
+  case_id: string | null;
+  order_id: string | null;
   direction: string;
   channel: string;
   author: string;

@@ -50,3 +50,15 @@ ALTER TABLE customers ADD COLUMN unsubscribed_at timestamptz;
 -- how soon a case needs a person: a complaint or a damaged item before a question
 ALTER TABLE cases ADD COLUMN priority text NOT NULL DEFAULT 'normal'
   CHECK (priority IN ('low', 'normal', 'high', 'urgent'));
+
+-- News about an order that no case is about (tracking milestones) is a message of the order.
+ALTER TABLE case_messages ADD COLUMN order_id uuid;
+UPDATE case_messages m SET order_id = c.order_id FROM cases c WHERE c.id = m.case_id;
+ALTER TABLE case_messages ALTER COLUMN case_id DROP NOT NULL;
+ALTER TABLE case_messages ADD CONSTRAINT case_messages_about CHECK (case_id IS NOT NULL OR order_id IS NOT NULL);
+CREATE INDEX case_messages_order ON case_messages (store_id, order_id, at);
+
+-- Where each parcel is: the last milestone and every carrier event seen (see src/domain/tracking)
+ALTER TABLE fulfillments ADD COLUMN milestone text;
+ALTER TABLE fulfillments ADD COLUMN milestone_at timestamptz;
+ALTER TABLE fulfillments ADD COLUMN tracking_events jsonb NOT NULL DEFAULT '[]';

@@ -32,7 +32,8 @@ export type Classifier = (input: {
 }) => Promise<Classification>;
 
 export interface InboundResult {
-  case_id: string;
+  /** null only for the bounce of news about an order that no case is about */
+  case_id: string | null;
   message_id: string;
   /** a new inquiry case was opened for it */
   opened_case: boolean;
@@ -109,13 +110,13 @@ async function caseByHeaders(trx: Tx, storeId: string, ids: string[]) {
   if (!ids.length) return undefined;
   const hit = await trx
     .selectFrom('case_messages')
-    .select(['case_id'])
+    .select(['case_id', 'order_id'])
     .where('store_id', '=', storeId)
     .where('message_id', 'in', ids)
     .orderBy('at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return hit?.case_id;
+  return hit ? { caseId: hit.case_id, orderId: hit.order_id } : undefined;
 }
 
 /** A case named in the subject (RMA, case number, order number) whose customer wrote this. */
@@ -202,13 +203,14 @@ async function applyBounce(trx: Tx, storeId: string, parsed: ParsedMail, raw: st
     .returning(['id', 'case_id'])
     .executeTakeFirst();
   if (!hit) return null;
-  await insertEvent(trx, {
-    store_id: storeId,
-    case_id: hit.case_id,
-    type: 'message_bounced',
-    actor: 'system:mail',
-    data: { message_id: hit.id, status, diagnostic },
-  });
+  if (hit.case_id)
+    await insertEvent(trx, {
+      store_id: storeId,
+      case_id: hit.case_id,
+      type: 'message_bounced',
+      actor: 'system:mail',
+      data: { message_id: hit.id, status, diagnostic },
+    });
   return hit;
 }
 
@@ -282,9 +284,12 @@ export async function receiveEmail(
 
   // where it belongs, decided before anything is written
   const ids = headerIds(parsed);
-  let caseId = await caseByHeaders(database.db, storeId, ids);
-  let orderId: string | undefined;
-  if (!caseId) {
+  const byHeaders = await caseByHeaders(database.db, storeId, ids);
+  let caseId = byHeaders?.caseId ?? undefined;
+  // an answer to news about the order (tracking): the order's open case, else a new inquiry on it
+  let orderId = byHeaders && !caseId ? (byHeaders.orderId ?? undefined) : undefined;
+  if (orderId) caseId = await openCaseOf(database.db, storeId, orderId);
+  if (!caseId && !orderId) {
     const bySubject = await caseBySubject(database.db, storeId, subject, sender.address);
     caseId = bySubject?.caseId;
     orderId = bySubject?.orderId;
@@ -358,6 +363,7 @@ export async function receiveEmail(
           store_id: storeId,
           id,
           case_id: target,
+          order_id: sql<string>`(SELECT order_id FROM cases WHERE id = ${target})`,
           direction: 'in',
           channel: 'email',
           author: sender.name ? `${sender.name} <${sender.address}>` : sender.address,

@@ -6,12 +6,14 @@ import type { Kysely } from 'kysely';
 import type { DB, Tx } from '../../db/schema.ts';
 import { decimalToMinor } from '../../domain/currency-digits.ts';
 import { AppError } from '../../domain/errors.ts';
+import { mapEasyPostTracker } from '../../domain/tracking/carrier-status.ts';
 import { ShopifyMappingError, shopifyOrderToInput } from '../../integrations/shopify/order-mapping.ts';
 import { WooMappingError, wooOrderToInput } from '../../integrations/woocommerce/order-mapping.ts';
 import type { Job, JobHandler } from '../../jobs/queue.ts';
 import type { Actor } from '../auth/actor.ts';
 import { orderInputSchema } from '../orders/orders.schemas.ts';
 import { upsertOrder } from '../orders/upsert-order.ts';
+import { recordTracking } from '../tracking/record-tracking.ts';
 import { type J, lockObject, obj, Unappliable } from './delivery-helpers.ts';
 import { getDelivery, newestApplied, recordOutcome } from './integrations.queries.ts';
 import { applyPayPal, applyStripe, providerRefund } from './payment-news.ts';
@@ -142,21 +144,24 @@ async function applyEasyPost(trx: Tx, actor: Actor, d: { topic: string; body: J 
   if (d.topic !== 'tracker.updated') return `ignored event ${d.topic}`;
   const tracker = obj(d.body.result);
   const code = String(tracker.tracking_code ?? '');
-  if (tracker.status !== 'delivered') return `tracker ${code} ${String(tracker.status)}`;
-  const details = Array.isArray(tracker.tracking_details) ? tracker.tracking_details.map(obj) : [];
-  const at =
-    details
-      .filter((x) => x.status === 'delivered')
-      .map((x) => String(x.datetime))
-      .pop() ?? new Date().toISOString();
-  const updated = await trx
-    .updateTable('fulfillments')
-    .set({ delivered_at: new Date(at) })
-    .where('store_id', '=', actor.storeId)
-    .where('tracking_number', '=', code)
-    .where('delivered_at', 'is', null)
-    .executeTakeFirst();
-  return `tracker ${code} delivered (${Number(updated.numUpdatedRows)} parcel(s))`;
+  if (!code) throw new Unappliable('tracker without tracking_code');
+  // every parcel of the store with this tracking number (a return label's parcel is not an order's)
+  const parcels = await trx
+    .selectFrom('fulfillments as f')
+    .innerJoin('orders as o', 'o.id', 'f.order_id')
+    .select(['f.order_id', 'f.fulfillment_id', 'f.origin_country', 'o.destination_country'])
+    .where('f.store_id', '=', actor.storeId)
+    .where('f.tracking_number', '=', code)
+    .execute();
+  const outcomes = [];
+  for (const p of parcels) {
+    const events = mapEasyPostTracker(tracker, {
+      origin: p.origin_country,
+      destination: p.destination_country,
+    });
+    outcomes.push(await recordTracking(trx, actor.storeId, p.order_id, p.fulfillment_id, events));
+  }
+  return `tracker ${code} ${String(tracker.status)}: ${outcomes.map((o) => `${o.fulfillment_id} ${o.milestone ?? '-'} (+${o.added})`).join(', ') || 'no parcel'}`;
 }
 
 export async function applyDelivery(db: Kysely<DB>, storeId: string, deliveryId: string): Promise<void> {

@@ -19,9 +19,10 @@ export async function listAllMessages(trx: Tx, storeId: string, f: MessageFilter
   const after = decodeCursor<{ at: string; id: string }>(f.cursor, ['at', 'id']);
   let q = trx
     .selectFrom('case_messages as m')
-    .innerJoin('cases as c', 'c.id', 'm.case_id')
-    .innerJoin('orders as o', 'o.id', 'c.order_id')
+    .leftJoin('cases as c', 'c.id', 'm.case_id')
+    .innerJoin('orders as o', 'o.id', 'm.order_id')
     .select([
+      'm.order_id',
       'm.id',
       'm.case_id',
       'c.number as case_number',

@@ -17,7 +17,9 @@ export interface Recipient {
   storeId: string;
   storeName: string;
   storeSlug: string;
-  caseId: string;
+  /** null: news about the order that no case is about (tracking) */
+  caseId: string | null;
+  /** the case's number, or the order's for news about the order */
   caseNumber: string;
   kind: string;
   orderId: string;
@@ -33,21 +35,13 @@ export interface Recipient {
   daytime: unknown;
 }
 
-export async function loadRecipient(
-  trx: Tx,
-  storeId: string,
-  caseId: string,
-): Promise<Recipient | undefined> {
-  const r = await trx
-    .selectFrom('cases as c')
-    .innerJoin('orders as o', 'o.id', 'c.order_id')
-    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
-    .innerJoin('stores as s', 's.id', 'c.store_id')
+function recipientQuery(trx: Tx, storeId: string) {
+  return trx
+    .selectFrom('orders as o')
+    .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
+    .innerJoin('stores as s', 's.id', 'o.store_id')
     .select([
-      'c.number',
-      'c.kind',
-      'c.order_id',
-      'c.sla_due_at',
+      'o.id as order_id',
       'o.number as order_number',
       'o.currency',
       'o.customer_language',
@@ -63,17 +57,22 @@ export async function loadRecipient(
       's.languages',
       's.notification_settings',
     ])
-    .where('c.store_id', '=', storeId)
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
-  if (!r) return undefined;
+    .where('o.store_id', '=', storeId);
+}
+type RecipientRow = NonNullable<Awaited<ReturnType<ReturnType<typeof recipientQuery>['executeTakeFirst']>>>;
+
+function recipientOf(
+  storeId: string,
+  r: RecipientRow,
+  c: { id: string; number: string; kind: string; sla_due_at: Date | null } | null,
+): Recipient {
   return {
     storeId,
     storeName: r.store_name,
     storeSlug: r.slug,
-    caseId,
-    caseNumber: r.number,
-    kind: r.kind,
+    caseId: c?.id ?? null,
+    caseNumber: c?.number ?? r.order_number,
+    kind: c?.kind ?? 'order',
     orderId: r.order_id,
     orderNumber: r.order_number,
     currency: r.currency,
@@ -83,9 +82,35 @@ export async function loadRecipient(
     timeZone: r.customer_time_zone ?? r.time_zone ?? defaultTimeZone(r.destination_country),
     destination: r.destination_country,
     unsubscribed: r.unsubscribed_at !== null,
-    slaDueAt: r.sla_due_at,
+    slaDueAt: c?.sla_due_at ?? null,
     daytime: (r.notification_settings as { daytime?: unknown }).daytime,
   };
+}
+
+export async function loadRecipient(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+): Promise<Recipient | undefined> {
+  const c = await trx
+    .selectFrom('cases')
+    .select(['id', 'number', 'kind', 'sla_due_at', 'order_id'])
+    .where('store_id', '=', storeId)
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!c) return undefined;
+  const r = await recipientQuery(trx, storeId).where('o.id', '=', c.order_id).executeTakeFirst();
+  return r ? recipientOf(storeId, r, c) : undefined;
+}
+
+/** The customer of an order, for news about it that no case is about. */
+export async function loadOrderRecipient(
+  trx: Tx,
+  storeId: string,
+  orderId: string,
+): Promise<Recipient | undefined> {
+  const r = await recipientQuery(trx, storeId).where('o.id', '=', orderId).executeTakeFirst();
+  return r ? recipientOf(storeId, r, null) : undefined;
 }
 
 /** A message worked out by a rule, before it is written. */
@@ -153,6 +178,7 @@ export function commonValues(r: Recipient): Record<string, string> {
 function actionFor(key: TemplateKey, r: Recipient): MessageAction | null {
   const action = TEMPLATE_DEFS[key].action;
   if (!action) return null;
+  if (!r.caseId) return { kind: 'portal', label: phrase(r.language, 'action.portal'), path: 'order' };
   const label = phrase(r.language, `action.${action}`);
   if (action === 'survey') return { kind: 'survey', label, path: `survey/${r.caseId}` };
   if (action === 'return') return { kind: 'portal', label, path: `returns/${r.caseId}` };
@@ -171,7 +197,7 @@ export async function queueMessage(
 ): Promise<string | null> {
   const def = TEMPLATE_DEFS[draft.template];
   if (def.timing === 'proactive' && r.unsubscribed) return null;
-  if (draft.supersedes?.length)
+  if (draft.supersedes?.length && r.caseId)
     await trx
       .deleteFrom('case_messages')
       .where('store_id', '=', r.storeId)
@@ -197,6 +223,7 @@ export async function queueMessage(
       store_id: r.storeId,
       id,
       case_id: r.caseId,
+      order_id: r.orderId,
       direction: 'out',
       channel: 'email',
       author: draft.author ?? 'system:notifications',
@@ -220,6 +247,7 @@ export async function queueMessage(
 
 /** The customer's last message on the case, which a direct answer replies to (threading). */
 async function lastInbound(trx: Tx, r: Recipient) {
+  if (!r.caseId) return null;
   const m = await trx
     .selectFrom('case_messages')
     .select(['message_id', 'reference_ids'])

@@ -32,9 +32,8 @@ export const IN_DOUBT =
 async function loadOutgoing(db: Kysely<DB>, storeId: string, id: string) {
   return db
     .selectFrom('case_messages as m')
-    .innerJoin('cases as c', 'c.id', 'm.case_id')
-    .innerJoin('orders as o', 'o.id', 'c.order_id')
-    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .innerJoin('orders as o', 'o.id', 'm.order_id')
+    .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
     .innerJoin('stores as s', 's.id', 'm.store_id')
     .select([
       'm.id',
@@ -50,7 +49,7 @@ async function loadOutgoing(db: Kysely<DB>, storeId: string, id: string) {
       'm.action',
       'm.send_started_at',
       'm.author',
-      'c.order_id',
+      'o.id as order_id',
       'o.portal_generation',
       'cu.email',
       'cu.unsubscribed_at',

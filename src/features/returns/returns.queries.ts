@@ -211,7 +211,14 @@ export async function insertLabel(trx: Tx, row: NewRow<'return_labels'>): Promis
 }
 
 export async function insertMessage(trx: Tx, row: NewRow<'case_messages'>): Promise<void> {
-  await trx.insertInto('case_messages').values(row).execute();
+  await trx
+    .insertInto('case_messages')
+    .values({
+      ...row,
+      // the order it is about, for the order's whole conversation
+      order_id: row.order_id ?? sql<string>`(SELECT order_id FROM cases WHERE id = ${row.case_id})`,
+    })
+    .execute();
 }
 
 /** The parcel's tracking number, on the label if one was issued, else on a label row of its own
