@@ -296,6 +296,20 @@ export interface MessageAction {
   /** under the store's portal, e.g. 'returns/<id>' */
   path: string;
 }
+export interface SurveysTable {
+  store_id: string;
+  id: string;
+  case_id: string;
+  order_id: string;
+  kind: string;
+  agent_user_id: string | null;
+  score: number | null;
+  comment: string | null;
+  language: string | null;
+  follow_up_case_id: string | null;
+  created_at: InstantDefault;
+  answered_at: Instant | null;
+}
 export interface MessageTemplatesTable {
   store_id: string;
   key: string;
@@ -496,6 +510,7 @@ export interface DB {
   replacements: ReplacementsTable;
   case_messages: CaseMessagesTable;
   message_templates: MessageTemplatesTable;
+  surveys: SurveysTable;
   case_evidence: CaseEvidenceTable;
   returns: ReturnsTable;
   return_lines: ReturnLinesTable;

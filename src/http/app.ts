@@ -46,6 +46,7 @@ import { returnBulkRoutes } from '../features/returns/returns-bulk.routes.ts';
 import { storeCreditRoutes } from '../features/store-credit/store-credit.routes.ts';
 import { brandingRoutes } from '../features/stores/branding.routes.ts';
 import { storeRoutes } from '../features/stores/stores.routes.ts';
+import { surveyRoutes } from '../features/surveys/surveys.routes.ts';
 import { trackingRoutes } from '../features/tracking/tracking.routes.ts';
 import type { Carrier } from '../integrations/carriers/carrier.ts';
 import { SecretBox } from '../integrations/secret-box.ts';
@@ -188,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes(deps.database, evidence));
   await app.register(notificationRoutes(deps.database));
   await app.register(trackingRoutes(deps.database));
+  await app.register(surveyRoutes(deps.database));
   await app.register(inboxRoutes(deps.database, { ...evidence, classify: deps.classify ?? classifyMessage }));
   await app.register(analyticsRoutes(deps.database));
   await app.register(portalRoutes(deps.database, deps.publicUrl, evidence));

@@ -62,3 +62,23 @@ CREATE INDEX case_messages_order ON case_messages (store_id, order_id, at);
 ALTER TABLE fulfillments ADD COLUMN milestone text;
 ALTER TABLE fulfillments ADD COLUMN milestone_at timestamptz;
 ALTER TABLE fulfillments ADD COLUMN tracking_events jsonb NOT NULL DEFAULT '[]';
+
+-- Satisfaction: one survey per case, sent some days after it was resolved, answered through the
+-- portal (1-5 and a comment); a low score opens a case for the team.
+CREATE TABLE surveys (
+  store_id uuid NOT NULL REFERENCES stores(id),
+  id uuid PRIMARY KEY,
+  case_id uuid NOT NULL REFERENCES cases(id),
+  order_id uuid NOT NULL,
+  kind text NOT NULL,
+  -- who worked the case, for CSAT by agent
+  agent_user_id uuid,
+  score integer CHECK (score BETWEEN 1 AND 5),
+  comment text,
+  language text,
+  follow_up_case_id uuid,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  answered_at timestamptz,
+  UNIQUE (store_id, case_id)
+);
+CREATE INDEX surveys_answered ON surveys (store_id, answered_at) WHERE answered_at IS NOT NULL;

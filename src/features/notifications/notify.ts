@@ -10,6 +10,7 @@ import { defaultTimeZone } from '../../domain/jurisdictions.ts';
 import { DEFAULT_DAYTIME, daytimeSchema, nextDaytime } from '../../domain/notifications/local-hours.ts';
 import { formatDateTime, formatMoney, normalizeLanguage, t } from '../../i18n/index.ts';
 import { enqueue } from '../../jobs/queue.ts';
+import { scheduleSurvey } from '../surveys/surveys.ts';
 import { fill, phrase, shippedTemplate, TEMPLATE_DEFS, type TemplateKey } from './templates.ts';
 
 /** Who the message is for and how to speak to them, read once per event that has a rule. */
@@ -121,6 +122,8 @@ export interface Draft {
   supersedes?: TemplateKey[];
   /** the team member answering (an agent's reply), else the system */
   author?: string;
+  /** not sent before this (a survey some days after the case closed); news still waits for daytime */
+  notBefore?: Date;
   /** the customer's message this answers (threading); by default their last one on the case */
   inReplyTo?: { messageId: string; references: string[] } | null;
 }
@@ -211,10 +214,11 @@ export async function queueMessage(
   const text = await templateText(trx, r.storeId, draft.template, r.language);
   const { subject, body } = compose(text, text.language, { ...commonValues(r), ...draft.values });
   const parsed = daytimeSchema.safeParse(r.daytime ?? {});
+  const from = draft.notBefore && draft.notBefore > now ? draft.notBefore : now;
   const sendAfter =
     def.timing === 'direct'
-      ? now
-      : nextDaytime(now, r.timeZone, parsed.success ? parsed.data : DEFAULT_DAYTIME);
+      ? from
+      : nextDaytime(from, r.timeZone, parsed.success ? parsed.data : DEFAULT_DAYTIME);
   const id = randomUUID();
   const inReplyTo = draft.inReplyTo === undefined ? await lastInbound(trx, r) : draft.inReplyTo;
   await trx
@@ -293,7 +297,7 @@ function outcomeText(r: Recipient, data: Data): string {
 
 const customerFacing = (r: Recipient) => r.kind !== 'dispute';
 
-export const RULES: Readonly<Record<string, Rule>> = {
+export const RULES: Readonly<Record<string, Rule | undefined>> = {
   requested: async (trx, r) =>
     r.kind === 'return' ? { template: 'return_requested', values: { items: await itemsOf(trx, r) } } : null,
   approved: async (trx, r) =>
@@ -369,4 +373,6 @@ export async function notifyOnEvent(
   if (!r) return;
   const draft = await rule(trx, r, (data ?? {}) as Data);
   if (draft) await queueMessage(trx, r, draft);
+  // some days later: how did we do?
+  if (type === 'resolved') await scheduleSurvey(trx, r);
 }

@@ -1,0 +1,131 @@
+// Satisfaction after a case: some days after it is resolved (the store's survey_after_days), the
+// customer gets a short survey at their daytime, a signed link into the portal; they rate 1-5 and
+// may add a comment, once. A score of 2 or less opens a case for the team, so an unhappy customer
+// hears from a person. CSAT (the share of 4s and 5s) by week, product, reason and agent.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Tx } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import { createCase } from '../cases/create-case.ts';
+import { queueMessage, type Recipient } from '../notifications/notify.ts';
+
+export const LOW_SCORE = 2;
+
+/** Queues the survey for a resolved case, once, unless the store switched surveys off. */
+export async function scheduleSurvey(trx: Tx, r: Recipient, now = new Date()): Promise<void> {
+  if (!r.caseId || r.kind === 'dispute') return;
+  const settings = await trx
+    .selectFrom('stores')
+    .select('notification_settings')
+    .where('id', '=', r.storeId)
+    .executeTakeFirstOrThrow();
+  const raw = (settings.notification_settings as { survey_after_days?: number | null }).survey_after_days;
+  const days = raw === undefined ? 3 : raw;
+  if (days === null) return;
+  const c = await trx
+    .selectFrom('cases')
+    .select(['assignee_user_id'])
+    .where('store_id', '=', r.storeId)
+    .where('id', '=', r.caseId)
+    .executeTakeFirst();
+  const created = await trx
+    .insertInto('surveys')
+    .values({
+      store_id: r.storeId,
+      id: randomUUID(),
+      case_id: r.caseId,
+      order_id: r.orderId,
+      kind: r.kind,
+      agent_user_id: c?.assignee_user_id ?? null,
+      language: r.language,
+    })
+    .onConflict((oc) => oc.columns(['store_id', 'case_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!created) return;
+  await queueMessage(
+    trx,
+    r,
+    {
+      template: 'survey',
+      values: {},
+      inReplyTo: null,
+      notBefore: new Date(now.getTime() + days * 86_400_000),
+    },
+    now,
+  );
+}
+
+export async function surveyOf(trx: Tx, storeId: string, orderId: string, caseId: string) {
+  const s = await trx
+    .selectFrom('surveys as s')
+    .innerJoin('cases as c', 'c.id', 's.case_id')
+    .select(['s.id', 's.case_id', 'c.number', 's.kind', 's.score', 's.comment', 's.answered_at'])
+    .where('s.store_id', '=', storeId)
+    .where('s.order_id', '=', orderId)
+    .where('s.case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!s) throw new AppError('not_found', 'No survey for this case');
+  return {
+    case_id: s.case_id,
+    case_number: s.number,
+    kind: s.kind,
+    score: s.score,
+    comment: s.comment,
+    answered_at: s.answered_at?.toISOString() ?? null,
+  };
+}
+
+/** The customer's answer, once; 2 or less opens a case for the team. */
+export async function answerSurvey(
+  trx: Tx,
+  actor: Actor,
+  orderId: string,
+  caseId: string,
+  input: { score: number; comment: string | null },
+) {
+  const s = await trx
+    .selectFrom('surveys')
+    .select(['id', 'answered_at'])
+    .where('store_id', '=', actor.storeId)
+    .where('order_id', '=', orderId)
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!s) throw new AppError('not_found', 'No survey for this case');
+  if (s.answered_at) throw new AppError('conflict', 'This survey was answered already: thank you');
+  let followUp: string | null = null;
+  if (input.score <= LOW_SCORE) {
+    const number = (
+      await trx.selectFrom('cases').select('number').where('id', '=', caseId).executeTakeFirstOrThrow()
+    ).number;
+    followUp = await createCase(
+      trx,
+      { ...actor, label: 'system:survey' },
+      {
+        kind: 'inquiry',
+        order_id: orderId,
+        data: {
+          subject: `Unhappy after ${number}: rated ${input.score}/5`,
+          message: input.comment?.trim() || `Rated ${input.score} of 5, without a comment.`,
+        },
+      },
+    );
+    await trx
+      .updateTable('cases')
+      .set({
+        priority: 'high',
+        data: sql`data || ${JSON.stringify({ source: 'survey', survey_case_id: caseId, score: input.score })}::jsonb`,
+      })
+      .where('store_id', '=', actor.storeId)
+      .where('id', '=', followUp)
+      .execute();
+  }
+  await trx
+    .updateTable('surveys')
+    .set({ score: input.score, comment: input.comment, answered_at: new Date(), follow_up_case_id: followUp })
+    .where('id', '=', s.id)
+    .execute();
+  return { case_id: caseId, score: input.score, follow_up_case_id: followUp };
+}
