@@ -366,9 +366,12 @@ export async function notifyOnEvent(
   type: string,
   caseId: string,
   data: unknown,
+  actor = '',
 ): Promise<void> {
   const rule = RULES[type];
   if (!rule) return;
+  // a case the survey opened: the survey page already told the customer someone will write
+  if (type === 'opened' && actor === 'system:survey') return;
   const r = await loadRecipient(trx, storeId, caseId);
   if (!r) return;
   const draft = await rule(trx, r, (data ?? {}) as Data);

@@ -45,7 +45,7 @@ export async function insertEvent(
   // the events the store's own systems subscribe to leave with the change (signed webhooks out)
   await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {});
   // and what the customer should hear of it, in the outbox, with the change
-  await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {});
+  await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
 }
 
 export async function rmaExists(trx: Tx, storeId: string, rma: string): Promise<boolean> {

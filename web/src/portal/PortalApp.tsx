@@ -15,6 +15,7 @@ import { RequestWizardPage } from './request/RequestWizard.tsx';
 import { RequireSession } from './session/RequireSession.tsx';
 import { PortalScopeProvider, usePortalScope } from './session/scope.tsx';
 import { ReturnPage } from './status/ReturnPage.tsx';
+import { SurveyPage } from './survey/SurveyPage.tsx';
 import { WithdrawalPage } from './withdraw/WithdrawalPage.tsx';
 
 export function PortalApp() {
@@ -53,6 +54,7 @@ function StorePortal() {
           <Route path="cases/new/:kind" element={<Private page={<NewCasePage />} />} />
           <Route path="cases/:id" element={<Private page={<CasePage />} />} />
           <Route path="withdraw" element={<Private page={<WithdrawalPage />} />} />
+          <Route path="survey/:id" element={<Private page={<SurveyPage />} />} />
           <Route path="*" element={<Navigate to="." replace />} />
         </Routes>
       </PortalLayout>

@@ -13,6 +13,7 @@ import type {
   PortalReturn,
   PreviewBody,
   StoreInfo,
+  SurveyView,
   Variant,
   WithdrawalAnswer,
   WithdrawalBody,
@@ -119,6 +120,12 @@ export function portalClient(token: string) {
         method: 'POST',
       });
     },
+    survey: (caseId: string) => json<SurveyView>(`/surveys/${encodeURIComponent(caseId)}`, { token }),
+    answerSurvey: (caseId: string, body: { score: number; comment: string | null }) =>
+      json<{ case_id: string; score: number }>(`/surveys/${encodeURIComponent(caseId)}`, {
+        token,
+        json: body,
+      }),
     withdraw: (body: WithdrawalBody, idempotencyKey: string) =>
       json<WithdrawalAnswer>('/withdrawal', { token, json: body, idempotencyKey }),
   };

@@ -255,3 +255,13 @@ export interface CreateCaseBody {
   data: Record<string, unknown>;
   language?: string;
 }
+
+/** The satisfaction survey of one case (GET /portal/surveys/{case_id}). */
+export interface SurveyView {
+  case_id: string;
+  case_number: string;
+  kind: string;
+  score: number | null;
+  comment: string | null;
+  answered_at: string | null;
+}
