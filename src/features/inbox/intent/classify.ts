@@ -305,7 +305,7 @@ async function train(): Promise<Nlp> {
       languages: [...INTENT_LANGUAGES],
       autoSave: false,
       autoLoad: false,
-      nlu: { log: false },
+      nlu: { log: false, useNoneFeature: false },
       forceNER: false,
     },
     container,
@@ -360,10 +360,43 @@ function modelLocale(language: string, hint: string | null): (typeof INTENT_LANG
   return supported(h) ? h : 'en';
 }
 
-async function scoreText(nlp: Nlp, locale: string, text: string): Promise<{ intent: string; score: number }> {
+async function topIntent(nlp: Nlp, locale: string, text: string): Promise<{ intent: string; score: number }> {
   const result = await nlp.process(locale, text);
   // NLP.js answers 'None' below its own threshold; its classifications still rank the intents.
   return result.classifications?.[0] ?? { intent: result.intent, score: result.score ?? 0 };
+}
+
+/**
+ * The intent of the whole text. On a long text NLP.js's network can leave every intent at zero (it then
+ * answers 'None'); the text's parts (sentences, else clauses) are then scored one by one and their scores
+ * summed.
+ */
+async function scoreText(nlp: Nlp, locale: string, text: string): Promise<{ intent: string; score: number }> {
+  const whole = await topIntent(nlp, locale, text);
+  if (whole.intent !== 'None') return whole;
+  let parts = text.split(/(?<=[.!?。！？])\s*/u).filter((x) => /\p{L}/u.test(x));
+  if (parts.length < 2) parts = text.split(/[,;，；]\s*/u).filter((x) => /\p{L}/u.test(x));
+  if (parts.length < 2) return whole;
+  const sums = new Map<string, number>();
+  const peaks = new Map<string, number>();
+  for (const part of parts) {
+    const result = await nlp.process(locale, part);
+    for (const c of result.classifications ?? []) {
+      if (c.intent === 'None') continue;
+      sums.set(c.intent, (sums.get(c.intent) ?? 0) + c.score);
+      peaks.set(c.intent, Math.max(peaks.get(c.intent) ?? 0, c.score));
+    }
+  }
+  // The intent the parts lean to most, as sure as its surest part.
+  let best = whole;
+  let bestSum = 0;
+  for (const [intent, sum] of sums) {
+    if (sum > bestSum) {
+      bestSum = sum;
+      best = { intent, score: peaks.get(intent) ?? 0 };
+    }
+  }
+  return best;
 }
 
 export async function classifyMessage(input: ClassifyInput): Promise<Classification> {
@@ -375,7 +408,13 @@ export async function classifyMessage(input: ClassifyInput): Promise<Classificat
   const text = modelText(subject, input.text, locale);
   if (!/\p{L}/u.test(text)) return { language, intent: 'other', confidence: 1 };
   const nlp = await trainedModel();
-  const best = await scoreText(nlp, locale, text);
+  let best = await scoreText(nlp, locale, text);
+  // Short Portuguese and Spanish are easily taken for each other: ask both models, keep the surer answer.
+  const twin = locale === 'pt' ? 'es' : locale === 'es' ? 'pt' : null;
+  if (twin && text.split(/\s+/).length <= 8) {
+    const other = await scoreText(nlp, twin, text);
+    if (isIntent(other.intent) && other.score > best.score) best = other;
+  }
   if (!isIntent(best.intent) || best.score < MIN_INTENT_SCORE) {
     return { language, intent: 'other', confidence: isIntent(best.intent) ? 1 - best.score : best.score };
   }
