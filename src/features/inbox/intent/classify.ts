@@ -131,6 +131,8 @@ function withoutNoise(text: string): string {
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const CYRILLIC_LANGS = ['ru', 'uk', 'bg', 'be', 'mk', 'sr', 'kk'];
+const IBERIAN = new Set(['pt', 'es', 'gl', 'ca']);
+const LIKELY = new Set(['en', 'pt', 'es', 'de', 'fr', 'it', 'nl', 'pl']);
 
 function primary(tag: string | null | undefined): string | null {
   if (!tag) return null;
@@ -162,10 +164,10 @@ export function detectLanguage(text: string, hint?: string | null): string {
   }
   if (hangul >= 2 && hangul >= latin / 4) return 'ko';
   if (cyrillic >= 4 && cyrillic >= latin) {
+    // tinyld often says 'uk' or 'bg' for short Russian; only letters Russian lacks say otherwise.
     if (/[іїєґ]/i.test(clean)) return 'uk';
-    if (CYRILLIC_LANGS.includes(fallback)) return fallback;
-    const top = detectAll(clean, { only: CYRILLIC_LANGS })[0];
-    return top && top.accuracy >= 0.5 ? top.lang : 'ru';
+    if (/[ўі]/i.test(clean) && fallback === 'be') return 'be';
+    return CYRILLIC_LANGS.includes(fallback) ? fallback : 'ru';
   }
   const letters = cyrillic + latin;
   const words = clean.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
@@ -176,9 +178,28 @@ export function detectLanguage(text: string, hint?: string | null): string {
     // Very short: only a certain answer beats the hint.
     return hint ? fallback : top.accuracy >= 0.9 ? top.lang : fallback;
   }
+  // tinyld mixes up the Iberian languages on short text; a few spellings settle it.
+  if (IBERIAN.has(top.lang) || top.lang === 'it') {
+    const pt = count(
+      clean,
+      /[ãõç]|(?<!\p{L})(não|nao|você|vocês|vcs|obrigad[oa]|meu|minha|recebi|comprei|veio)(?!\p{L})/giu,
+    );
+    const es = count(
+      clean,
+      /[ñ¿¡]|(?<!\p{L})(mi|muy|pero|recibí|compré|llegó|gracias|hola|usted|ustedes)(?!\p{L})/giu,
+    );
+    if (pt > es) return 'pt';
+    if (es > pt) return 'es';
+  }
   const hinted = candidates.find((c) => c.lang === fallback);
   if (hint && hinted && hinted.accuracy >= top.accuracy * 0.5) return fallback;
   if (top.accuracy < 0.05 && hint) return fallback;
+  // A close second among the languages support mail usually comes in beats a rare first guess
+  // (short Portuguese is often read as Galician, Italian or Spanish).
+  if (!LIKELY.has(top.lang)) {
+    const likely = candidates.find((c) => LIKELY.has(c.lang));
+    if (likely && likely.accuracy >= top.accuracy * 0.5) return likely.lang;
+  }
   return top.lang;
 }
 
@@ -211,12 +232,62 @@ function cjkPipeline(locale: string) {
   };
 }
 
+// Negation: a bag of words cannot tell "I did not receive it" from "I received it"; a marker token for the
+// negated word ("nicht angekommen" adds "negangekommen") lets it. Short words after the negator (pronouns,
+// auxiliaries: "não foi entregue", "no me ha llegado") are skipped.
+const NEGATORS = new Set([
+  'not',
+  'never',
+  'no',
+  "n't",
+  'nicht',
+  'nie',
+  'kein',
+  'keine',
+  'keinen',
+  'pas',
+  'jamais',
+  'rien',
+  'não',
+  'nao',
+  'nunca',
+  'nem',
+  'не',
+  'ни',
+  'нет',
+  'ничего',
+]);
+
+function markNegations(text: string): string {
+  const words = text.split(' ');
+  const extra: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const w = (words[i] as string).toLowerCase().replace(/^\p{P}+|\p{P}+$/gu, '');
+    const neg = NEGATORS.has(w) || /n't$/.test(w);
+    if (!neg) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 4); j += 1) {
+      const next = (words[j] as string).toLowerCase().replace(/^\p{P}+|\p{P}+$/gu, '');
+      if (!/^\p{L}+$/u.test(next) || NEGATORS.has(next)) continue;
+      if (next.length <= 3 && j < i + 3) continue;
+      extra.push(`neg${next}`);
+      break;
+    }
+  }
+  return extra.length ? `${text} ${extra.join(' ')}` : text;
+}
+
+// "Re: Your refund" is the shop's subject, not the customer's question.
+const REPLY_SUBJECT = /^\s*(re|aw|antw|res|r|tr|sv|vs|fw|fwd|wg|rv|enc|ответ|回复|回覆|答复)\s*[:：]/i;
+
 /** Text as the model sees it: quoted reply and signature gone, codes and links gone, Traditional folded. */
 function modelText(subject: string | null | undefined, text: string, locale: string): string {
   const body = stripQuoted(text);
-  const joined = subject?.trim() ? `${subject.trim()}\n${body}` : body;
+  const subj = subject?.trim() ?? '';
+  const useSubject = subj && !(REPLY_SUBJECT.test(subj) && body.split(/\s+/).length >= 3);
+  const joined = useSubject ? `${subj}\n${body}` : body;
   const clean = withoutNoise(joined).replace(/\s+/g, ' ').trim();
-  return locale === 'zh' ? toSimplified(clean) : clean;
+  if (locale === 'zh') return toSimplified(clean);
+  return locale === 'ja' ? clean : markNegations(clean);
 }
 
 let model: Promise<Nlp> | null = null;
@@ -234,7 +305,7 @@ async function train(): Promise<Nlp> {
       languages: [...INTENT_LANGUAGES],
       autoSave: false,
       autoLoad: false,
-      nlu: { log: false },
+      nlu: { log: false, useNoneFeature: false },
       forceNER: false,
     },
     container,
@@ -289,6 +360,45 @@ function modelLocale(language: string, hint: string | null): (typeof INTENT_LANG
   return supported(h) ? h : 'en';
 }
 
+async function topIntent(nlp: Nlp, locale: string, text: string): Promise<{ intent: string; score: number }> {
+  const result = await nlp.process(locale, text);
+  // NLP.js answers 'None' below its own threshold; its classifications still rank the intents.
+  return result.classifications?.[0] ?? { intent: result.intent, score: result.score ?? 0 };
+}
+
+/**
+ * The intent of the whole text. On a long text NLP.js's network can leave every intent at zero (it then
+ * answers 'None'); the text's parts (sentences, else clauses) are then scored one by one and their scores
+ * summed.
+ */
+async function scoreText(nlp: Nlp, locale: string, text: string): Promise<{ intent: string; score: number }> {
+  const whole = await topIntent(nlp, locale, text);
+  if (whole.intent !== 'None') return whole;
+  let parts = text.split(/(?<=[.!?。！？])\s*/u).filter((x) => /\p{L}/u.test(x));
+  if (parts.length < 2) parts = text.split(/[,;，；]\s*/u).filter((x) => /\p{L}/u.test(x));
+  if (parts.length < 2) return whole;
+  const sums = new Map<string, number>();
+  const peaks = new Map<string, number>();
+  for (const part of parts) {
+    const result = await nlp.process(locale, part);
+    for (const c of result.classifications ?? []) {
+      if (c.intent === 'None') continue;
+      sums.set(c.intent, (sums.get(c.intent) ?? 0) + c.score);
+      peaks.set(c.intent, Math.max(peaks.get(c.intent) ?? 0, c.score));
+    }
+  }
+  // The intent the parts lean to most, as sure as its surest part.
+  let best = whole;
+  let bestSum = 0;
+  for (const [intent, sum] of sums) {
+    if (sum > bestSum) {
+      bestSum = sum;
+      best = { intent, score: peaks.get(intent) ?? 0 };
+    }
+  }
+  return best;
+}
+
 export async function classifyMessage(input: ClassifyInput): Promise<Classification> {
   const body = stripQuoted(input.text);
   const subject = input.subject?.trim() ?? '';
@@ -298,10 +408,15 @@ export async function classifyMessage(input: ClassifyInput): Promise<Classificat
   const text = modelText(subject, input.text, locale);
   if (!/\p{L}/u.test(text)) return { language, intent: 'other', confidence: 1 };
   const nlp = await trainedModel();
-  const result = await nlp.process(locale, text);
-  const score = result.score ?? 0;
-  if (!isIntent(result.intent) || score < MIN_INTENT_SCORE) {
-    return { language, intent: 'other', confidence: isIntent(result.intent) ? 1 - score : score };
+  let best = await scoreText(nlp, locale, text);
+  // Short Portuguese and Spanish are easily taken for each other: ask both models, keep the surer answer.
+  const twin = locale === 'pt' ? 'es' : locale === 'es' ? 'pt' : null;
+  if (twin && text.split(/\s+/).length <= 8) {
+    const other = await scoreText(nlp, twin, text);
+    if (isIntent(other.intent) && other.score > best.score) best = other;
   }
-  return { language, intent: result.intent, confidence: score };
+  if (!isIntent(best.intent) || best.score < MIN_INTENT_SCORE) {
+    return { language, intent: 'other', confidence: isIntent(best.intent) ? 1 - best.score : best.score };
+  }
+  return { language, intent: best.intent, confidence: best.score };
 }
