@@ -189,7 +189,7 @@ export function detectLanguage(text: string, hint?: string | null): string {
       /[ñ¿¡]|(?<!\p{L})(mi|muy|pero|recibí|compré|llegó|gracias|hola|usted|ustedes)(?!\p{L})/giu,
     );
     if (pt > es) return 'pt';
-    if (es > pt) return 'es';
+    if (es > pt && top.lang !== 'it') return 'es'; // Italian shares "mi" and "ma" with Spanish
   }
   const hinted = candidates.find((c) => c.lang === fallback);
   if (hint && hinted && hinted.accuracy >= top.accuracy * 0.5) return fallback;
