@@ -189,7 +189,7 @@ export function detectLanguage(text: string, hint?: string | null): string {
       /[ñ¿¡]|(?<!\p{L})(mi|muy|pero|recibí|compré|llegó|gracias|hola|usted|ustedes)(?!\p{L})/giu,
     );
     if (pt > es) return 'pt';
-    if (es > pt) return 'es';
+    if (es > pt && top.lang !== 'it') return 'es'; // Italian shares "mi" and "ma" with Spanish
   }
   const hinted = candidates.find((c) => c.lang === fallback);
   if (hint && hinted && hinted.accuracy >= top.accuracy * 0.5) return fallback;
@@ -287,7 +287,14 @@ function modelText(subject: string | null | undefined, text: string, locale: str
   const joined = useSubject ? `${subj}\n${body}` : body;
   const clean = withoutNoise(joined).replace(/\s+/g, ' ').trim();
   if (locale === 'zh') return toSimplified(clean);
-  return locale === 'ja' ? clean : markNegations(clean);
+  return locale === 'ja' ? clean : withPrefixes(markNegations(clean));
+}
+
+// Word beginnings as extra features ("devolví", "devolución" and "devolver" share "pdevol"): more robust
+// than the stemmers to inflection and typos in short, informal mail.
+function withPrefixes(text: string): string {
+  const prefixes = (text.toLowerCase().match(/\p{L}{6,}/gu) ?? []).map((w) => `p${w.slice(0, 5)}`);
+  return prefixes.length ? `${text} ${prefixes.join(' ')}` : text;
 }
 
 let model: Promise<Nlp> | null = null;
