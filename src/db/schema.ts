@@ -310,6 +310,26 @@ export interface SurveysTable {
   created_at: InstantDefault;
   answered_at: Instant | null;
 }
+export interface ReviewsTable {
+  store_id: string;
+  id: string;
+  source: string;
+  external_id: string;
+  order_id: string | null;
+  score: number;
+  title: string | null;
+  body: string | null;
+  language: string | null;
+  reviewed_at: Instant;
+  draft_reply: string | null;
+  recovery_offer: ColumnType<
+    { type: 'store_credit'; amount: number; currency: string } | null,
+    string | null,
+    string | null
+  >;
+  case_id: string | null;
+  created_at: InstantDefault;
+}
 export interface MessageTemplatesTable {
   store_id: string;
   key: string;
@@ -511,6 +531,7 @@ export interface DB {
   case_messages: CaseMessagesTable;
   message_templates: MessageTemplatesTable;
   surveys: SurveysTable;
+  reviews: ReviewsTable;
   case_evidence: CaseEvidenceTable;
   returns: ReturnsTable;
   return_lines: ReturnLinesTable;

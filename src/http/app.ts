@@ -43,6 +43,7 @@ import { rateRoutes } from '../features/rates/rates.routes.ts';
 import { refundRoutes } from '../features/refunds/refunds.routes.ts';
 import { returnRoutes } from '../features/returns/returns.routes.ts';
 import { returnBulkRoutes } from '../features/returns/returns-bulk.routes.ts';
+import { reviewRoutes } from '../features/reviews/reviews.routes.ts';
 import { storeCreditRoutes } from '../features/store-credit/store-credit.routes.ts';
 import { brandingRoutes } from '../features/stores/branding.routes.ts';
 import { storeRoutes } from '../features/stores/stores.routes.ts';
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes(deps.database));
   await app.register(trackingRoutes(deps.database));
   await app.register(surveyRoutes(deps.database));
+  await app.register(reviewRoutes(deps.database));
   await app.register(inboxRoutes(deps.database, { ...evidence, classify: deps.classify ?? classifyMessage }));
   await app.register(analyticsRoutes(deps.database));
   await app.register(portalRoutes(deps.database, deps.publicUrl, evidence));

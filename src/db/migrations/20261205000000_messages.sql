@@ -82,3 +82,24 @@ CREATE TABLE surveys (
   UNIQUE (store_id, case_id)
 );
 CREATE INDEX surveys_answered ON surveys (store_id, answered_at) WHERE answered_at IS NOT NULL;
+
+-- Reviews from the store's platforms (API or CSV), linked to their orders; a low one gets a drafted
+-- reply in the customer's language, a recovery offer within the policy's goodwill, and a case.
+CREATE TABLE reviews (
+  store_id uuid NOT NULL REFERENCES stores(id),
+  id uuid PRIMARY KEY,
+  source text NOT NULL,
+  external_id text NOT NULL,
+  order_id uuid,
+  score integer NOT NULL CHECK (score BETWEEN 1 AND 5),
+  title text,
+  body text,
+  language text,
+  reviewed_at timestamptz NOT NULL,
+  draft_reply text,
+  recovery_offer jsonb,
+  case_id uuid,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (store_id, source, external_id)
+);
+CREATE INDEX reviews_score ON reviews (store_id, score, reviewed_at);

@@ -1,7 +1,7 @@
 // What the agent is offered as an answer to the customer's last message: the reply its intent
 // calls for, filled with the order's own facts (where the parcel is, what was refunded), in the
 // customer's language. The agent edits it and sends it with POST /cases/{id}/reply.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { formatDate, formatMoney, normalizeLanguage } from '../../i18n/index.ts';
@@ -20,6 +20,14 @@ export async function suggestedReply(db: Kysely<DB>, storeId: string, caseId: st
     .orderBy('at', 'desc')
     .limit(1)
     .executeTakeFirst();
+  // a case a low review opened: the reply drafted with it, offer included
+  const draft = await db
+    .selectFrom('cases')
+    .select(sql<string | null>`data->>'draft_reply'`.as('draft'))
+    .where('store_id', '=', storeId)
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (draft?.draft) return { case_id: caseId, intent: 'complaint', language: r.language, body: draft.draft };
   const intent = last?.intent ?? 'other';
   // the language the customer wrote in, else the one we know them by
   const language = normalizeLanguage(last?.language ?? r.language);
