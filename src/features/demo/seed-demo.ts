@@ -18,6 +18,7 @@ import { createStore } from '../stores/create-store.ts';
 import type { Store } from '../stores/stores.queries.ts';
 import { openDemoCase } from './demo-cases.ts';
 import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SUPPLIERS, type DemoCustomer } from './demo-data.ts';
+import { seedDemoInbox } from './demo-inbox.ts';
 import { advanceDemoReturn } from './demo-returns.ts';
 import { SCENARIOS, type Scenario } from './demo-scenarios.ts';
 
@@ -191,7 +192,7 @@ export async function seedDemo(
   database: Database,
   now = Date.now(),
 ): Promise<{ store: Store; token: string }> {
-  return database.db.transaction().execute(async (trx) => {
+  const seeded = await database.db.transaction().execute(async (trx) => {
     const { store, token } = await createStore(
       trx,
       {
@@ -225,4 +226,6 @@ export async function seedDemo(
     }
     return { store, token: token as string };
   });
+  await seedDemoInbox(database, seeded.store.id);
+  return seeded;
 }
