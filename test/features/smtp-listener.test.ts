@@ -1,7 +1,7 @@
 // The SMTP listener for stores that forward their support address: a real SMTP client (nodemailer)
 // delivers to it; what it can place becomes a message on a case, what it cannot is refused in the
 // SMTP dialogue so the forwarding server keeps it.
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EVIDENCE_LIMITS } from '../../src/domain/evidence-limits.ts';
 import { classifyMessage } from '../../src/features/inbox/intent/classify.ts';
@@ -26,7 +26,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const send = (mail: nodemailer.SendMailOptions) =>
+const send = (mail: SendMailOptions) =>
   nodemailer
     .createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true })
     .sendMail(mail);
