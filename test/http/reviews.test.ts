@@ -47,7 +47,9 @@ afterAll(async () => {
 });
 
 describe.runIf(have)('reviews from Olist', () => {
-  it('links reviews to their orders, opens a case for each low one, and imports nothing twice', async () => {
+  it('links reviews to their orders, opens a case for each low one, and imports nothing twice', {
+    timeout: 120_000,
+  }, async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/reviews/import?source=olist',

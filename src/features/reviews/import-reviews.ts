@@ -81,15 +81,28 @@ export async function* readReviewsCsv(
   }
 }
 
-async function orderFor(trx: Tx, storeId: string, ref: string | null) {
-  if (!ref) return undefined;
-  return trx
-    .selectFrom('orders as o')
-    .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
-    .select(['o.id', 'o.number', 'o.currency', 'o.paid_amount', 'o.customer_language', 'cu.name'])
-    .where('o.store_id', '=', storeId)
-    .where((eb) => eb.or([eb('o.external_id', '=', ref), eb('o.number', '=', ref)]))
-    .executeTakeFirst();
+type OrderRow = {
+  id: string;
+  number: string;
+  external_id: string | null;
+  customer_language: string | null;
+};
+
+/** The orders a batch of reviews names, by external id or number, in one query. */
+async function ordersFor(trx: Tx, storeId: string, refs: string[]) {
+  const found = new Map<string, OrderRow>();
+  if (refs.length === 0) return found;
+  const rows = await trx
+    .selectFrom('orders')
+    .select(['id', 'number', 'external_id', 'customer_language'])
+    .where('store_id', '=', storeId)
+    .where((eb) => eb.or([eb('external_id', 'in', refs), eb('number', 'in', refs)]))
+    .execute();
+  for (const o of rows) {
+    found.set(o.number, o);
+    if (o.external_id) found.set(o.external_id, o); // the external id wins over a number alike
+  }
+  return found;
 }
 
 /** A tenth of what was paid as store credit, held to the agent's goodwill ceiling; null: none allowed. */
@@ -107,19 +120,18 @@ async function recoveryOffer(trx: Tx, actor: Actor, orderId: string) {
   return amount > 0 ? { type: 'store_credit' as const, amount, currency: ctx.stored.order.currency } : null;
 }
 
-async function saveReview(trx: Tx, actor: Actor, source: string, r: ReviewInput) {
-  const order = await orderFor(trx, actor.storeId, r.order_ref);
+async function saveReview(
+  trx: Tx,
+  actor: Actor,
+  source: string,
+  r: ReviewInput,
+  order: OrderRow | undefined,
+  existing: { id: string } | undefined,
+) {
   const text = [r.title, r.body].filter(Boolean).join('\n');
   const language = text
     ? detectLanguage(text, order?.customer_language ?? null)
     : (order?.customer_language ?? null);
-  const existing = await trx
-    .selectFrom('reviews')
-    .select(['id', 'case_id'])
-    .where('store_id', '=', actor.storeId)
-    .where('source', '=', source)
-    .where('external_id', '=', r.external_id)
-    .executeTakeFirst();
   const row = {
     order_id: order?.id ?? null,
     score: r.score,
@@ -130,7 +142,7 @@ async function saveReview(trx: Tx, actor: Actor, source: string, r: ReviewInput)
   };
   if (existing) {
     await trx.updateTable('reviews').set(row).where('id', '=', existing.id).execute();
-    return { created: false, linked: !!order, low: r.score <= LOW_REVIEW, opened: false };
+    return { id: existing.id, created: false, linked: !!order, low: r.score <= LOW_REVIEW, opened: false };
   }
   const id = randomUUID();
   let draft: string | null = null;
@@ -182,9 +194,12 @@ async function saveReview(trx: Tx, actor: Actor, source: string, r: ReviewInput)
       case_id: caseId,
     })
     .execute();
-  return { created: true, linked: !!order, low: r.score <= LOW_REVIEW, opened: caseId !== null };
+  return { id, created: true, linked: !!order, low: r.score <= LOW_REVIEW, opened: caseId !== null };
 }
 
+const BATCH = 200;
+
+/** Reviews in batches of 200, one transaction each, the batch's orders and known reviews read at once. */
 export async function importReviews(
   database: Database,
   actor: Actor,
@@ -192,19 +207,45 @@ export async function importReviews(
   items: AsyncIterable<ReviewInput | { ref: string; errors: string[] }> | Iterable<ReviewInput>,
 ): Promise<ReviewImport> {
   const out: ReviewImport = { created: 0, updated: 0, linked: 0, low: 0, cases_opened: 0, refused: [] };
+  let batch: ReviewInput[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    await database.db.transaction().execute(async (trx) => {
+      const orders = await ordersFor(trx, actor.storeId, [
+        ...new Set(current.flatMap((r) => (r.order_ref ? [r.order_ref] : []))),
+      ]);
+      const known = new Map(
+        (
+          await trx
+            .selectFrom('reviews')
+            .select(['id', 'external_id'])
+            .where('store_id', '=', actor.storeId)
+            .where('source', '=', source)
+            .where('external_id', 'in', [...new Set(current.map((r) => r.external_id))])
+            .execute()
+        ).map((r) => [r.external_id, { id: r.id }]),
+      );
+      for (const r of current) {
+        const order = r.order_ref ? orders.get(r.order_ref) : undefined;
+        const res = await saveReview(trx, actor, source, r, order, known.get(r.external_id));
+        // the same id twice in one file: the later row updates the first
+        known.set(r.external_id, { id: res.id });
+        if (res.created) out.created++;
+        else out.updated++;
+        if (res.linked) out.linked++;
+        if (res.low) out.low++;
+        if (res.opened) out.cases_opened++;
+      }
+    });
+  };
   for await (const item of items) {
-    if ('errors' in item) {
-      out.refused.push(item);
-      continue;
-    }
-    // one transaction per review: a refused one never undoes the others
-    const r = await database.db.transaction().execute((trx) => saveReview(trx, actor, source, item));
-    if (r.created) out.created++;
-    else out.updated++;
-    if (r.linked) out.linked++;
-    if (r.low) out.low++;
-    if (r.opened) out.cases_opened++;
+    if ('errors' in item) out.refused.push(item);
+    else batch.push(item);
+    if (batch.length >= BATCH) await flush();
   }
+  await flush();
   return out;
 }
 
