@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { CasesNav } from './cases/CasesNav.tsx';
+import { InboxNav } from './messages/InboxNav.tsx';
 import { QueueNav } from './queues/QueueNav.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { BrandMark } from './ui/BrandMark.tsx';
@@ -61,6 +62,7 @@ export function ConsoleLayout() {
         <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6}>
           {t('nav.queues')}
         </Text>
+        <InboxNav />
         <QueueNav />
         <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
           {t('nav.cases')}
