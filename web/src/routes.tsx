@@ -34,6 +34,12 @@ export const router = createBrowserRouter([
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'refunds', element: <ManualRefundsPage /> },
       { path: 'inbox', element: <InboxPage /> },
+      {
+        path: 'messages/templates',
+        lazy: async () => ({
+          Component: (await import('./console/messages/TemplatesPage.tsx')).TemplatesPage,
+        }),
+      },
       // Loaded when first opened: the charts library and the policy schema are most of their weight.
       {
         path: 'policy',
