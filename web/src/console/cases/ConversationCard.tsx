@@ -118,7 +118,7 @@ function MessageBubble({ caseId, m }: { caseId: string; m: MailMessage }) {
         </Text>
       )}
       {m.last_error && m.status !== 'sent' && (
-        <Text size="xs" c="red.8" mt={4} style={{ overflowWrap: 'anywhere' }}>
+        <Text size="xs" c="red.9" mt={4} style={{ overflowWrap: 'anywhere' }}>
           {t('messages.row.error', { error: m.last_error })}
         </Text>
       )}

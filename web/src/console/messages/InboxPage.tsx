@@ -227,7 +227,7 @@ function MessageCard({ m }: { m: MessageRow }) {
         )}
       </Group>
       {m.last_error && m.status !== 'sent' && (
-        <Text size="xs" c="red.8" mt={4} style={{ overflowWrap: 'anywhere' }} data-testid="last-error">
+        <Text size="xs" c="red.9" mt={4} style={{ overflowWrap: 'anywhere' }} data-testid="last-error">
           {t('messages.row.error', { error: m.last_error })}
         </Text>
       )}

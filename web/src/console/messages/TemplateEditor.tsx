@@ -76,8 +76,8 @@ export function TemplateEditor({ view, editable }: { view: TemplateView; editabl
             {t('messages.templates.text')}
           </Title>
           <Badge
-            variant="light"
-            color={view.edited ? 'orange' : 'gray'}
+            variant={view.edited ? 'filled' : 'light'}
+            color={view.edited ? 'violet.8' : 'gray'}
             data-testid="template-state"
             data-edited={view.edited}
           >

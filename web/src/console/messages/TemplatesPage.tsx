@@ -171,7 +171,7 @@ function TemplateItem({
           <VisuallyHidden>{t('messages.templates.editedIn')}</VisuallyHidden>
         )}
         {tpl.edited_languages.map((l) => (
-          <Badge key={l} size="xs" variant="outline" color="orange" tt="none" data-edited={l}>
+          <Badge key={l} size="xs" variant="filled" color="dark.6" tt="none" data-edited={l}>
             {l}
           </Badge>
         ))}
