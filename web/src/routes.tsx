@@ -4,6 +4,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ConsoleLayout } from './console/ConsoleLayout.tsx';
 import { CasePage } from './console/cases/CasePage.tsx';
 import { CaseQueuePage } from './console/cases/CaseQueuePage.tsx';
+import { InboxPage } from './console/messages/InboxPage.tsx';
 import { HomeQueue } from './console/queues/HomeQueue.tsx';
 import { QueuePage } from './console/queues/QueuePage.tsx';
 import { ManualRefundsPage } from './console/refunds/ManualRefundsPage.tsx';
@@ -32,6 +33,13 @@ export const router = createBrowserRouter([
       { path: 'cases/queue/:kind', element: <CaseQueuePage /> },
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'refunds', element: <ManualRefundsPage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      {
+        path: 'messages/templates',
+        lazy: async () => ({
+          Component: (await import('./console/messages/TemplatesPage.tsx')).TemplatesPage,
+        }),
+      },
       // Loaded when first opened: the charts library and the policy schema are most of their weight.
       {
         path: 'policy',

@@ -1,10 +1,11 @@
-import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { CasesNav } from './cases/CasesNav.tsx';
+import { InboxNav } from './messages/InboxNav.tsx';
 import { QueueNav } from './queues/QueueNav.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { BrandMark } from './ui/BrandMark.tsx';
@@ -58,18 +59,22 @@ export function ConsoleLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.main')} component="nav" inert={phone && !navOpen}>
         <SearchBox place="drawer" />
-        <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6}>
-          {t('nav.queues')}
-        </Text>
-        <QueueNav />
-        <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
-          {t('nav.cases')}
-        </Text>
-        <CasesNav />
-        <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
-          {t('nav.store')}
-        </Text>
-        <StoreNav />
+        {/* the links outgrow a short window: they scroll inside the navigation */}
+        <AppShell.Section grow component={ScrollArea} mx="-sm" px="sm">
+          <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6}>
+            {t('nav.queues')}
+          </Text>
+          <InboxNav />
+          <QueueNav />
+          <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
+            {t('nav.cases')}
+          </Text>
+          <CasesNav />
+          <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
+            {t('nav.store')}
+          </Text>
+          <StoreNav />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" bg="gray.0" tabIndex={-1}>
         <Outlet />

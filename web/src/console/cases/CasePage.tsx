@@ -150,7 +150,7 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <CustomerBox c={c} />
-            <ConversationCard caseId={c.id} />
+            <ConversationCard caseId={c.id} replyable={c.kind !== 'dispute'} />
             <NotesCard caseId={c.id} />
           </Stack>
         </Grid.Col>

@@ -10,7 +10,8 @@ import { useFormat } from '../../i18n/format.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { useActorName } from './actor-name.ts';
 
-/** The team's notes, with the replies the customer was sent among them for context. */
+/** The team's notes, with the replies shown on the customer's portal page among them for context
+ *  (mail to the customer is in ConversationCard). */
 export function NotesCard({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -31,7 +32,10 @@ export function NotesCard({ caseId }: { caseId: string }) {
     event.preventDefault();
     if (body.trim()) add.mutate(body.trim());
   };
-  const shown = (messages.data?.data ?? []).filter((m) => m.direction !== 'in');
+  // mail to the customer is in the conversation beside; the portal's replies stay here for context
+  const shown = (messages.data?.data ?? []).filter(
+    (m) => m.direction === 'internal' || (m.direction === 'out' && m.channel !== 'email'),
+  );
 
   return (
     <Paper p="md" component="section" aria-labelledby="notes-title">

@@ -1,6 +1,7 @@
 import { Grid, Skeleton, Stack } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useReturn } from '../../api/returns.ts';
+import { ConversationCard } from '../cases/ConversationCard.tsx';
 import { OrderCasesCard } from '../cases/OrderCasesCard.tsx';
 import { BackLink } from '../ui/BackLink.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
@@ -36,6 +37,7 @@ export function ReturnPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <CustomerCard ret={r} />
+            <ConversationCard caseId={r.id} />
             <NotesCard caseId={r.id} />
             <OrderCasesCard orderId={r.order_id} />
           </Stack>
