@@ -129,7 +129,9 @@ describe('team console in Chromium', () => {
     await dialog.getByRole('button', { name: 'Reject and show the reply' }).click();
     await waitForStatus('Rejected');
     expect(await page.getByTestId('rejection').textContent()).toContain('Used or damaged after delivery');
-    await page.getByText("Reply shown on the customer's return page").waitFor();
+    // the reply goes to the customer by email, in the conversation with its status
+    const conversation = page.getByTestId('conversation');
+    await conversation.getByText("The charger's seal is broken and the cable is scuffed.").waitFor();
     await shot('05-agent-rejected');
 
     await page.getByRole('link', { name: 'Needs review' }).click();
