@@ -130,5 +130,13 @@ describe('the satisfaction survey', () => {
     await agent.getByRole('link', { name: created?.number as string }).click();
     await agent.getByText('Demorou demais para responder.').first().waitFor();
     await shot(agent, 'console-new-case');
+
+    // and the analytics page counts the answer: CSAT 0 %, average 2
+    await agent.goto(`${server.url}/console/analytics`);
+    const csat = agent.getByTestId('csat');
+    await csat.getByText('CSAT 0 % · average 2 of 5 · answers: 1').waitFor();
+    await csat.getByText('Reason', { exact: true }).click();
+    await csat.getByRole('cell', { name: 'Question' }).waitFor();
+    await shot(agent, 'console-csat');
   });
 });

@@ -34,3 +34,30 @@ export function useBreakdown(period: Period, dimension: Dimension, limit = 500) 
     staleTime: 60_000,
   });
 }
+
+export const CSAT_GROUPS = ['week', 'product', 'reason', 'agent'] as const;
+export type CsatGroup = (typeof CSAT_GROUPS)[number];
+export interface CsatRow {
+  key: string | null;
+  label: string | null;
+  responses: number;
+  average: number | null;
+  csat: number | null;
+}
+
+/** Satisfaction from the surveys, over the period's days, by week, product, reason or agent. */
+export function useCsat(period: Period, group: CsatGroup) {
+  return useQuery({
+    queryKey: ['analytics', 'csat', period, group],
+    queryFn: () =>
+      api.get<{ group: CsatGroup; overall: CsatRow; data: CsatRow[] }>(
+        `/api/v1/analytics/csat?${qs({
+          group,
+          from: period.from.slice(0, 10),
+          to: new Date(Date.parse(period.to) - 1).toISOString().slice(0, 10),
+        })}`,
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}

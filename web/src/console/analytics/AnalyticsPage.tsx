@@ -5,6 +5,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { BreakdownCard } from './BreakdownCard.tsx';
+import { CsatCard } from './CsatCard.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { TrendCard } from './TrendCard.tsx';
@@ -56,6 +57,7 @@ export function AnalyticsPage() {
           <TrendCard summary={shown} period={p.period} interval={p.effectiveInterval} />
         </Stack>
       )}
+      {p.period && <CsatCard period={p.period} />}
       {p.period && (
         <BreakdownCard
           period={p.period}
