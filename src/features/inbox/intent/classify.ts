@@ -27,9 +27,10 @@ const EXAMPLES: Record<(typeof INTENT_LANGUAGES)[number], Examples> = { en, zh, 
 
 /**
  * minScore: below this probability the best intent is not trusted and the message is `other`.
+ * parts: 0 scores the whole text only, 1 sums sentence scores, 2 takes the surest sentence.
  * twinWords: Portuguese and Spanish texts up to this many words are scored by both models.
  */
-export const INTENT_SETTINGS = { minScore: 0.25, twinWords: 8 };
+export const INTENT_SETTINGS = { minScore: 0.25, twinWords: 8, parts: 1 };
 
 // ---------------------------------------------------------------------------------------------
 // Chinese script: Traditional characters that differ from their Simplified form (common ones in
@@ -296,7 +297,10 @@ function modelText(subject: string | null | undefined, text: string, locale: str
   const subj = subject?.trim() ?? '';
   const useSubject = subj && !(REPLY_SUBJECT.test(subj) && body.split(/\s+/).length >= 3);
   const joined = useSubject ? `${subj}\n${body}` : body;
-  const clean = withoutNoise(joined).replace(/\s+/g, ' ').trim();
+  const clean = withoutNoise(joined)
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
   return locale === 'zh' ? toSimplified(clean) : clean;
 }
 
@@ -361,8 +365,40 @@ function modelLocale(language: string, hint: string | null): IntentLanguage {
 
 function score(m: IntentModel, locale: IntentLanguage, text: string): { intent: string; score: number } {
   const softmax = m.models.get(locale) as SoftmaxModel;
-  const top = predictSoftmax(softmax, intentFeatures(text, locale))[0] as { label: string; p: number };
-  return { intent: top.label, score: top.p };
+  const probs = predictSoftmax(softmax, intentFeatures(text, locale));
+  const parts = splitParts(text);
+  if (parts.length < 2 || INTENT_SETTINGS.parts === 0) {
+    const top = probs[0] as { label: string; p: number };
+    return { intent: top.label, score: top.p };
+  }
+  // The examples are single sentences; a mail also greets, gives context and thanks, which reads as
+  // `other`. Each sentence is scored on its own: the intent the sentences (and the whole) lean to most,
+  // as sure as its surest sentence; `other` only when no sentence asks for anything.
+  const sums = new Map<string, number>();
+  const peaks = new Map<string, number>();
+  for (const part of [text, ...parts]) {
+    const ranked = part === text ? probs : predictSoftmax(softmax, intentFeatures(part, locale));
+    for (const { label, p } of ranked) {
+      if (label === 'other') continue;
+      sums.set(label, (sums.get(label) ?? 0) + p);
+      peaks.set(label, Math.max(peaks.get(label) ?? 0, p));
+    }
+  }
+  let best = { intent: 'other', score: 0 };
+  let bestSum = -1;
+  for (const [intent, sum] of sums) {
+    const key = INTENT_SETTINGS.parts === 1 ? sum : (peaks.get(intent) ?? 0);
+    if (key > bestSum) {
+      bestSum = key;
+      best = { intent, score: peaks.get(intent) ?? 0 };
+    }
+  }
+  return best;
+}
+
+/** Sentences (and lines) with letters in them. */
+function splitParts(text: string): string[] {
+  return text.split(/(?<=[.!?。！？\n])\s*/u).filter((x) => /\p{L}/u.test(x));
 }
 
 /** classifyMessage with a given model (the held-out evaluation trains its own). */
