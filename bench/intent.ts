@@ -75,6 +75,8 @@ if (process.argv.includes('--heldout')) {
         [h.lang, r.intent === h.intent],
         ['all', r.intent === h.intent],
         ['all (as a mail)', w.intent === h.intent],
+        [`mail ${h.intent === 'other' ? 'other' : 'asks'}`, w.intent === h.intent],
+        [`plain ${h.intent === 'other' ? 'other' : 'asks'}`, r.intent === h.intent],
       ] as const) {
         const t = tally.get(key) ?? { n: 0, ok: 0 };
         t.n += 1;

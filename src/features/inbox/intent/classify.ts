@@ -27,10 +27,11 @@ const EXAMPLES: Record<(typeof INTENT_LANGUAGES)[number], Examples> = { en, zh, 
 
 /**
  * minScore: below this probability the best intent is not trusted and the message is `other`.
- * parts: 0 scores the whole text only, 1 sums sentence scores, 2 takes the surest sentence.
+ * parts: 0 scores the whole text only; 1 sums the scores of the whole and of each sentence; 2 sums only the
+ *   sentences whose own best answer is an intent. Greetings and thanks are never a sentence of their own.
  * twinWords: Portuguese and Spanish texts up to this many words are scored by both models.
  */
-export const INTENT_SETTINGS = { minScore: 0.25, twinWords: 8, parts: 1 };
+export const INTENT_SETTINGS = { minScore: 0.3, twinWords: 8, parts: 2 };
 
 // ---------------------------------------------------------------------------------------------
 // Chinese script: Traditional characters that differ from their Simplified form (common ones in
@@ -368,7 +369,12 @@ function score(m: IntentModel, locale: IntentLanguage, text: string): { intent: 
   const probs = predictSoftmax(softmax, intentFeatures(text, locale));
   const parts = splitParts(text);
   if (parts.length < 2 || INTENT_SETTINGS.parts === 0) {
-    const top = probs[0] as { label: string; p: number };
+    // One sentence besides greetings and thanks: that sentence alone.
+    const only =
+      parts.length === 1 && INTENT_SETTINGS.parts !== 0
+        ? predictSoftmax(softmax, intentFeatures(parts[0] as string, locale))
+        : probs;
+    const top = only[0] as { label: string; p: number };
     return { intent: top.label, score: top.p };
   }
   // The examples are single sentences; a mail also greets, gives context and thanks, which reads as
@@ -376,8 +382,14 @@ function score(m: IntentModel, locale: IntentLanguage, text: string): { intent: 
   // as sure as its surest sentence; `other` only when no sentence asks for anything.
   const sums = new Map<string, number>();
   const peaks = new Map<string, number>();
-  for (const part of [text, ...parts]) {
+  for (const part of INTENT_SETTINGS.parts === 2 ? parts : [text, ...parts]) {
     const ranked = part === text ? probs : predictSoftmax(softmax, intentFeatures(part, locale));
+    // parts 2: only a sentence whose own best answer is an intent (not `other`) counts.
+    if (
+      INTENT_SETTINGS.parts === 2 &&
+      (ranked[0]?.label === 'other' || (ranked[0]?.p ?? 0) < INTENT_SETTINGS.minScore)
+    )
+      continue;
     for (const { label, p } of ranked) {
       if (label === 'other') continue;
       sums.set(label, (sums.get(label) ?? 0) + p);
@@ -387,7 +399,7 @@ function score(m: IntentModel, locale: IntentLanguage, text: string): { intent: 
   let best = { intent: 'other', score: 0 };
   let bestSum = -1;
   for (const [intent, sum] of sums) {
-    const key = INTENT_SETTINGS.parts === 1 ? sum : (peaks.get(intent) ?? 0);
+    const key = sum;
     if (key > bestSum) {
       bestSum = key;
       best = { intent, score: peaks.get(intent) ?? 0 };
@@ -396,9 +408,32 @@ function score(m: IntentModel, locale: IntentLanguage, text: string): { intent: 
   return best;
 }
 
-/** Sentences (and lines) with letters in them. */
+// Greetings, thanks and sign-offs (folded): a sentence made only of these asks for nothing.
+const PHATIC = new Set(
+  (
+    'hi hello hey dear there team sir madam good morning afternoon evening thanks thank you in advance much many ' +
+    'regards best kind cheers hallo guten tag morgen abend liebe lieber sehr geehrte geehrter damen und herren ' +
+    'vielen dank im voraus danke schon gruss grusse freundlichen mit viele bonjour bonsoir salut madame monsieur ' +
+    'cher chere merci d avance pour votre aide beaucoup cordialement bien a vous par hola buenas buenos dias ' +
+    'tardes noches estimado estimada estimados gracias de antemano muchas saludos un saludo cordiales atentamente ' +
+    'ola oi bom boa dia tarde noite prezado prezada prezados obrigado obrigada agradeco desde ja att ' +
+    'atenciosamente abraco abracos muito здравствуйте добрый день доброе утро вечер привет уважаемый уважаемая ' +
+    'уважаемые заранее спасибо большое с уважением'
+  ).split(' '),
+);
+const PHATIC_CJK =
+  /^(你好|您好|谢谢|多谢|麻烦了|麻烦尽快回复|感谢|こんにちは|お世話になっております|よろしくお願いします|よろしくお願いいたします|ありがとうございます)$/;
+
+function isPhatic(part: string): boolean {
+  const cjk = part.replace(/[\s\p{P}]+/gu, '');
+  if (PHATIC_CJK.test(cjk)) return true;
+  const words = fold(part).match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.every((w) => PHATIC.has(w));
+}
+
+/** Sentences (and lines) with letters in them, greetings and thanks left out. */
 function splitParts(text: string): string[] {
-  return text.split(/(?<=[.!?。！？\n])\s*/u).filter((x) => /\p{L}/u.test(x));
+  return text.split(/(?<=[.!?。！？\n])\s*/u).filter((x) => /\p{L}/u.test(x) && !isPhatic(x));
 }
 
 /** classifyMessage with a given model (the held-out evaluation trains its own). */
