@@ -1,6 +1,6 @@
-// Language and intent of an inbound customer message, offline: tinyld for the language, an NLP.js
-// classifier trained in memory from the shipped examples for the intent. A pure function over text;
-// the trained model (a module-level promise) is the only state.
+// Language and intent of an inbound customer message, offline: tinyld for the language, a softmax
+// regression over character n-grams (softmax.ts) trained in memory from the shipped examples for the
+// intent. A pure function over text; the trained model (built on first use) is the only state.
 import { detectAll } from 'tinyld';
 import de from './examples/de.json' with { type: 'json' };
 import en from './examples/en.json' with { type: 'json' };
@@ -21,7 +21,7 @@ import {
 
 type Examples = Partial<Record<Intent, string[]>>;
 
-/** The languages with training examples (one NLP.js classifier each, in one manager). */
+/** The languages with training examples (one classifier each). */
 export const INTENT_LANGUAGES = ['en', 'zh', 'ru', 'pt', 'es', 'de', 'fr', 'ja'] as const;
 const EXAMPLES: Record<(typeof INTENT_LANGUAGES)[number], Examples> = { en, zh, ru, pt, es, de, fr, ja };
 
@@ -215,8 +215,8 @@ export function detectLanguage(text: string, hint?: string | null): string {
 // ---------------------------------------------------------------------------------------------
 // Intent model
 
-// Chinese and Japanese: character unigrams and bigrams instead of NLP.js's dictionary segmenter and
-// kuromoji stemmer, which take seconds to load and gain nothing on short support mail.
+// Chinese and Japanese: character unigrams and bigrams (a dictionary segmenter or kuromoji would take
+// seconds to load and gain nothing on short support mail).
 function cjkTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
