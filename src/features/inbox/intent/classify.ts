@@ -1,9 +1,6 @@
-// Language and intent of an inbound customer message, offline: tinyld for the language, an NLP.js
-// classifier trained in memory from the shipped examples for the intent. A pure function over text;
-// the trained model (a module-level promise) is the only state.
-import { containerBootstrap } from '@nlpjs/core';
-import { LangAll } from '@nlpjs/lang-all';
-import { Nlp } from '@nlpjs/nlp';
+// Language and intent of an inbound customer message, offline: tinyld for the language, a softmax
+// regression over character n-grams (softmax.ts) trained in memory from the shipped examples for the
+// intent. A pure function over text; the trained model (built on first use) is the only state.
 import { detectAll } from 'tinyld';
 import de from './examples/de.json' with { type: 'json' };
 import en from './examples/en.json' with { type: 'json' };
@@ -14,15 +11,27 @@ import pt from './examples/pt.json' with { type: 'json' };
 import ru from './examples/ru.json' with { type: 'json' };
 import zh from './examples/zh.json' with { type: 'json' };
 import { INTENTS, type Intent, isIntent } from './intents.ts';
+import {
+  DEFAULT_SOFTMAX,
+  predictSoftmax,
+  type SoftmaxModel,
+  type SoftmaxSettings,
+  trainSoftmax,
+} from './softmax.ts';
 
 type Examples = Partial<Record<Intent, string[]>>;
 
-/** The languages with training examples (one NLP.js classifier each, in one manager). */
+/** The languages with training examples (one classifier each). */
 export const INTENT_LANGUAGES = ['en', 'zh', 'ru', 'pt', 'es', 'de', 'fr', 'ja'] as const;
 const EXAMPLES: Record<(typeof INTENT_LANGUAGES)[number], Examples> = { en, zh, ru, pt, es, de, fr, ja };
 
-/** Below this score the best intent is not trusted and the message is `other`. */
-export const MIN_INTENT_SCORE = 0.5;
+/**
+ * minScore: below this probability the best intent is not trusted and the message is `other`.
+ * parts: 0 scores the whole text only; 1 sums the scores of the whole and of each sentence; 2 sums only the
+ *   sentences whose own best answer is an intent. Greetings and thanks are never a sentence of their own.
+ * twinWords: Portuguese and Spanish texts up to this many words are scored by both models.
+ */
+export const INTENT_SETTINGS = { minScore: 0.3, twinWords: 8, parts: 2 };
 
 // ---------------------------------------------------------------------------------------------
 // Chinese script: Traditional characters that differ from their Simplified form (common ones in
@@ -206,8 +215,8 @@ export function detectLanguage(text: string, hint?: string | null): string {
 // ---------------------------------------------------------------------------------------------
 // Intent model
 
-// Chinese and Japanese: character unigrams and bigrams instead of NLP.js's dictionary segmenter and
-// kuromoji stemmer, which take seconds to load and gain nothing on short support mail.
+// Chinese and Japanese: character unigrams and bigrams (a dictionary segmenter or kuromoji would take
+// seconds to load and gain nothing on short support mail).
 function cjkTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
@@ -225,55 +234,59 @@ function cjkTokens(text: string): string[] {
   return tokens;
 }
 
-function cjkPipeline(locale: string) {
-  return {
-    tokenizer: { name: `tokenizer-${locale}`, tokenize: (text: string) => cjkTokens(text) },
-    stemmer: { name: `stemmer-${locale}`, stem: (tokens: string[]) => tokens },
-  };
+// Negation: a bag of words cannot tell "I did not receive it" from "I received it"; a marker feature for
+// the negated word ("nicht angekommen" adds "!angekommen") lets it. Short words after the negator
+// (pronouns, auxiliaries: "não foi entregue", "no me ha llegado") are skipped. Folded spellings.
+const NEGATORS = new Set(
+  'not never no nicht nie kein keine keinen pas jamais rien nao nunca nem ne ni net nichego не ни нет ничего'.split(
+    ' ',
+  ),
+);
+
+/** Lower case without diacritics ("Não" → "nao", "ё" → "е"). */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
-// Negation: a bag of words cannot tell "I did not receive it" from "I received it"; a marker token for the
-// negated word ("nicht angekommen" adds "negangekommen") lets it. Short words after the negator (pronouns,
-// auxiliaries: "não foi entregue", "no me ha llegado") are skipped.
-const NEGATORS = new Set([
-  'not',
-  'never',
-  'no',
-  "n't",
-  'nicht',
-  'nie',
-  'kein',
-  'keine',
-  'keinen',
-  'pas',
-  'jamais',
-  'rien',
-  'não',
-  'nao',
-  'nunca',
-  'nem',
-  'не',
-  'ни',
-  'нет',
-  'ничего',
-]);
+export const FEATURE_SETTINGS = { minGram: 3, maxGram: 5, bigrams: true };
 
-function markNegations(text: string): string {
-  const words = text.split(' ');
-  const extra: string[] = [];
-  for (let i = 0; i < words.length; i += 1) {
-    const w = (words[i] as string).toLowerCase().replace(/^\p{P}+|\p{P}+$/gu, '');
-    const neg = NEGATORS.has(w) || /n't$/.test(w);
-    if (!neg) continue;
-    for (let j = i + 1; j < Math.min(words.length, i + 4); j += 1) {
-      const next = (words[j] as string).toLowerCase().replace(/^\p{P}+|\p{P}+$/gu, '');
-      if (!/^\p{L}+$/u.test(next) || NEGATORS.has(next)) continue;
-      if (next.length <= 3 && j < i + 3) continue;
-      extra.push(`neg${next}`);
-      break;
+/**
+ * Features of an alphabetic-script text: the folded words, their character 3- to 5-grams padded with
+ * word boundaries ("<devol", "ucion>"), which share evidence across inflections and typos, word pairs,
+ * and negated words.
+ */
+function wordFeatures(text: string): string[] {
+  const words = (fold(text).match(/\p{L}+(?:'\p{L}+)?/gu) ?? []).map((w) => w.replace(/n't$/, ' not'));
+  const flat = words.flatMap((w) => w.split(' '));
+  const out: string[] = [];
+  const { minGram, maxGram, bigrams } = FEATURE_SETTINGS;
+  for (let i = 0; i < flat.length; i += 1) {
+    const w = flat[i] as string;
+    out.push(`w:${w}`);
+    const padded = `<${w}>`;
+    for (let n = minGram; n <= maxGram; n += 1) {
+      for (let k = 0; k + n <= padded.length; k += 1) out.push(padded.slice(k, k + n));
+    }
+    if (bigrams && i + 1 < flat.length) out.push(`b:${w}_${flat[i + 1]}`);
+    if (NEGATORS.has(w)) {
+      for (let j = i + 1; j < Math.min(flat.length, i + 4); j += 1) {
+        const next = flat[j] as string;
+        if (NEGATORS.has(next) || (next.length <= 3 && j < i + 3)) continue;
+        out.push(`!${next}`);
+        break;
+      }
     }
   }
-  return extra.length ? `${text} ${extra.join(' ')}` : text;
+  return out;
+}
+
+/** The classifier's features for a text in the given model language. */
+export function intentFeatures(text: string, locale: string): string[] {
+  return locale === 'zh' || locale === 'ja' ? cjkTokens(text) : wordFeatures(text);
 }
 
 // "Re: Your refund" is the shop's subject, not the customer's question.
@@ -285,64 +298,48 @@ function modelText(subject: string | null | undefined, text: string, locale: str
   const subj = subject?.trim() ?? '';
   const useSubject = subj && !(REPLY_SUBJECT.test(subj) && body.split(/\s+/).length >= 3);
   const joined = useSubject ? `${subj}\n${body}` : body;
-  const clean = withoutNoise(joined).replace(/\s+/g, ' ').trim();
-  if (locale === 'zh') return toSimplified(clean);
-  return locale === 'ja' ? clean : withPrefixes(markNegations(clean));
+  const clean = withoutNoise(joined)
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+  return locale === 'zh' ? toSimplified(clean) : clean;
 }
 
-// Word beginnings as extra features ("devolví", "devolución" and "devolver" share "pdevol"): more robust
-// than the stemmers to inflection and typos in short, informal mail.
-function withPrefixes(text: string): string {
-  const prefixes = (text.toLowerCase().match(/\p{L}{6,}/gu) ?? []).map((w) => `p${w.slice(0, 5)}`);
-  return prefixes.length ? `${text} ${prefixes.join(' ')}` : text;
+export type IntentLanguage = (typeof INTENT_LANGUAGES)[number];
+export type IntentExamples = Record<IntentLanguage, Examples>;
+
+export interface IntentModel {
+  models: Map<IntentLanguage, SoftmaxModel>;
 }
 
-let model: Promise<Nlp> | null = null;
-
-async function train(): Promise<Nlp> {
-  const container = await containerBootstrap();
-  container.use(LangAll);
-  for (const locale of ['zh', 'ja']) {
-    const { tokenizer, stemmer } = cjkPipeline(locale);
-    container.register(tokenizer.name, tokenizer, true);
-    container.register(stemmer.name, stemmer, true);
-  }
-  const nlp = new Nlp(
-    {
-      languages: [...INTENT_LANGUAGES],
-      autoSave: false,
-      autoLoad: false,
-      nlu: { log: false, useNoneFeature: false },
-      forceNER: false,
-    },
-    container,
-  );
-  nlp.settings.calculateSentiment = false;
+/** One softmax classifier per language over the examples' features. */
+export function trainIntentModel(
+  examples: IntentExamples = EXAMPLES,
+  settings: SoftmaxSettings = DEFAULT_SOFTMAX,
+): IntentModel {
+  const models = new Map<IntentLanguage, SoftmaxModel>();
   for (const locale of INTENT_LANGUAGES) {
-    const examples = EXAMPLES[locale];
-    for (const intent of INTENTS) {
-      for (const utterance of examples[intent] ?? []) {
-        nlp.addDocument(locale, modelText(null, utterance, locale), intent);
-      }
-    }
+    const docs = INTENTS.flatMap((intent) =>
+      (examples[locale][intent] ?? []).map((u) => ({
+        features: intentFeatures(modelText(null, u, locale), locale),
+        label: intent,
+      })),
+    );
+    models.set(locale, trainSoftmax(docs, INTENTS, settings));
   }
-  await nlp.train();
-  return nlp;
+  return { models };
 }
 
-function trainedModel(): Promise<Nlp> {
-  if (!model) {
-    model = train().catch((err: unknown) => {
-      model = null;
-      throw err;
-    });
-  }
+let model: IntentModel | null = null;
+
+function trainedModel(): IntentModel {
+  model ??= trainIntentModel();
   return model;
 }
 
-/** Trains the intent model now rather than on the first message (a few seconds). */
+/** Trains the intent model now rather than on the first message. */
 export async function warmIntentModel(): Promise<void> {
-  await trainedModel();
+  trainedModel();
 }
 
 export interface ClassifyInput {
@@ -358,8 +355,8 @@ export interface Classification {
   confidence: number;
 }
 
-function modelLocale(language: string, hint: string | null): (typeof INTENT_LANGUAGES)[number] {
-  const supported = (l: string | null): l is (typeof INTENT_LANGUAGES)[number] =>
+function modelLocale(language: string, hint: string | null): IntentLanguage {
+  const supported = (l: string | null): l is IntentLanguage =>
     !!l && (INTENT_LANGUAGES as readonly string[]).includes(l);
   const lang = language === 'zh-Hant' ? 'zh' : language;
   if (supported(lang)) return lang;
@@ -367,46 +364,80 @@ function modelLocale(language: string, hint: string | null): (typeof INTENT_LANG
   return supported(h) ? h : 'en';
 }
 
-async function topIntent(nlp: Nlp, locale: string, text: string): Promise<{ intent: string; score: number }> {
-  const result = await nlp.process(locale, text);
-  // NLP.js answers 'None' below its own threshold; its classifications still rank the intents.
-  return result.classifications?.[0] ?? { intent: result.intent, score: result.score ?? 0 };
-}
-
-/**
- * The intent of the whole text. On a long text NLP.js's network can leave every intent at zero (it then
- * answers 'None'); the text's parts (sentences, else clauses) are then scored one by one and their scores
- * summed.
- */
-async function scoreText(nlp: Nlp, locale: string, text: string): Promise<{ intent: string; score: number }> {
-  const whole = await topIntent(nlp, locale, text);
-  if (whole.intent !== 'None') return whole;
-  let parts = text.split(/(?<=[.!?。！？])\s*/u).filter((x) => /\p{L}/u.test(x));
-  if (parts.length < 2) parts = text.split(/[,;，；]\s*/u).filter((x) => /\p{L}/u.test(x));
-  if (parts.length < 2) return whole;
+function score(m: IntentModel, locale: IntentLanguage, text: string): { intent: string; score: number } {
+  const softmax = m.models.get(locale) as SoftmaxModel;
+  const probs = predictSoftmax(softmax, intentFeatures(text, locale));
+  const parts = splitParts(text);
+  if (parts.length < 2 || INTENT_SETTINGS.parts === 0) {
+    // One sentence besides greetings and thanks: that sentence alone.
+    const only =
+      parts.length === 1 && INTENT_SETTINGS.parts !== 0
+        ? predictSoftmax(softmax, intentFeatures(parts[0] as string, locale))
+        : probs;
+    const top = only[0] as { label: string; p: number };
+    return { intent: top.label, score: top.p };
+  }
+  // The examples are single sentences; a mail also greets, gives context and thanks, which reads as
+  // `other`. Each sentence is scored on its own: the intent the sentences (and the whole) lean to most,
+  // as sure as its surest sentence; `other` only when no sentence asks for anything.
   const sums = new Map<string, number>();
   const peaks = new Map<string, number>();
-  for (const part of parts) {
-    const result = await nlp.process(locale, part);
-    for (const c of result.classifications ?? []) {
-      if (c.intent === 'None') continue;
-      sums.set(c.intent, (sums.get(c.intent) ?? 0) + c.score);
-      peaks.set(c.intent, Math.max(peaks.get(c.intent) ?? 0, c.score));
+  for (const part of INTENT_SETTINGS.parts === 2 ? parts : [text, ...parts]) {
+    const ranked = part === text ? probs : predictSoftmax(softmax, intentFeatures(part, locale));
+    // parts 2: only a sentence whose own best answer is an intent (not `other`) counts.
+    if (
+      INTENT_SETTINGS.parts === 2 &&
+      (ranked[0]?.label === 'other' || (ranked[0]?.p ?? 0) < INTENT_SETTINGS.minScore)
+    )
+      continue;
+    for (const { label, p } of ranked) {
+      if (label === 'other') continue;
+      sums.set(label, (sums.get(label) ?? 0) + p);
+      peaks.set(label, Math.max(peaks.get(label) ?? 0, p));
     }
   }
-  // The intent the parts lean to most, as sure as its surest part.
-  let best = whole;
-  let bestSum = 0;
+  let best = { intent: 'other', score: 0 };
+  let bestSum = -1;
   for (const [intent, sum] of sums) {
-    if (sum > bestSum) {
-      bestSum = sum;
+    const key = sum;
+    if (key > bestSum) {
+      bestSum = key;
       best = { intent, score: peaks.get(intent) ?? 0 };
     }
   }
   return best;
 }
 
-export async function classifyMessage(input: ClassifyInput): Promise<Classification> {
+// Greetings, thanks and sign-offs (folded): a sentence made only of these asks for nothing.
+const PHATIC = new Set(
+  (
+    'hi hello hey dear there team sir madam good morning afternoon evening thanks thank you in advance much many ' +
+    'regards best kind cheers hallo guten tag morgen abend liebe lieber sehr geehrte geehrter damen und herren ' +
+    'vielen dank im voraus danke schon gruss grusse freundlichen mit viele bonjour bonsoir salut madame monsieur ' +
+    'cher chere merci d avance pour votre aide beaucoup cordialement bien a vous par hola buenas buenos dias ' +
+    'tardes noches estimado estimada estimados gracias de antemano muchas saludos un saludo cordiales atentamente ' +
+    'ola oi bom boa dia tarde noite prezado prezada prezados obrigado obrigada agradeco desde ja att ' +
+    'atenciosamente abraco abracos muito здравствуйте добрый день доброе утро вечер привет уважаемый уважаемая ' +
+    'уважаемые заранее спасибо большое с уважением'
+  ).split(' '),
+);
+const PHATIC_CJK =
+  /^(你好|您好|谢谢|多谢|麻烦了|麻烦尽快回复|感谢|こんにちは|お世話になっております|よろしくお願いします|よろしくお願いいたします|ありがとうございます)$/;
+
+function isPhatic(part: string): boolean {
+  const cjk = part.replace(/[\s\p{P}]+/gu, '');
+  if (PHATIC_CJK.test(cjk)) return true;
+  const words = fold(part).match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.every((w) => PHATIC.has(w));
+}
+
+/** Sentences (and lines) with letters in them, greetings and thanks left out. */
+function splitParts(text: string): string[] {
+  return text.split(/(?<=[.!?。！？\n])\s*/u).filter((x) => /\p{L}/u.test(x) && !isPhatic(x));
+}
+
+/** classifyMessage with a given model (the held-out evaluation trains its own). */
+export function classifyWith(m: IntentModel, input: ClassifyInput): Classification {
   const body = stripQuoted(input.text);
   const subject = input.subject?.trim() ?? '';
   // The body says more about the language than the subject (often "Re: Order #1042").
@@ -414,16 +445,19 @@ export async function classifyMessage(input: ClassifyInput): Promise<Classificat
   const locale = modelLocale(language, primary(input.languageHint));
   const text = modelText(subject, input.text, locale);
   if (!/\p{L}/u.test(text)) return { language, intent: 'other', confidence: 1 };
-  const nlp = await trainedModel();
-  let best = await scoreText(nlp, locale, text);
+  let best = score(m, locale, text);
   // Short Portuguese and Spanish are easily taken for each other: ask both models, keep the surer answer.
   const twin = locale === 'pt' ? 'es' : locale === 'es' ? 'pt' : null;
-  if (twin && text.split(/\s+/).length <= 8) {
-    const other = await scoreText(nlp, twin, text);
-    if (isIntent(other.intent) && other.score > best.score) best = other;
+  if (twin && text.split(/\s+/).length <= INTENT_SETTINGS.twinWords) {
+    const other = score(m, twin, text);
+    if (other.score > best.score) best = other;
   }
-  if (!isIntent(best.intent) || best.score < MIN_INTENT_SCORE) {
-    return { language, intent: 'other', confidence: isIntent(best.intent) ? 1 - best.score : best.score };
+  if (!isIntent(best.intent) || best.score < INTENT_SETTINGS.minScore) {
+    return { language, intent: 'other', confidence: 1 - best.score };
   }
   return { language, intent: best.intent, confidence: best.score };
+}
+
+export async function classifyMessage(input: ClassifyInput): Promise<Classification> {
+  return classifyWith(trainedModel(), input);
 }
