@@ -119,6 +119,34 @@ describe('tracking news', () => {
     expect(order2.fulfillments[0].delivered_at).toBe(view.delivered_at);
   });
 
+  it('keeps what carriers told when the platform sends a new version of the order', async () => {
+    const base = makeOrder();
+    const body = {
+      ...base,
+      fulfillments: [
+        {
+          id: 'F1',
+          lines: [{ line_id: 'L1', quantity: 2 }],
+          carrier: 'DHL',
+          tracking_number: 'JJD0001',
+          shipped_at: daysAgo(4),
+          delivered_at: null,
+        },
+      ],
+    };
+    const order = (await t.call('POST', '/api/v1/orders', body)).json();
+    const deliveredAt = daysAgo(1);
+    await post(order.id, [
+      { milestone: 'picked_up', at: daysAgo(3) },
+      { milestone: 'delivered', at: deliveredAt },
+    ]);
+    const again = await t.call('POST', '/api/v1/orders', body);
+    expect(again.statusCode, again.body).toBe(200);
+    const view = (await t.call('GET', `/api/v1/orders/${order.id}/fulfillments/F1/tracking`)).json();
+    expect(view).toMatchObject({ milestone: 'delivered', delivered_at: new Date(deliveredAt).toISOString() });
+    expect(view.events).toHaveLength(2);
+  });
+
   it('refuses news for a parcel the order does not have', async () => {
     const order = await parcelOrder(null);
     const res = await t.call('POST', `/api/v1/orders/${order.id}/fulfillments/F9/tracking`, {

@@ -103,7 +103,25 @@ export async function writeOrderRows(
   input: OrderInput,
   replacing: boolean,
 ): Promise<void> {
+  // what carriers told about each parcel outlives a new version of the order from its platform
+  const tracked = new Map<
+    string,
+    {
+      milestone: string | null;
+      milestone_at: Date | null;
+      tracking_events: unknown[];
+      delivered_at: Date | null;
+    }
+  >();
   if (replacing) {
+    for (const f of await trx
+      .selectFrom('fulfillments')
+      .select(['fulfillment_id', 'milestone', 'milestone_at', 'tracking_events', 'delivered_at'])
+      .where('store_id', '=', storeId)
+      .where('order_id', '=', orderId)
+      .where('milestone', 'is not', null)
+      .execute())
+      tracked.set(f.fulfillment_id, f);
     await trx
       .deleteFrom('payments')
       .where('store_id', '=', storeId)
@@ -178,9 +196,16 @@ export async function writeOrderRows(
           carrier: f.carrier,
           tracking_number: f.tracking_number,
           shipped_at: f.shipped_at,
-          delivered_at: f.delivered_at,
+          delivered_at: f.delivered_at ?? tracked.get(f.id)?.delivered_at ?? null,
           origin_country: f.origin_country,
           lines: JSON.stringify(f.lines),
+          ...(tracked.has(f.id)
+            ? {
+                milestone: tracked.get(f.id)?.milestone ?? null,
+                milestone_at: tracked.get(f.id)?.milestone_at ?? null,
+                tracking_events: JSON.stringify(tracked.get(f.id)?.tracking_events ?? []),
+              }
+            : {}),
         })),
       )
       .execute();
