@@ -66,7 +66,8 @@ describe('mail to customers', () => {
 
     await t.runJobs();
     expect(peer.received).toHaveLength(1);
-    const mail = peer.received[0]!;
+    const mail = peer.received[0];
+    if (!mail) throw new Error('no mail received');
     expect(mail.envelopeTo).toEqual(['anna.de@example.de']);
     expect(mail.parsed.subject).toContain(ret.rma);
     expect(mail.parsed.subject).toBe(queued[0]?.subject);

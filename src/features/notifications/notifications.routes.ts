@@ -264,7 +264,7 @@ export const notificationRoutes =
     app.get(
       '/unsubscribe',
       { schema: { hide: true, querystring: unsubscribeQuery }, config: { public: true } },
-      async (request, reply) =>
+      async (_request, reply) =>
         reply
           .type('text/html; charset=utf-8')
           .send(

@@ -38,7 +38,14 @@ export function SurveyPage() {
           {given <= 2 && <Text size="sm">{t('survey.followUp')}</Text>}
         </Alert>
       ) : (
-        <Paper p="md" component="form" onSubmit={(e) => (e.preventDefault(), answer.mutate())}>
+        <Paper
+          p="md"
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            answer.mutate();
+          }}
+        >
           <Stack gap="md">
             <Text fw={600} id="survey-question">
               {t('survey.question')}
