@@ -268,8 +268,14 @@ describe('console store pages and actions in Chromium', () => {
 
   it('finance confirms a refund paid by hand', async () => {
     const manual = await server.api<{ data: Refund[] }>('GET', '/api/v1/refunds?status=requires_action');
-    const oldest = [...manual.data].sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
-    if (!oldest) throw new Error('the demo store has no refund to pay by hand');
+    // the oldest refund of a return (the demo's cases have refunds to pay by hand too, made in the
+    // same seed transaction, so the order among equal times is not the return's)
+    const cases = await server.api<{ data: { id: string }[] }>('GET', '/api/v1/cases?kind=return&limit=100');
+    const returns = new Set(cases.data.map((c) => c.id));
+    const oldest = [...manual.data]
+      .filter((r) => returns.has(r.case_id))
+      .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))[0];
+    if (!oldest) throw new Error('the demo store has no return refund to pay by hand');
     const ret = await server.api<ReturnSummary>('GET', `/api/v1/returns/${oldest.case_id}`);
 
     await signOut(page);
