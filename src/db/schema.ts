@@ -59,6 +59,79 @@ export interface SuppliersTable {
   name: string;
   country: string | null;
   return_terms: ColumnType<unknown, string | undefined, string>;
+  terms_version: Generated<number>;
+  email: Generated<string | null>;
+  created_at: InstantDefault;
+}
+export interface SupplierTermsTable {
+  store_id: string;
+  supplier_id: string;
+  version: number;
+  document: Json;
+  created_by: string;
+  created_at: InstantDefault;
+}
+export interface SupplierClaimsTable {
+  store_id: string;
+  id: string;
+  number: string;
+  supplier_id: string;
+  status: string;
+  currency: string;
+  deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  claimed_amount: Generated<number>;
+  accepted_amount: ColumnType<number | null, number | null | undefined, number | null>;
+  credited_amount: Generated<number>;
+  supplier_reference: Generated<string | null>;
+  note: Generated<string>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  acknowledged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  credited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: string;
+  created_at: InstantDefault;
+  updated_at: InstantDefault;
+}
+export interface SupplierClaimLinesTable {
+  store_id: string;
+  claim_id: string;
+  id: string;
+  source: string;
+  case_id: string | null;
+  order_id: string | null;
+  line_id: string | null;
+  sku: string | null;
+  description: string;
+  reason: string;
+  quantity: number;
+  amount: number;
+  accepted_amount: ColumnType<number | null, number | null | undefined, number | null>;
+  position: JsonDefault;
+  evidence: JsonDefault;
+  created_at: InstantDefault;
+}
+export interface SupplierClaimEventsTable {
+  store_id: string;
+  id: Generated<number>;
+  claim_id: string;
+  type: string;
+  actor: string;
+  data: JsonDefault;
+  at: InstantDefault;
+}
+export interface SupplierCreditsTable {
+  store_id: string;
+  id: string;
+  supplier_id: string;
+  claim_id: string | null;
+  kind: string;
+  amount: number;
+  currency: string;
+  units: Generated<number>;
+  reference: string;
+  received_on: ColumnType<string, string, string>;
+  note: Generated<string>;
+  created_by: string;
   created_at: InstantDefault;
 }
 export interface ProductsTable {
@@ -78,6 +151,9 @@ export interface ProductsTable {
   /** prices per currency beside `price` ({"RUB": 450000}) */
   prices: ColumnType<Record<string, number>, string | undefined, string>;
   image_url: Generated<string | null>;
+  /** what one unit costs the store from its supplier, in unit_cost_currency */
+  unit_cost: Generated<number | null>;
+  unit_cost_currency: Generated<string | null>;
   created_at: InstantDefault;
 }
 export interface ExchangeRatesTable {
@@ -515,6 +591,11 @@ export interface DB {
   api_tokens: ApiTokensTable;
   customers: CustomersTable;
   suppliers: SuppliersTable;
+  supplier_terms: SupplierTermsTable;
+  supplier_claims: SupplierClaimsTable;
+  supplier_claim_lines: SupplierClaimLinesTable;
+  supplier_claim_events: SupplierClaimEventsTable;
+  supplier_credits: SupplierCreditsTable;
   products: ProductsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
