@@ -25,7 +25,7 @@ export interface TestApp {
   filesDir: string;
   /** Sends a request as the given role (owner by default). */
   call(
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
     opts?: { role?: Role; token?: string | null; headers?: Record<string, string> },

@@ -50,6 +50,8 @@ export interface UnitFilter {
   supplierCode?: string;
   /** only returns inspected (and cases of the kinds) whose units the supplier may owe */
   claimableOnly?: boolean;
+  /** only units reported (return requested, case opened) since */
+  since?: Date;
 }
 
 type Raw = Omit<SupplierUnit, 'value' | 'unit_cost' | 'claim'> & {
@@ -68,6 +70,8 @@ export async function loadSupplierUnits(trx: Tx, storeId: string, f: UnitFilter)
   const inspected = f.claimableOnly
     ? sql`AND r.inspected_at IS NOT NULL AND rl.received_quantity > 0`
     : sql``;
+  const returnsSince = f.since ? sql`AND r.requested_at >= ${f.since}` : sql``;
+  const casesSince = f.since ? sql`AND c.created_at >= ${f.since}` : sql``;
   const openCases = f.claimableOnly ? sql`AND c.status NOT IN ('rejected', 'closed', 'cancelled')` : sql``;
   const delivered = sql`(SELECT min(fu.delivered_at) FROM fulfillments fu
       WHERE fu.order_id = o.id AND fu.lines @> jsonb_build_array(jsonb_build_object('line_id', ol.line_id)))`;
@@ -94,7 +98,7 @@ export async function loadSupplierUnits(trx: Tx, storeId: string, f: UnitFilter)
     JOIN order_lines ol ON ol.order_id = rl.order_id AND ol.line_id = rl.line_id
     LEFT JOIN products p ON p.store_id = rl.store_id AND p.sku = ol.sku
     ${claimed(sql`rl.line_id`)}
-    WHERE rl.store_id = ${storeId} ${byCase} ${bySupplier} ${inspected}
+    WHERE rl.store_id = ${storeId} ${byCase} ${bySupplier} ${inspected} ${returnsSince}
     UNION ALL
     SELECT 'case', c.id, c.number, c.kind, c.status, o.id, o.number, o.destination_country, ol.line_id,
       ol.sku, ol.title, ol.supplier, cln.quantity, 0,
@@ -109,7 +113,7 @@ export async function loadSupplierUnits(trx: Tx, storeId: string, f: UnitFilter)
     LEFT JOIN products p ON p.store_id = cln.store_id AND p.sku = ol.sku
     ${claimed(sql`cln.line_id`)}
     WHERE cln.store_id = ${storeId} AND c.kind IN ('item_problem', 'lost_parcel')
-      ${byCase} ${bySupplier} ${openCases}
+      ${byCase} ${bySupplier} ${openCases} ${casesSince}
     ORDER BY reported_at, case_number, line_id`.execute(trx);
   return rows.rows.map(
     ({
