@@ -18,6 +18,7 @@ import { upsertRates } from '../rates/rates.queries.ts';
 import { createStore } from '../stores/create-store.ts';
 import type { Store } from '../stores/stores.queries.ts';
 import { openDemoCase } from './demo-cases.ts';
+import { seedDemoClaims } from './demo-claims.ts';
 import {
   DEMO_CUSTOMERS,
   DEMO_PRODUCTS,
@@ -233,6 +234,7 @@ export async function seedDemo(
       if (s.ret) await advanceDemoReturn(trx, actor, id, input, s.ret);
       for (const c of s.cases ?? []) await openDemoCase(trx, actor, id, input, c, new Date(now));
     }
+    await seedDemoClaims(trx, actor, new Date(now));
     return { store, token: token as string };
   });
   await seedDemoInbox(database, seeded.store.id);
