@@ -451,12 +451,14 @@ export const supplierRoutes =
         const to = q.to ? new Date(q.to) : new Date();
         const from = q.from ? new Date(q.from) : new Date(to.getTime() - 90 * 86_400_000);
         const base = { from, to, supplier: q.supplier, threshold: q.threshold, min_units: q.min_units };
-        const card = await supplierScorecard(db, storeId, { ...base, by: q.by });
-        // alerts are per SKU whatever the view
-        const alerts =
-          q.by === 'sku'
-            ? card.alerts
-            : (await supplierScorecard(db, storeId, { ...base, by: 'sku' })).alerts;
+        // alerts are per SKU whatever the view: the SKU card is asked beside the supplier one
+        const [card, skus] = await Promise.all([
+          supplierScorecard(db, storeId, { ...base, by: q.by }),
+          q.by === 'sku' || q.format === 'csv'
+            ? null
+            : supplierScorecard(db, storeId, { ...base, by: 'sku' }),
+        ]);
+        const alerts = skus ? skus.alerts : card.alerts;
         if (q.format === 'json') return { ...card, alerts };
         const csv = stringify(
           card.data.map((r) => ({
