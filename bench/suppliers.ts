@@ -162,7 +162,7 @@ try {
         at(15),
       );
       claims++;
-      await claimStep(trx, actor, claimId, { step: 'send', note: '' }, at(15));
+      await claimStep(trx, actor, claimId, { step: 'send', note: '', email: false }, at(15));
       if (claims % 5 === 0) return claimStep(trx, actor, claimId, { step: 'reject', reason: 'late' }, at(25));
       await claimStep(trx, actor, claimId, { step: 'accept', lines: null, note: '' }, at(22));
       if (claims % 4 === 0) return;

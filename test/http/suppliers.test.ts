@@ -2,8 +2,10 @@
 // through every step and their refusals, credits counted once, the month's reconciliation, the gaps
 // between the store's promises and the supplier's terms, and the scorecard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smtpMailer } from '../../src/integrations/smtp/mailer.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { daysAgo, makeOrder } from '../builders.ts';
+import { type SmtpPeer, startSmtpPeer } from '../smtp-peer.ts';
 
 let t: TestApp;
 const today = new Date().toISOString().slice(0, 10);
@@ -25,8 +27,16 @@ const SUP1_TERMS = {
   return_address: { name: 'Factory', line1: '1 Road', city: 'Shenzhen', country: 'cn' },
 };
 
+let peer: SmtpPeer;
 beforeAll(async () => {
-  t = await createTestApp();
+  peer = await startSmtpPeer();
+  t = await createTestApp({
+    sender: {
+      mailer: smtpMailer(peer.url),
+      from: 'support@test-store.example',
+      publicUrl: 'http://localhost:3000',
+    },
+  });
   const sup = await t.call('POST', '/api/v1/suppliers', {
     suppliers: [
       { code: 'SUP-1', name: 'Shenzhen Factory', country: 'CN', email: 'claims@factory.example' },
@@ -55,6 +65,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
+  await peer?.close();
 });
 
 async function inspectedReturn(reason: string, deliveredDaysAgo = 3) {
@@ -305,6 +316,81 @@ describe('claims against a supplier', () => {
       type: 'message_in',
       data: { body: '收到，我们会处理。' },
     });
+  });
+
+  it("mailed the claim with its documents, and threads the supplier's answer back onto it", async () => {
+    await t.runJobs();
+    const mails = peer.received.filter((m) => m.envelopeTo.includes('claims@factory.example'));
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]?.parsed;
+    expect(mail?.subject).toMatch(/^Claim CLM-\d{5} from Test Store: \$18\.00$/);
+    expect(mail?.text).toContain('Dear Shenzhen Factory,');
+    expect(mail?.text).toContain('- 1 × Wool jumper (JUMPER-M-BLUE): wrong item');
+    expect(mail?.text).toContain('by mail');
+    expect(mail?.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      [expect.stringMatching(/^CLM-\d{5}\.pdf$/), 'application/pdf'],
+      [expect.stringMatching(/^CLM-\d{5}\.csv$/), 'text/csv'],
+    ]);
+    expect(mail?.attachments[0]?.content.subarray(0, 5).toString()).toBe('%PDF-');
+    const claim = (await t.call('GET', `/api/v1/supplier-claims/${claimId}`)).json();
+    const out = claim.messages.find((m: { direction: string; channel: string }) => m.direction === 'out');
+    expect(out).toMatchObject({ channel: 'email', status: 'sent', to_address: 'claims@factory.example' });
+
+    const reply = [
+      'From: Li Wei <claims@factory.example>',
+      'To: support@test-store.example',
+      `Subject: Re: ${mail?.subject}`,
+      `Message-ID: <reply-${claimId}@factory.example>`,
+      `In-Reply-To: ${mail?.messageId}`,
+      `References: ${mail?.messageId}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'We accept 15.00 USD; credit note to follow.',
+      '',
+    ].join('\r\n');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/inbound/email',
+      payload: reply,
+      headers: { authorization: `Bearer ${t.tokens.agent}`, 'content-type': 'message/rfc822' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ case_id: null, supplier_claim_id: claimId, opened_case: false });
+    const after = (await t.call('GET', `/api/v1/supplier-claims/${claimId}`)).json();
+    expect(after.messages.at(-1)).toMatchObject({
+      direction: 'in',
+      channel: 'email',
+      from_address: 'claims@factory.example',
+      body: expect.stringContaining('We accept 15.00 USD'),
+    });
+    expect(after.events.at(-1)).toMatchObject({
+      type: 'message_in',
+      actor: 'supplier:claims@factory.example',
+    });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/inbound/email',
+      payload: reply,
+      headers: { authorization: `Bearer ${t.tokens.agent}`, 'content-type': 'message/rfc822' },
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await t.call('GET', `/api/v1/supplier-claims/${claimId}`)).json().messages).toHaveLength(
+      after.messages.length,
+    );
+
+    const noAddress = await t.call('POST', '/api/v1/supplier-claims', {
+      supplier: 'SUP-2',
+      manual_lines: [{ description: 'x', reason: 'defective', quantity: 1, amount: 100 }],
+    });
+    const byMail = await t.call('POST', `/api/v1/supplier-claims/${noAddress.json().id}/send`, {
+      email: true,
+    });
+    expect(byMail.statusCode).toBe(400);
+    expect((await t.call('GET', `/api/v1/supplier-claims/${noAddress.json().id}`)).json().status).toBe(
+      'draft',
+    );
+    const byHand = await t.call('POST', `/api/v1/supplier-claims/${noAddress.json().id}/send`, {});
+    expect(byHand.json()).toMatchObject({ status: 'sent', messages: [] });
   });
 
   it('rejects a hand-made claim, deletes only drafts, and writes the claim document', async () => {

@@ -39,7 +39,7 @@ export async function seedDemoClaims(trx: Tx, owner: Actor, now: Date): Promise<
       trx,
       finance,
       id,
-      { step: 'send', note: 'Sent by email with the tracking history.' },
+      { step: 'send', note: 'Sent by email with the tracking history.', email: null },
       now,
     );
     await claimStep(trx, finance, id, { step: 'acknowledge', supplier_reference: 'SZA-RMA-2291' }, now);
@@ -67,7 +67,7 @@ export async function seedDemoClaims(trx: Tx, owner: Actor, now: Date): Promise<
   }
   if (faulty) {
     const id = await claim(faulty, 'Earbuds do not charge; inspected grade C.');
-    await claimStep(trx, finance, id, { step: 'send', note: '' }, now);
+    await claimStep(trx, finance, id, { step: 'send', note: '', email: null }, now);
     await claimStep(trx, finance, id, { step: 'acknowledge', supplier_reference: 'SZA-RMA-2307' }, now);
   }
 }

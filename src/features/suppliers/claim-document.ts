@@ -5,7 +5,7 @@
 import { buffer } from 'node:stream/consumers';
 import { stringify } from 'csv-stringify/sync';
 import PDFDocument from 'pdfkit';
-import type { Database } from '../../db/connect.ts';
+import type { Tx } from '../../db/schema.ts';
 import type { Address } from '../../domain/order.ts';
 import { formatMoney } from '../../i18n/index.ts';
 import { pickFace, setUpFaces } from '../../integrations/carriers/label-pdf.ts';
@@ -50,13 +50,13 @@ const addressText = (a: Partial<Address> | null | undefined) =>
         .join(', ')
     : '';
 
+/** `files`: where the cases' photos are kept; without it the photos are listed, not drawn. */
 export async function claimDocumentPdf(
-  database: Database,
-  files: FileStore,
+  db: Tx,
+  files: FileStore | null,
   storeId: string,
   id: string,
 ): Promise<{ number: string; pdf: Buffer }> {
-  const db = database.db;
   const view = await getClaimView(db, storeId, id);
   const store = await getStore(db, storeId);
   const wanted = view.lines.flatMap((l) =>
@@ -71,7 +71,11 @@ export async function claimDocumentPdf(
       .where('store_id', '=', storeId)
       .where('id', '=', f.id)
       .executeTakeFirst();
-    const bytes = stored?.storage_key ? await buffer(files.read(stored.storage_key)) : stored?.data;
+    const bytes = stored?.storage_key
+      ? files
+        ? await buffer(files.read(stored.storage_key))
+        : null
+      : stored?.data;
     if (bytes) images.push({ caption: `${f.line}: ${f.name}`, bytes: Buffer.from(bytes) });
   }
   const pdf = await render(

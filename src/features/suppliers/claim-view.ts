@@ -39,7 +39,7 @@ export async function getClaimView(trx: Tx, storeId: string, id: string) {
     .where('sc.id', '=', id)
     .executeTakeFirst();
   if (!claim) throw notFound('Claim');
-  const [lines, credits, events] = await Promise.all([
+  const [lines, credits, events, messages] = await Promise.all([
     trx
       .selectFrom('supplier_claim_lines as l')
       .leftJoin('cases as c', 'c.id', 'l.case_id')
@@ -89,6 +89,29 @@ export async function getClaimView(trx: Tx, storeId: string, id: string) {
       .orderBy('at')
       .orderBy('id')
       .execute(),
+    // the conversation with the supplier: mail out and in, and what was recorded by hand
+    trx
+      .selectFrom('case_messages')
+      .select([
+        'id',
+        'direction',
+        'channel',
+        'author',
+        'to_address',
+        'from_address',
+        'subject',
+        'body',
+        'status',
+        'attachments',
+        'at',
+        'sent_at',
+        'last_error',
+      ])
+      .where('store_id', '=', storeId)
+      .where('supplier_claim_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
   ]);
   const {
     supplier_id,
@@ -114,6 +137,7 @@ export async function getClaimView(trx: Tx, storeId: string, id: string) {
     lines,
     credits,
     events,
+    messages,
   };
 }
 export type ClaimView = Awaited<ReturnType<typeof getClaimView>>;

@@ -12,9 +12,12 @@ import {
   type ClaimStep,
   claimLineAmount,
 } from '../../domain/suppliers/claims.ts';
+import { formatMoney } from '../../i18n/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 import { getStore } from '../stores/stores.queries.ts';
+import { queueClaimMail, recordClaimNote } from './claim-mail.ts';
+import { getClaimView } from './claim-view.ts';
 import { getSupplier } from './supplier-terms.queries.ts';
 import { type UnitWithPosition, unitsWithPosition } from './supplier-units.queries.ts';
 
@@ -243,7 +246,11 @@ async function lockClaim(trx: Tx, storeId: string, id: string) {
 }
 
 export type StepInput =
-  | { step: 'send'; note: string }
+  | {
+      step: 'send';
+      note: string /** null: by email when the supplier has an address */;
+      email: boolean | null;
+    }
   | { step: 'acknowledge'; supplier_reference: string | null }
   | { step: 'accept'; lines: { id: string; accepted_amount: number }[] | null; note: string }
   | { step: 'reject'; reason: string }
@@ -288,7 +295,27 @@ export async function claimStep(trx: Tx, actor: Actor, id: string, input: StepIn
         .executeTakeFirstOrThrow();
       if (Number(lines.n) === 0) throw new AppError('not_eligible', 'A claim without lines cannot be sent');
       Object.assign(set, { status: 'sent', sent_at: now });
-      await claimEvent(trx, actor, id, 'sent', { note: input.note, deadline: claim.deadline });
+      const supplier = await trx
+        .selectFrom('suppliers')
+        .select(['email', 'name'])
+        .where('id', '=', claim.supplier_id)
+        .executeTakeFirstOrThrow();
+      const byMail = input.email ?? supplier.email !== null;
+      const mailId = byMail
+        ? await queueClaimMail(
+            trx,
+            actor,
+            id,
+            { body: await claimLetter(trx, actor.storeId, id, input.note), withDocument: true },
+            now,
+          )
+        : null;
+      await claimEvent(trx, actor, id, 'sent', {
+        note: input.note,
+        deadline: claim.deadline,
+        by: mailId ? 'email' : 'hand',
+        message_id: mailId,
+      });
       break;
     }
     case 'acknowledge':
@@ -373,17 +400,57 @@ export async function claimStep(trx: Tx, actor: Actor, id: string, input: StepIn
   return { replayed: false };
 }
 
-/** A message to or from the supplier about the claim, recorded by hand (mail, chat, phone). */
+/** A message to the supplier by email, or one said elsewhere (phone, chat) recorded by hand. */
 export async function recordClaimMessage(
   trx: Tx,
   actor: Actor,
   id: string,
-  input: { direction: 'in' | 'out'; body: string },
+  input: { direction: 'in' | 'out'; body: string; email: boolean },
+  now = new Date(),
 ) {
   await lockClaim(trx, actor.storeId, id);
+  if (input.email && input.direction === 'in')
+    throw new AppError(
+      'invalid_request',
+      "A supplier's mail arrives by itself (inbound email); record it by hand with email: false",
+      { errors: [{ path: 'email', message: 'only a message out is sent by email' }] },
+    );
+  const messageId = input.email
+    ? await queueClaimMail(trx, actor, id, { body: input.body, withDocument: false }, now)
+    : await recordClaimNote(trx, actor, id, input);
   await claimEvent(trx, actor, id, input.direction === 'in' ? 'message_in' : 'message_out', {
     body: input.body,
+    message_id: messageId,
+    by: input.email ? 'email' : 'hand',
   });
+}
+
+/** The letter that goes with the claim's document: what is claimed, for what, under which terms. */
+async function claimLetter(trx: Tx, storeId: string, id: string, note: string): Promise<string> {
+  const view = await getClaimView(trx, storeId, id);
+  const store = await getStore(trx, storeId);
+  const money = (n: number) => formatMoney('en', n, view.currency);
+  const units = view.lines.reduce((n, l) => n + l.quantity, 0);
+  const remedy = view.lines
+    .map((l) => (l.position as { remedy?: string | null }).remedy)
+    .find((r): r is string => typeof r === 'string');
+  return [
+    `Dear ${view.supplier.name},`,
+    '',
+    `please find attached our claim ${view.number}: ${units} unit${units === 1 ? '' : 's'}, ${money(view.claimed_amount)} in total${remedy ? `, for a ${remedy} under your return terms` : ''}.${view.deadline ? ` Your terms ask for it by ${view.deadline}.` : ''}`,
+    ...(note ? ['', note] : []),
+    '',
+    ...view.lines.map(
+      (l) =>
+        `- ${l.quantity} × ${l.description}${l.sku ? ` (${l.sku})` : ''}: ${l.reason.replace(/_/g, ' ')}${l.case_number ? `, our case ${l.case_number}` : ''}, ${money(l.amount)}`,
+    ),
+    '',
+    'The attached PDF has the photos and inspection results; the CSV has the same lines for your records.',
+    'Please reply to this message with your decision and your reference.',
+    '',
+    'Kind regards,',
+    store?.name ?? '',
+  ].join('\n');
 }
 
 /** A draft is deleted with its lines (its units become claimable again); anything sent is kept. */

@@ -319,13 +319,10 @@ export const supplierRoutes =
 
     step(
       'send',
-      'Marks a draft claim sent to the supplier',
-      z.strictObject({ note: text(2000).default('') }),
+      'Sends a draft claim to the supplier: by email with the claim as PDF and CSV when the supplier has an address (or `email: true`), else marked sent by hand (`email: false`)',
+      z.strictObject({ note: text(2000).default(''), email: z.boolean().nullable().default(null) }),
       'claims.write',
-      (b) => ({
-        step: 'send',
-        note: b.note,
-      }),
+      (b) => ({ step: 'send', note: b.note, email: b.email }),
     );
     step(
       'acknowledge',
@@ -375,9 +372,14 @@ export const supplierRoutes =
       {
         schema: {
           tags: ['suppliers'],
-          summary: 'Records a message to or from the supplier about the claim (mail, chat or phone)',
+          summary:
+            "A message to the supplier by email (`email: true`, in the claim's thread), or one said elsewhere (phone, chat) recorded by hand; the supplier's mail replies arrive on the claim by themselves (inbound email)",
           params: claimParams,
-          body: z.strictObject({ direction: z.enum(['in', 'out']), body: text(10_000).min(1) }),
+          body: z.strictObject({
+            direction: z.enum(['in', 'out']),
+            body: text(10_000).min(1),
+            email: z.boolean().default(false),
+          }),
         },
         config: { permission: 'claims.write' },
       },
@@ -403,7 +405,7 @@ export const supplierRoutes =
       },
       async (request, reply) => {
         const { storeId } = actorOf(request);
-        const doc = await claimDocumentPdf(database, files, storeId, request.params.id);
+        const doc = await claimDocumentPdf(db, files, storeId, request.params.id);
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${doc.number}.pdf"`)
