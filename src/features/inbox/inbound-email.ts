@@ -16,8 +16,8 @@ import type { Actor } from '../auth/actor.ts';
 import { evidenceBytesUsed } from '../cases/cases.queries.ts';
 import { createCase } from '../cases/create-case.ts';
 import { type EvidenceDeps, type Received, recognise, recordEvidence } from '../cases/evidence.ts';
-import { recordSupplierReply } from '../suppliers/claim-mail.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
+import { recordSupplierReply } from '../suppliers/claim-mail.ts';
 import type { Intent } from './intent/intents.ts';
 import { PRIORITIES, priorityOf } from './routing.ts';
 
