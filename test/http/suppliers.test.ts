@@ -533,3 +533,93 @@ describe('gaps and scorecards', () => {
     expect(csv.body).toContain('SUP-1,Shenzhen Factory,6,2,2,0,0.333');
   });
 });
+
+describe('claims from cases', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
+  it('claims a faulty unit reported as an item problem with its photo, and a lost parcel', async () => {
+    const order = (await t.call('POST', '/api/v1/orders', makeOrder())).json();
+    const problem = await t.call(
+      'POST',
+      '/api/v1/cases',
+      {
+        kind: 'item_problem',
+        order_id: order.id,
+        lines: [{ line_id: 'L1', quantity: 1 }],
+        data: { reason: 'defective', note: 'Seams open' },
+      },
+      { role: 'agent' },
+    );
+    expect(problem.statusCode, problem.body).toBe(201);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'seams.png');
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${problem.json().id}/evidence`,
+      payload: form,
+      headers: { authorization: `Bearer ${t.tokens.agent}` },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+
+    const lostOrder = (
+      await t.call(
+        'POST',
+        '/api/v1/orders',
+        makeOrder({
+          fulfillments: [
+            {
+              id: 'F1',
+              lines: [{ line_id: 'L1', quantity: 2 }],
+              carrier: 'YunExpress',
+              tracking_number: 'YT1',
+              shipped_at: daysAgo(60),
+              delivered_at: null,
+            },
+          ],
+        }),
+      )
+    ).json();
+    const lost = await t.call(
+      'POST',
+      '/api/v1/cases',
+      { kind: 'lost_parcel', order_id: lostOrder.id, data: { fulfillment_id: 'F1' } },
+      { role: 'agent' },
+    );
+    expect(lost.statusCode, lost.body).toBe(201);
+
+    const claimable = (await t.call('GET', '/api/v1/suppliers/SUP-1/claimable')).json().data;
+    const fromProblem = claimable.find((u: { case_id: string }) => u.case_id === problem.json().id);
+    const fromLost = claimable.find((u: { case_id: string }) => u.case_id === lost.json().id);
+    expect(fromProblem).toMatchObject({ source: 'case', reason: 'defective', quantity: 1, claim: null });
+    expect(fromProblem.position.claimable).toBe(true);
+    // a lost parcel counts from the day it was reported: the claim deadline is what limits it
+    expect(fromLost).toMatchObject({ source: 'case', reason: 'lost_parcel', quantity: 2 });
+    expect(fromLost.position).toMatchObject({ claimable: true, until: isoDay(new Date().toISOString(), 30) });
+
+    const made = await t.call(
+      'POST',
+      '/api/v1/supplier-claims',
+      {
+        supplier: 'SUP-1',
+        items: [{ case_id: problem.json().id }, { case_id: lost.json().id, line_id: 'L1' }],
+      },
+      { role: 'finance' },
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const claim = made.json();
+    expect(claim.claimed_amount).toBe(1800 + 2 * 1800);
+    const pLine = claim.lines.find((l: { case_id: string }) => l.case_id === problem.json().id);
+    const lLine = claim.lines.find((l: { case_id: string }) => l.case_id === lost.json().id);
+    expect(pLine).toMatchObject({ source: 'case', reason: 'defective', amount: 1800 });
+    expect(pLine.evidence.files).toEqual([
+      { id: expect.any(String), line_id: null, content_type: 'image/png', name: 'seams.png' },
+    ]);
+    expect(lLine).toMatchObject({ source: 'case', reason: 'lost_parcel', quantity: 2, amount: 3600 });
+    const pdf = await t.call('GET', `/api/v1/supplier-claims/${claim.id}/document.pdf`);
+    // the photo is drawn into the document
+    expect(pdf.rawPayload.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+  });
+});
