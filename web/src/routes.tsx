@@ -14,6 +14,19 @@ import { RequireSession } from './console/session/RequireSession.tsx';
 import { SignInPage } from './console/session/SignInPage.tsx';
 import { PageLoader } from './console/ui/PageLoader.tsx';
 
+// Suppliers, their claims and the month's reconciliation: loaded when first opened.
+const suppliers = () => import('./console/suppliers/pages.ts');
+const supplierRoutes = [
+  { path: 'suppliers', lazy: async () => ({ Component: (await suppliers()).SuppliersPage }) },
+  { path: 'suppliers/:code', lazy: async () => ({ Component: (await suppliers()).SupplierPage }) },
+  { path: 'supplier-claims', lazy: async () => ({ Component: (await suppliers()).ClaimsPage }) },
+  { path: 'supplier-claims/:id', lazy: async () => ({ Component: (await suppliers()).ClaimPage }) },
+  {
+    path: 'supplier-reconciliation',
+    lazy: async () => ({ Component: (await suppliers()).ReconciliationPage }),
+  },
+];
+
 export const router = createBrowserRouter([
   { path: '/console/sign-in', element: <SignInPage /> },
   {
@@ -67,6 +80,7 @@ export const router = createBrowserRouter([
           Component: (await import('./console/analytics/AnalyticsPage.tsx')).AnalyticsPage,
         }),
       },
+      ...supplierRoutes,
       { path: '*', element: <Navigate to="/console" replace /> },
     ],
   },

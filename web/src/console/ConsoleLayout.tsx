@@ -8,6 +8,7 @@ import { CasesNav } from './cases/CasesNav.tsx';
 import { InboxNav } from './messages/InboxNav.tsx';
 import { QueueNav } from './queues/QueueNav.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
+import { SuppliersNav } from './suppliers/SuppliersNav.tsx';
 import { BrandMark } from './ui/BrandMark.tsx';
 import { LanguagePicker } from './ui/LanguagePicker.tsx';
 import { StoreNav } from './ui/StoreNav.tsx';
@@ -70,6 +71,10 @@ export function ConsoleLayout() {
             {t('nav.cases')}
           </Text>
           <CasesNav />
+          <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
+            {t('nav.suppliersSection')}
+          </Text>
+          <SuppliersNav />
           <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>
             {t('nav.store')}
           </Text>
