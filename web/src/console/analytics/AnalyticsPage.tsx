@@ -2,6 +2,7 @@ import { Alert, Group, Loader, SimpleGrid, Skeleton, Stack, Text, Title } from '
 import { useTranslation } from 'react-i18next';
 import { useAnalyticsSummary } from '../../api/analytics.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { SupplierScorecardCard } from '../suppliers/SupplierScorecardCard.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { BreakdownCard } from './BreakdownCard.tsx';
@@ -65,6 +66,7 @@ export function AnalyticsPage() {
           onDimension={(d) => p.update({ dimension: d })}
         />
       )}
+      {p.period && <SupplierScorecardCard period={p.period} />}
     </Stack>
   );
 }
