@@ -10,6 +10,7 @@ import { AssigneeControl } from '../return/AssigneeControl.tsx';
 import { EvidenceGallery } from '../return/EvidenceGallery.tsx';
 import { NotesCard } from '../return/NotesCard.tsx';
 import { Timeline } from '../return/Timeline.tsx';
+import { SupplierLine } from '../suppliers/SupplierLine.tsx';
 import { BackLink } from '../ui/BackLink.tsx';
 import { DueBadge } from '../ui/DueBadge.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
@@ -89,6 +90,7 @@ function CaseLines({ c }: { c: CaseView }) {
                 <Text size="xs" c="dimmed">
                   {[l.variant, l.sku].filter(Boolean).join(' · ')}
                 </Text>
+                <SupplierLine caseId={c.id} lineId={l.line_id} />
               </Table.Td>
               <Table.Td ta="end" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {format.money(l.unit_amount * l.quantity, c.currency)}

@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrder } from '../../api/returns.ts';
 import type { ReturnView } from '../../api/types.ts';
+import { SupplierLine } from '../suppliers/SupplierLine.tsx';
 import { LineBlock } from './LineBlock.tsx';
 
 export function LinesCard({ ret }: { ret: ReturnView }) {
@@ -49,6 +50,7 @@ export function LinesCard({ ret }: { ret: ReturnView }) {
           <Fragment key={line.line_id}>
             {i > 0 && <Divider />}
             <LineBlock line={line} currency={ret.currency} lang={lang} />
+            <SupplierLine caseId={ret.id} lineId={line.line_id} />
           </Fragment>
         ))}
       </Stack>
