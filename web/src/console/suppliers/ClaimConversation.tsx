@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
-import { type Claim, useClaimAction } from './api.ts';
+import { actorLabel, type Claim, useClaimAction } from './api.ts';
 
 export function ClaimConversation({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ export function ClaimConversation({ claim }: { claim: Claim }) {
               </Badge>
               <Text size="xs" c="dimmed">
                 {format.dateTime(m.at)}
-                {m.author ? ` · ${m.author}` : ''}
+                {m.author ? ` · ${actorLabel(m.author)}` : ''}
               </Text>
             </Group>
             {m.subject && (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format.ts';
 import type { Claim, ClaimLine } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 function Evidence({ line }: { line: ClaimLine }) {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ export function ClaimLines({ claim }: { claim: Claim }) {
       <Title order={2} size="h4" id="claim-lines-title" mb="sm">
         {t('suppliers.claim.lines')}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640} label={t('suppliers.claim.lines')}>
         <Table verticalSpacing="sm" data-testid="claim-lines">
           <Table.Thead>
             <Table.Tr>
@@ -117,7 +118,7 @@ export function ClaimLines({ claim }: { claim: Claim }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

@@ -28,6 +28,7 @@ import { ClaimStatusBadge } from './ClaimStatusBadge.tsx';
 import { ClaimSteps } from './ClaimSteps.tsx';
 import { ClaimTimeline } from './ClaimTimeline.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 
 function Amount({
   label,
@@ -62,7 +63,7 @@ function Credits({ claim }: { claim: Claim }) {
       <Title order={2} size="h4" id="claim-credits-title" mb="sm">
         {t('suppliers.credit.title')}
       </Title>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable minWidth={480} label={t('suppliers.credit.title')}>
         <Table striped data-testid="claim-credits">
           <Table.Thead>
             <Table.Tr>
@@ -91,7 +92,7 @@ function Credits({ claim }: { claim: Claim }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

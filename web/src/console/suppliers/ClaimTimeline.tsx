@@ -2,7 +2,7 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import type { Claim } from './api.ts';
+import { actorLabel, type Claim } from './api.ts';
 
 function detail(e: Claim['events'][number], money: (n: number) => string): string {
   const d = e.data ?? {};
@@ -30,7 +30,7 @@ export function ClaimTimeline({ claim }: { claim: Claim }) {
             title={t(`suppliers.event.${e.type}`, { defaultValue: e.type })}
           >
             <Text size="xs" c="dimmed">
-              {format.dateTime(e.at)} · {e.actor}
+              {format.dateTime(e.at)} · {actorLabel(e.actor)}
             </Text>
             {detail(e, (n) => format.money(n, claim.currency)) && (
               <Text size="sm">{detail(e, (n) => format.money(n, claim.currency))}</Text>

@@ -21,6 +21,7 @@ import { caseLink } from '../messages/api.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { type Unit, useBuildClaim, useClaimable } from './api.ts';
 import { ClaimStatusBadge } from './ClaimStatusBadge.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 
 const keyOf = (u: Unit) => `${u.case_id}:${u.line_id}`;
 
@@ -65,7 +66,7 @@ export function ClaimableCard({ code, canBuild }: { code: string; canBuild: bool
         </Text>
       )}
       {units.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollTable minWidth={720} label={t('suppliers.claimable.title')}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -140,7 +141,7 @@ export function ClaimableCard({ code, canBuild }: { code: string; canBuild: bool
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {canBuild && open.length > 0 && (
         <Group mt="sm" gap="sm">

@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/format.ts';
 import type { ClaimSummary } from './api.ts';
 import { ClaimStatusBadge } from './ClaimStatusBadge.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 
 export function ClaimsTable({
   claims,
@@ -24,7 +25,7 @@ export function ClaimsTable({
     );
   const money = (n: number | null, c: string) => (n === null ? '—' : format.money(n, c));
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable minWidth={720} label={t('suppliers.claims.title')}>
       <Table striped data-testid="claims-table">
         <Table.Thead>
           <Table.Tr>
@@ -81,6 +82,6 @@ export function ClaimsTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -30,7 +30,14 @@ export function GapAlerts({ report, linkSuppliers = false }: { report: GapReport
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
             <div style={{ flex: '1 1 320px' }}>
               {linkSuppliers && (
-                <Anchor component={Link} to={`/console/suppliers/${s.supplier.code}`} size="sm" fw={600}>
+                <Anchor
+                  component={Link}
+                  to={`/console/suppliers/${s.supplier.code}`}
+                  size="sm"
+                  fw={700}
+                  c="inherit"
+                  underline="always"
+                >
                   {s.supplier.code}
                 </Anchor>
               )}

@@ -4,6 +4,7 @@ import { ActionIcon, Button, NumberInput, Select, Table, TextInput } from '@mant
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Terms } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 import { OVERRIDABLE, type OverrideField, optionsOf } from './terms-fields.ts';
 
 export interface OverrideRow {
@@ -119,7 +120,7 @@ export function OverridesTable({
   }));
   return (
     <>
-      <Table.ScrollContainer minWidth={520}>
+      <ScrollTable minWidth={520} label={t('suppliers.overrides.title')}>
         <Table data-testid="sku-overrides">
           <Table.Thead>
             <Table.Tr>
@@ -182,7 +183,7 @@ export function OverridesTable({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {!readOnly && (
         <Button
           variant="subtle"

@@ -10,6 +10,7 @@ import { useAnalyticsFormat } from '../analytics/format.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type ReconciliationRow, useReconciliation } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const COLUMNS = ['refunded', 'replaced', 'claimed', 'credited', 'difference'] as const;
@@ -92,7 +93,7 @@ export function ReconciliationPage() {
               {t('suppliers.reconciliation.none')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={760}>
+            <ScrollTable minWidth={760} label={t('suppliers.reconciliation.title')}>
               <Table striped data-testid="reconciliation">
                 <Table.Thead>
                   <Table.Tr>
@@ -127,7 +128,7 @@ export function ReconciliationPage() {
                   </Table.Tr>
                 </Table.Tfoot>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
           {r.data.some((d) => d.unconverted.length > 0) && (
             <Alert color="yellow" mt="sm">

@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { BackLink } from '../ui/BackLink.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { type SupplierDetail, useClaims, useGaps, useSupplier } from './api.ts';
+import { actorLabel, type SupplierDetail, useClaims, useGaps, useSupplier } from './api.ts';
 import { ClaimableCard } from './ClaimableCard.tsx';
 import { ClaimsTable } from './ClaimsTable.tsx';
 import { GapAlerts } from './GapAlerts.tsx';
@@ -41,7 +41,7 @@ function Versions({ s }: { s: SupplierDetail }) {
                       {t('suppliers.version', { version: v.version })}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {format.dateTime(v.created_at)} · {v.created_by}
+                      {format.dateTime(v.created_at)} · {actorLabel(v.created_by)}
                     </Text>
                     <Text size="xs">{termsSummary(t, v.terms)}</Text>
                   </Table.Td>

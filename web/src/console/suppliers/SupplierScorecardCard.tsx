@@ -23,6 +23,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { useAnalyticsFormat } from '../analytics/format.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { scorecardPath, useScorecard, useSuppliers } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 export function SupplierScorecardCard({ period }: { period: Period }) {
   const { t } = useTranslation();
@@ -91,7 +92,7 @@ export function SupplierScorecardCard({ period }: { period: Period }) {
               {t('suppliers.scorecard.none')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={820}>
+            <ScrollTable minWidth={820} label={t('suppliers.scorecard.title')}>
               <Table striped data-testid="scorecard-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -139,7 +140,7 @@ export function SupplierScorecardCard({ period }: { period: Period }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </Stack>
       )}

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useGaps, useSuppliers } from './api.ts';
 import { GapAlerts } from './GapAlerts.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 import { termsSummary } from './terms-summary.ts';
 
 const GAP_DAYS = 90;
@@ -35,7 +36,7 @@ export function SuppliersPage() {
         {list.isError && <ProblemAlert error={list.error} />}
         {list.isPending && <Skeleton h={160} />}
         {list.data && (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollTable minWidth={560} label={t('suppliers.list')}>
             <Table striped data-testid="suppliers-table">
               <Table.Thead>
                 <Table.Tr>
@@ -73,7 +74,7 @@ export function SuppliersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Paper>
       <Paper p="md" component="section" aria-labelledby="gaps-title">

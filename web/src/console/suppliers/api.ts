@@ -322,3 +322,6 @@ export function useScorecard(p: Parameters<typeof scorecardPath>[0]) {
     placeholderData: (prev) => prev,
   });
 }
+
+/** Who acted, as the claim recorded it ("user:finance@…", "system:demo"): people by their address. */
+export const actorLabel = (actor: string | null) => (actor ?? '').replace(/^user:/, '');
