@@ -12,7 +12,7 @@ import { axeViolations } from './axe.ts';
 import { type Browser, launchChromium } from './chromium.ts';
 import { uploadPhoto } from './evidence.ts';
 import { type RunningServer, startServer } from './server.ts';
-import { signIn } from './sign-in.ts';
+import { signIn, signOut } from './sign-in.ts';
 
 const SHOTS = 'test-results/screenshots';
 const SUPPLIER = 'SUP-SZ-AUDIO';
@@ -179,7 +179,54 @@ describe('the supplier loop in Chromium', () => {
     await page.goto(`${server.url}/console/analytics`);
     const score = page.getByTestId('supplier-scorecard');
     await score.locator(`[data-key="${SUPPLIER}"]`).waitFor();
-    await score.scrollIntoViewIfNeeded();
     await shot('scorecard');
+  });
+
+  it('the owner edits terms, is told when someone saved first, and saves over the newer version', async () => {
+    type Terms = Record<string, unknown> & { sku_overrides: Record<string, Record<string, unknown>> };
+    const detail = () =>
+      server.api<{ terms_version: number; terms: Terms }>('GET', '/api/v1/suppliers/SUP-PRINT');
+    const start = await detail();
+    await signOut(page);
+    await signIn(page, server, 'owner');
+    await page.goto(`${server.url}/console/suppliers/SUP-PRINT`);
+    await page.getByTestId('terms-version').getByText(`version ${start.terms_version}`).waitFor();
+    await page.getByLabel('Window (days)').fill('45');
+
+    // a colleague saves first (through the API), so this save is against a stale version
+    await server.api('PUT', `/api/v1/suppliers/SUP-PRINT/terms?expected_version=${start.terms_version}`, {
+      ...start.terms,
+      claim_deadline_days: 60,
+    });
+    await page.getByRole('button', { name: 'Save the terms' }).click();
+    await page.getByText('Someone saved these terms in the meantime').waitFor();
+    await shot('terms-conflict');
+    expect((await detail()).terms.window_days).toBe(start.terms.window_days);
+
+    await page.getByRole('button', { name: 'Load the newer version' }).click();
+    await page
+      .getByTestId('terms-version')
+      .getByText(`version ${start.terms_version + 1}`)
+      .waitFor();
+    expect(await page.getByLabel('Claim deadline (days)').inputValue()).toBe('60');
+    await page.getByLabel('Window (days)').fill('45');
+    const rows = Object.keys(start.terms.sku_overrides).length;
+    await page.getByRole('button', { name: 'Add an exception' }).click();
+    await page.getByLabel(`SKU of exception ${rows + 1}`).fill('MUG-XL');
+    await page.getByLabel(`Value of exception ${rows + 1}`).fill('10');
+    await page.getByRole('button', { name: 'Save the terms' }).click();
+    await page.getByText(`Saved as version ${start.terms_version + 2}.`).waitFor();
+    const saved = await detail();
+    expect(saved.terms_version).toBe(start.terms_version + 2);
+    expect(saved.terms).toMatchObject({ window_days: 45, claim_deadline_days: 60 });
+    expect(saved.terms.sku_overrides['MUG-XL']).toEqual({ window_days: 10 });
+    // the list's one-line summary follows the new version
+    await page.goto(`${server.url}/console/suppliers`);
+    expect(await page.locator('[data-supplier="SUP-PRINT"]').textContent()).toContain(
+      '45 days from delivery',
+    );
+    await page.goto(`${server.url}/console/suppliers/SUP-PRINT`);
+    await page.getByTestId('terms-version').getByText(`version ${saved.terms_version}`).waitFor();
+    await shot('terms-saved-phone', true);
   });
 });

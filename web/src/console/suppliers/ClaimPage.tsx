@@ -47,7 +47,12 @@ function Amount({
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
         {label}
       </Text>
-      <Text fz="xl" fw={700} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Text
+        fz={{ base: 'md', sm: 'xl' }}
+        fw={700}
+        data-testid={testId}
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+      >
         {value === null ? '—' : format.money(value, currency)}
       </Text>
     </Paper>
@@ -162,7 +167,7 @@ export function ClaimPage() {
           </Button>
         </Group>
       </Group>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+      <SimpleGrid cols={3} spacing="sm">
         <Amount
           label={t('suppliers.amounts.claimed')}
           value={c.claimed_amount}

@@ -1,7 +1,20 @@
 // A month per supplier, in the store's reporting currency: what was refunded and replaced for
 // customers on its units, what was claimed and credited, the difference and the share recovered,
 // with the exchange rates the conversion used.
-import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,6 +38,48 @@ export function ReconciliationPage() {
   const month = MONTH.test(asked) ? asked : new Date().toISOString().slice(0, 7);
   const q = useReconciliation(month);
   const r = q.data;
+  // On a phone seven columns do not fit: each supplier becomes a small card of label and amount.
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const card = (
+    key: string,
+    title: string,
+    subtitle: string | null,
+    row: ReconciliationRow,
+    currency: string,
+  ) => (
+    <Paper key={key} withBorder p="sm" data-supplier={key}>
+      <Text fw={700} size="sm">
+        {title}
+      </Text>
+      {subtitle && (
+        <Text size="xs" c="dimmed" mb={6}>
+          {subtitle}
+        </Text>
+      )}
+      <SimpleGrid cols={2} spacing={4} verticalSpacing={2}>
+        {COLUMNS.map((k) => (
+          <Group key={k} justify="space-between" gap={4} wrap="nowrap" data-col={k}>
+            <Text size="xs" c="dimmed">
+              {t(`suppliers.amounts.${k}`)}
+            </Text>
+            <Text
+              size="sm"
+              c={k === 'difference' && row[k] > 0 ? 'red.8' : undefined}
+              style={{ fontVariantNumeric: 'tabular-nums' }}
+            >
+              {format.money(row[k], currency)}
+            </Text>
+          </Group>
+        ))}
+        <Group justify="space-between" gap={4} wrap="nowrap" data-col="recovered_share">
+          <Text size="xs" c="dimmed">
+            {t('suppliers.amounts.recovered')}
+          </Text>
+          <Text size="sm">{row.recovered_share === null ? '—' : numbers.percent(row.recovered_share)}</Text>
+        </Group>
+      </SimpleGrid>
+    </Paper>
+  );
   const cells = (row: ReconciliationRow, currency: string) => (
     <>
       {COLUMNS.map((k) => (
@@ -92,6 +147,13 @@ export function ReconciliationPage() {
             <Text size="sm" c="dimmed">
               {t('suppliers.reconciliation.none')}
             </Text>
+          ) : phone ? (
+            <Stack gap="xs" data-testid="reconciliation">
+              {r.data.map((row) =>
+                card(row.supplier.code, row.supplier.code, row.supplier.name, row, r.currency),
+              )}
+              {card('totals', t('suppliers.reconciliation.totals'), null, r.totals, r.currency)}
+            </Stack>
           ) : (
             <ScrollTable minWidth={760} label={t('suppliers.reconciliation.title')}>
               <Table striped data-testid="reconciliation">

@@ -195,9 +195,9 @@ export function TermsForm({
           )}
           <OverridesTable rows={rows} onChange={setRows} readOnly={ro} />
           {conflict && (
-            <Alert color="orange" role="alert" title={t('suppliers.conflict.title')}>
+            <Alert color="red" role="alert" title={t('suppliers.conflict.title')}>
               {t('suppliers.conflict.body', { version: openedAt })}
-              <Button variant="light" color="orange" size="xs" mt="xs" display="block" onClick={onReload}>
+              <Button color="red" size="xs" mt="xs" display="block" onClick={onReload}>
                 {t('suppliers.conflict.reload')}
               </Button>
             </Alert>
