@@ -262,7 +262,9 @@ const inputArb = fc.record({
   loss: fc.integer({ min: 0, max: 40 }),
 });
 
-const build = (a: fc.ValueOf<typeof inputArb>): DispositionInput =>
+type ArbValue = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
+
+const build = (a: ArbValue): DispositionInput =>
   base(
     {
       supplier: a.supplier && {
