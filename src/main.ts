@@ -9,6 +9,7 @@ import { startShipmentScanner } from './features/cases/scan-shipments.ts';
 import { classifyMessage } from './features/inbox/intent/classify.ts';
 import { startSmtpListener } from './features/inbox/smtp-listener.ts';
 import { type BootstrapResult, bootstrap } from './features/stores/bootstrap.ts';
+import { supplierMailAttachments } from './features/suppliers/claim-mail.ts';
 import { buildApp } from './http/app.ts';
 import { secretKeysFor } from './integrations/local-secret-key.ts';
 import { SecretBox } from './integrations/secret-box.ts';
@@ -42,7 +43,12 @@ export async function start(config: Config): Promise<Running> {
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
-  const sender = { mailer, from: config.mailFrom ?? null, publicUrl: config.publicUrl };
+  const sender = {
+    mailer,
+    from: config.mailFrom ?? null,
+    publicUrl: config.publicUrl,
+    attachmentsFor: supplierMailAttachments(files),
+  };
   const stopWorker = startWorker(
     database.db,
     jobHandlers(undefined, new SecretBox(secretKeys), sender),

@@ -9,6 +9,7 @@ import { createApiToken } from '../src/features/auth/tokens.ts';
 import type { SenderDeps } from '../src/features/notifications/send-message.ts';
 import { createStore } from '../src/features/stores/create-store.ts';
 import type { Store } from '../src/features/stores/stores.queries.ts';
+import { supplierMailAttachments } from '../src/features/suppliers/claim-mail.ts';
 import { type AppDeps, buildApp } from '../src/http/app.ts';
 import { SecretBox } from '../src/integrations/secret-box.ts';
 import { diskFileStore } from '../src/integrations/storage/file-store.ts';
@@ -25,7 +26,7 @@ export interface TestApp {
   filesDir: string;
   /** Sends a request as the given role (owner by default). */
   call(
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
     opts?: { role?: Role; token?: string | null; headers?: Record<string, string> },
@@ -81,6 +82,7 @@ export async function createTestApp(
     mailer: null,
     from: null,
     publicUrl: 'http://localhost:3000',
+    attachmentsFor: supplierMailAttachments(diskFileStore(filesDir)),
     ...senderOptions,
   };
   return {

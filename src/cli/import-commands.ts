@@ -102,7 +102,7 @@ export function registerImportCommands(
           upsertSuppliers(
             trx,
             store.id,
-            suppliers.map((s) => ({ code: s.code, name: s.name, country: s.country, return_terms: {} })),
+            suppliers.map((s) => ({ code: s.code, name: s.name, country: s.country, email: null })),
           ),
         );
       });

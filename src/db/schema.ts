@@ -357,12 +357,16 @@ export interface CaseMessagesTable {
   in_reply_to: string | null;
   reference_ids: Generated<string[]>;
   action: ColumnType<MessageAction | null, string | null, string | null>;
-  attachments: JsonDefault<{ evidence_id: string; filename: string }[]>;
+  attachments: JsonDefault<
+    { evidence_id?: string; filename: string; generated?: 'claim_pdf' | 'claim_csv' }[]
+  >;
   attempts: Generated<number>;
   send_started_at: Instant | null;
   sent_at: Instant | null;
   last_error: string | null;
   read_at: Instant | null;
+  /** a message to or from a supplier about a claim (then case_id and order_id are null) */
+  supplier_claim_id: Generated<string | null>;
 }
 /** the link a message carries: the customer's page in the portal, signed when the message is sent */
 export interface MessageAction {

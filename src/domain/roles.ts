@@ -38,6 +38,12 @@ export const PERMISSIONS = {
   // the store's own wording of its messages, per language, and when news may go out
   'messages.settings': ['owner', 'agent'],
   'policy.write': ['owner'],
+  // a supplier's return terms bind the store's money: the owner sets them
+  'suppliers.write': ['owner'],
+  // claims against suppliers: built and followed by finance and the team that knows the cases
+  'claims.write': ['owner', 'agent', 'finance'],
+  // what a supplier credited: finance books it
+  'claims.credit': ['owner', 'finance'],
   // the store's exchange rates: finance keeps them, the owner too
   'rates.write': ['owner', 'finance'],
   'tokens.write': ['owner'],

@@ -60,6 +60,30 @@ describe('first start', () => {
       )
       .execute();
     expect(unfulfilled.length).toBeGreaterThan(0);
+
+    // suppliers in CN and DE with different terms, an open and a settled claim
+    const suppliers = await database.db
+      .selectFrom('suppliers')
+      .select(['code', 'country', 'return_terms', 'terms_version'])
+      .where('store_id', '=', boot.store.id)
+      .where('terms_version', '>', 0)
+      .orderBy('code')
+      .execute();
+    const terms = Object.fromEntries(
+      suppliers.map((s) => [s.country, s.return_terms as Record<string, unknown>]),
+    );
+    expect(terms.CN).toMatchObject({ reasons: 'seller_fault', window_days: 15, currency: 'USD' });
+    expect(terms.DE).toMatchObject({ reasons: 'any', window_days: 30, currency: 'EUR' });
+    const claims = await database.db
+      .selectFrom('supplier_claims')
+      .select(['status', 'claimed_amount', 'credited_amount', 'currency'])
+      .where('store_id', '=', boot.store.id)
+      .orderBy('number')
+      .execute();
+    expect(claims.map((c) => c.status)).toEqual(['credited', 'acknowledged']);
+    // the lost charger's cost (11.50 USD), credited in full
+    expect(claims[0]).toMatchObject({ claimed_amount: 1150, credited_amount: 1150, currency: 'USD' });
+    expect(claims[1]).toMatchObject({ claimed_amount: 3100, credited_amount: 0 });
   });
 
   it('changes nothing on the next start', async () => {

@@ -97,12 +97,12 @@ describe('values too long for an index', () => {
 });
 
 describe('deeply nested JSON', () => {
-  it('refuses return_terms nested 4,500 levels before anything reads it', async () => {
+  it('refuses terms nested 4,500 levels before anything reads it', async () => {
     const terms = `${'{"a":'.repeat(4500)}1${'}'.repeat(4500)}`;
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/suppliers',
-      payload: `{"suppliers":[{"code":"S-DEEP","name":"Deep","return_terms":${terms}}]}`,
+      payload: `{"suppliers":[{"code":"S-DEEP","name":"Deep","terms":${terms}}]}`,
       headers: { authorization: `Bearer ${t.tokens.owner}`, 'content-type': 'application/json' },
     });
     const body = expectProblem(res, 400);
@@ -118,7 +118,11 @@ describe('deeply nested JSON', () => {
         {
           code: 'S-OK',
           name: '[[[[{{{{ not nesting ]]]',
-          return_terms: { a: { b: { c: { d: [1, [2, [3]]] } } } },
+          terms: {
+            currency: 'EUR',
+            evidence: ['photos'],
+            sku_overrides: { '[[{{': { evidence: ['photos', 'video'], reasons: 'any' } },
+          },
         },
       ],
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/schema.ts';
+import { saveSupplierTerms } from '../suppliers/supplier-terms.queries.ts';
 import type { ProductInput, SupplierInput } from './catalog.schemas.ts';
 
 export async function upsertProducts(trx: Tx, storeId: string, products: ProductInput[]): Promise<void> {
@@ -7,7 +8,14 @@ export async function upsertProducts(trx: Tx, storeId: string, products: Product
   await trx
     .insertInto('products')
     .values(
-      products.map((p) => ({ store_id: storeId, id: randomUUID(), ...p, prices: JSON.stringify(p.prices) })),
+      products.map((p) => ({
+        store_id: storeId,
+        id: randomUUID(),
+        ...p,
+        prices: JSON.stringify(p.prices),
+        // a cost without its currency is in the product's own
+        unit_cost_currency: p.unit_cost === null ? null : (p.unit_cost_currency ?? p.currency),
+      })),
     )
     .onConflict((oc) =>
       oc.columns(['store_id', 'sku']).doUpdateSet((eb) => ({
@@ -23,6 +31,8 @@ export async function upsertProducts(trx: Tx, storeId: string, products: Product
         tags: eb.ref('excluded.tags'),
         prices: eb.ref('excluded.prices'),
         image_url: eb.ref('excluded.image_url'),
+        unit_cost: eb.ref('excluded.unit_cost'),
+        unit_cost_currency: eb.ref('excluded.unit_cost_currency'),
       })),
     )
     .execute();
@@ -40,26 +50,35 @@ export async function productTags(trx: Tx, storeId: string, skus: string[]): Pro
   return new Map(rows.map((r) => [r.sku, r.tags]));
 }
 
-export async function upsertSuppliers(trx: Tx, storeId: string, suppliers: SupplierInput[]): Promise<void> {
+/** Creates or updates suppliers by code; terms given become the supplier's next terms version. */
+export async function upsertSuppliers(
+  trx: Tx,
+  storeId: string,
+  suppliers: SupplierInput[],
+  by = 'system',
+): Promise<void> {
   if (!suppliers.length) return;
-  await trx
+  const rows = await trx
     .insertInto('suppliers')
     .values(
-      suppliers.map((s) => ({
+      suppliers.map(({ terms: _terms, ...s }) => ({
         store_id: storeId,
         id: randomUUID(),
         ...s,
-        return_terms: JSON.stringify(s.return_terms),
       })),
     )
     .onConflict((oc) =>
       oc.columns(['store_id', 'code']).doUpdateSet((eb) => ({
         name: eb.ref('excluded.name'),
         country: eb.ref('excluded.country'),
-        return_terms: eb.ref('excluded.return_terms'),
+        email: eb.ref('excluded.email'),
       })),
     )
+    .returning(['id', 'code'])
     .execute();
+  const ids = new Map(rows.map((r) => [r.code, r.id]));
+  for (const s of suppliers)
+    if (s.terms) await saveSupplierTerms(trx, storeId, ids.get(s.code) as string, s.terms, by);
 }
 
 export async function listProducts(
@@ -92,12 +111,13 @@ export async function listProducts(
 }
 
 export async function listSuppliers(trx: Tx, storeId: string) {
-  return trx
+  const rows = await trx
     .selectFrom('suppliers')
-    .select(['code', 'name', 'country', 'return_terms'])
+    .select(['id', 'code', 'name', 'country', 'email', 'return_terms', 'terms_version'])
     .where('store_id', '=', storeId)
     .orderBy('code')
     .execute();
+  return rows.map(({ return_terms, ...r }) => ({ ...r, terms: r.terms_version > 0 ? return_terms : null }));
 }
 
 /** The variants (same product_group, the ordered SKU included) of an ordered SKU, whatever their

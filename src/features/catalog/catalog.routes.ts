@@ -91,7 +91,7 @@ export const catalogRoutes =
         const { storeId } = actorOf(request);
         await database.db
           .transaction()
-          .execute((trx) => upsertSuppliers(trx, storeId, request.body.suppliers));
+          .execute((trx) => upsertSuppliers(trx, storeId, request.body.suppliers, actorOf(request).label));
         return { count: request.body.suppliers.length };
       },
     );

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { currencyCodeSchema } from '../../domain/currency.ts';
 import { PRODUCT_FLAGS } from '../../domain/order.ts';
+import { supplierTermsSchema } from '../../domain/suppliers/terms.ts';
 import { tagsSchema } from '../../domain/tags.ts';
 
 export const productInputSchema = z.strictObject({
@@ -20,6 +22,10 @@ export const productInputSchema = z.strictObject({
   weight_grams: z.number().int().nonnegative().max(1e9).nullable().default(null),
   flags: z.array(z.enum(PRODUCT_FLAGS)).default([]),
   supplier_code: z.string().max(100).nullable().default(null),
+  /** what one unit costs the store from its supplier (minor units of unit_cost_currency): the
+   *  amount a supplier claim asks back */
+  unit_cost: z.number().int().nonnegative().max(1e12).nullable().default(null),
+  unit_cost_currency: currencyCodeSchema.nullable().default(null),
   tags: tagsSchema.default([]),
   /** a picture of the item, shown to customers in the returns portal */
   image_url: z
@@ -39,7 +45,9 @@ export const supplierInputSchema = z.strictObject({
     .transform((c) => c.toUpperCase())
     .nullable()
     .default(null),
-  /** the supplier's own return terms, free-form until the supplier-loop issue gives them a schema */
-  return_terms: z.record(z.string(), z.unknown()).default({}),
+  /** where claims and their documents go */
+  email: z.email().max(300).nullable().default(null),
+  /** the supplier's return terms; given, they become a new version (PUT /suppliers/{id}/terms too) */
+  terms: supplierTermsSchema.optional(),
 });
 export type SupplierInput = z.output<typeof supplierInputSchema>;

@@ -2,6 +2,7 @@
 // (apparel sizes, opened cosmetics, activated electronics, personalised, perishable, digital) for
 // customers in the countries whose laws differ most.
 import type { ProductFlag } from '../../domain/order.ts';
+import type { SupplierTermsInput } from '../../domain/suppliers/terms.ts';
 
 export interface DemoProduct {
   sku: string;
@@ -125,13 +126,91 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   },
 ];
 
-export const DEMO_SUPPLIERS = [
-  { code: 'SUP-KNIT', name: 'Porto Knitwear Lda.', country: 'PT' },
-  { code: 'SUP-BEAUTY', name: 'Seoul Beauty Lab', country: 'KR' },
-  { code: 'SUP-SZ-AUDIO', name: 'Shenzhen Audio Tech Co.', country: 'CN' },
-  { code: 'SUP-PRINT', name: 'PrintWorks GmbH', country: 'DE' },
-  { code: 'SUP-CHOC', name: 'Chocolaterie Lambert', country: 'BE' },
+/** The demo's suppliers and their return terms: a Shenzhen factory that takes back faulty units only,
+ *  for 15 days, billing in dollars; a German printer that takes anything back for 30 days and pays
+ *  the way back; the others with no terms recorded yet (the console asks for them). */
+export const DEMO_SUPPLIERS: {
+  code: string;
+  name: string;
+  country: string;
+  email: string | null;
+  terms?: SupplierTermsInput;
+}[] = [
+  {
+    code: 'SUP-KNIT',
+    name: 'Porto Knitwear Lda.',
+    country: 'PT',
+    email: 'returns@porto-knitwear.example',
+    terms: {
+      currency: 'EUR',
+      reasons: 'any',
+      window_days: 30,
+      window_from: 'receipt_by_store',
+      remedy: 'credit',
+    },
+  },
+  { code: 'SUP-BEAUTY', name: 'Seoul Beauty Lab', country: 'KR', email: null },
+  {
+    code: 'SUP-SZ-AUDIO',
+    name: 'Shenzhen Audio Tech Co.',
+    country: 'CN',
+    email: 'aftersales@sz-audio.example',
+    terms: {
+      currency: 'USD',
+      accepts_returns: true,
+      reasons: 'seller_fault',
+      window_days: 15,
+      window_from: 'delivery',
+      evidence: ['photos', 'video'],
+      remedy: 'credit',
+      return_shipping_paid_by: 'store',
+      claim_deadline_days: 30,
+      return_address: {
+        name: 'Shenzhen Audio Tech Co. — Returns',
+        line1: '18 Keji South Road, Nanshan',
+        city: 'Shenzhen',
+        postal_code: '518057',
+        region: 'Guangdong',
+        country: 'CN',
+      },
+      // its chargers are a sealed electrical item: faulty ones are credited, never taken back
+      sku_overrides: { 'CHARGER-65W': { remedy: 'credit', evidence: ['photos'] } },
+    },
+  },
+  {
+    code: 'SUP-PRINT',
+    name: 'PrintWorks GmbH',
+    country: 'DE',
+    email: 'service@printworks.example',
+    terms: {
+      currency: 'EUR',
+      reasons: 'any',
+      window_days: 30,
+      window_from: 'delivery',
+      restocking_fee_percent: 10,
+      remedy: 'refund',
+      return_shipping_paid_by: 'supplier',
+      claim_deadline_days: 45,
+      return_address: {
+        name: 'PrintWorks GmbH',
+        line1: 'Industriestraße 12',
+        city: 'Leipzig',
+        postal_code: '04109',
+        country: 'DE',
+      },
+      // personalised mugs are made to order: the printer takes back misprints only
+      sku_overrides: { 'MUG-NAME': { reasons: 'seller_fault' } },
+    },
+  },
+  { code: 'SUP-CHOC', name: 'Chocolaterie Lambert', country: 'BE', email: null },
 ];
+
+/** What the store pays its suppliers per unit, in the currency each bills (the rest: 40 % of the
+ *  price, in euro). */
+export const DEMO_UNIT_COSTS: Record<string, { amount: number; currency: string }> = {
+  'EARBUDS-PRO': { amount: 3100, currency: 'USD' },
+  'CHARGER-65W': { amount: 1150, currency: 'USD' },
+};
 
 export interface DemoCustomer {
   key: string;

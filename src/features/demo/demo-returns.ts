@@ -2,6 +2,7 @@
 
 import type { Tx } from '../../db/schema.ts';
 import type { ReasonCode } from '../../domain/reasons.ts';
+import { isSellerFault } from '../../domain/suppliers/position.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { OrderInput } from '../orders/orders.schemas.ts';
 import { inspectReturn } from '../returns/inspect-return.ts';
@@ -73,14 +74,16 @@ export async function advanceDemoReturn(
   if (target >= ORDER.indexOf('in_transit')) await shipReturn(trx, actor, id, {});
   if (target >= ORDER.indexOf('received'))
     await receiveReturn(trx, actor, id, { lines: [{ line_id: line.id, quantity: 1 }] });
+  // a faulty unit goes back to its supplier (or is claimed from it); anything else is put back on sale
+  const faulty = isSellerFault(spec.reason);
   if (target >= ORDER.indexOf('inspected'))
     await inspectReturn(trx, actor, id, {
       lines: [
         {
           line_id: line.id,
-          grade: 'A',
-          checklist: { tags_attached: true, unworn: true },
-          disposition: spec.reason === 'wrong_item' ? 'return_to_supplier' : 'restock',
+          grade: faulty ? 'C' : 'A',
+          checklist: faulty ? { powers_on: false, all_parts: true } : { tags_attached: true, unworn: true },
+          disposition: faulty ? 'return_to_supplier' : 'restock',
           deduction: { amount: 0, reason: '' },
         },
       ],

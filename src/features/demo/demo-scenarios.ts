@@ -90,6 +90,14 @@ export const SCENARIOS: Scenario[] = [
     ret: { sku: 'JUMPER-M-BLUE', reason: 'changed_mind', to: 'inspected' },
   },
   {
+    customer: 'fr',
+    lines: [['EARBUDS-PRO', 1]],
+    stage: 'delivered',
+    deliveredDaysAgo: 9,
+    // its supplier's claim is sent and acknowledged (demo-claims.ts)
+    ret: { sku: 'EARBUDS-PRO', reason: 'defective', to: 'completed' },
+  },
+  {
     customer: 'tw',
     lines: [['LIPSTICK-RUBY', 2]],
     stage: 'delivered',

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/schema.ts';
 import { minorUnitDigits } from '../../domain/money.ts';
 import type { Policy } from '../../domain/policy/policy.schema.ts';
 import { policySchema } from '../../domain/policy/policy.schema.ts';
+import { supplierTermsSchema } from '../../domain/suppliers/terms.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createUser } from '../auth/sessions.ts';
 import { upsertProducts, upsertSuppliers } from '../catalog/catalog.queries.ts';
@@ -17,7 +18,14 @@ import { upsertRates } from '../rates/rates.queries.ts';
 import { createStore } from '../stores/create-store.ts';
 import type { Store } from '../stores/stores.queries.ts';
 import { openDemoCase } from './demo-cases.ts';
-import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SUPPLIERS, type DemoCustomer } from './demo-data.ts';
+import { seedDemoClaims } from './demo-claims.ts';
+import {
+  DEMO_CUSTOMERS,
+  DEMO_PRODUCTS,
+  DEMO_SUPPLIERS,
+  DEMO_UNIT_COSTS,
+  type DemoCustomer,
+} from './demo-data.ts';
 import { seedDemoInbox } from './demo-inbox.ts';
 import { advanceDemoReturn } from './demo-returns.ts';
 import { SCENARIOS, type Scenario } from './demo-scenarios.ts';
@@ -149,7 +157,7 @@ async function catalogue(trx: Tx, storeId: string): Promise<void> {
   await upsertSuppliers(
     trx,
     storeId,
-    DEMO_SUPPLIERS.map((s) => ({ ...s, return_terms: {} })),
+    DEMO_SUPPLIERS.map((s) => ({ ...s, terms: s.terms ? supplierTermsSchema.parse(s.terms) : undefined })),
   );
   await upsertProducts(
     trx,
@@ -165,6 +173,8 @@ async function catalogue(trx: Tx, storeId: string): Promise<void> {
       weight_grams: p.weight,
       flags: p.flags,
       supplier_code: p.supplier,
+      unit_cost: DEMO_UNIT_COSTS[p.sku]?.amount ?? Math.round(p.eur * 0.4),
+      unit_cost_currency: DEMO_UNIT_COSTS[p.sku]?.currency ?? 'EUR',
       tags: p.tags ?? [],
       // the store prices its bestsellers in roubles itself; other currencies convert
       prices: (p.group === 'JUMPER' ? { RUB: price(p.eur, rub) } : {}) as Record<string, number>,
@@ -224,6 +234,7 @@ export async function seedDemo(
       if (s.ret) await advanceDemoReturn(trx, actor, id, input, s.ret);
       for (const c of s.cases ?? []) await openDemoCase(trx, actor, id, input, c, new Date(now));
     }
+    await seedDemoClaims(trx, actor, new Date(now));
     return { store, token: token as string };
   });
   await seedDemoInbox(database, seeded.store.id);

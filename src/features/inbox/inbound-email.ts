@@ -17,6 +17,7 @@ import { evidenceBytesUsed } from '../cases/cases.queries.ts';
 import { createCase } from '../cases/create-case.ts';
 import { type EvidenceDeps, type Received, recognise, recordEvidence } from '../cases/evidence.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
+import { recordSupplierReply } from '../suppliers/claim-mail.ts';
 import type { Intent } from './intent/intents.ts';
 import { PRIORITIES, priorityOf } from './routing.ts';
 
@@ -32,8 +33,10 @@ export type Classifier = (input: {
 }) => Promise<Classification>;
 
 export interface InboundResult {
-  /** null only for the bounce of news about an order that no case is about */
+  /** null for the bounce of news about an order that no case is about, and a supplier's mail */
   case_id: string | null;
+  /** a supplier's answer about a claim lands on the claim */
+  supplier_claim_id?: string;
   message_id: string;
   /** a new inquiry case was opened for it */
   opened_case: boolean;
@@ -284,6 +287,44 @@ export async function receiveEmail(
 
   // where it belongs, decided before anything is written
   const ids = headerIds(parsed);
+  // a supplier answering the store's mail about a claim
+  const claim = ids.length
+    ? await database.db
+        .selectFrom('case_messages')
+        .select('supplier_claim_id')
+        .where('store_id', '=', storeId)
+        .where('message_id', 'in', ids)
+        .where('supplier_claim_id', 'is not', null)
+        .orderBy('at', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+    : undefined;
+  if (claim?.supplier_claim_id)
+    return database.db.transaction().execute(async (trx) => {
+      const id = await recordSupplierReply(trx, storeId, claim.supplier_claim_id as string, {
+        from: sender,
+        subject,
+        body: text.slice(0, 100_000),
+        messageId,
+        inReplyTo: parsed.inReplyTo ?? null,
+        references: ids.slice(0, 20),
+        attachments: (parsed.attachments ?? []).map((a) => a.filename || 'attachment'),
+      });
+      return {
+        status: 201 as const,
+        case_id: null,
+        supplier_claim_id: claim.supplier_claim_id as string,
+        message_id: id,
+        opened_case: false,
+        duplicate: false,
+        language: null,
+        intent: null,
+        refused_attachments: (parsed.attachments ?? []).map((a) => ({
+          filename: a.filename || 'attachment',
+          reason: "a supplier's attachments are not kept yet: ask for them on the claim",
+        })),
+      };
+    });
   const byHeaders = await caseByHeaders(database.db, storeId, ids);
   let caseId = byHeaders?.caseId ?? undefined;
   // an answer to news about the order (tracking): the order's open case, else a new inquiry on it

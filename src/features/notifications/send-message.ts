@@ -8,13 +8,19 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Mailer, MailRefused } from '../../integrations/smtp/mailer.ts';
+import { type MailAttachment, type Mailer, MailRefused } from '../../integrations/smtp/mailer.ts';
 import { completeJob, type JobHandler, MAX_ATTEMPTS } from '../../jobs/queue.ts';
 import { signPortalToken } from '../portal/portal-token.ts';
 import { renderEmail } from './layout.ts';
 import { phrase } from './templates.ts';
 
 export interface SenderDeps {
+  /** the files of attachments a message names by what they are (a supplier claim's documents) */
+  attachmentsFor?: (
+    db: Kysely<DB>,
+    storeId: string,
+    m: { supplier_claim_id: string | null; attachments: unknown },
+  ) => Promise<MailAttachment[]>;
   /** null: no AFTERSALE_SMTP_URL; messages stay in the outbox, shown in the console */
   mailer: Mailer | null;
   /** AFTERSALE_MAIL_FROM */
@@ -30,41 +36,46 @@ export const IN_DOUBT =
   'Not sent again: an earlier attempt stopped after handing the message to the mail server, which may have delivered it. Send it again by hand if the customer did not get it.';
 
 async function loadOutgoing(db: Kysely<DB>, storeId: string, id: string) {
-  return db
-    .selectFrom('case_messages as m')
-    .innerJoin('orders as o', 'o.id', 'm.order_id')
-    .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
-    .innerJoin('stores as s', 's.id', 'm.store_id')
-    .select([
-      'm.id',
-      'm.status',
-      'm.timing',
-      'm.subject',
-      'm.body',
-      'm.language',
-      'm.to_address',
-      'm.message_id',
-      'm.in_reply_to',
-      'm.reference_ids',
-      'm.action',
-      'm.send_started_at',
-      'm.author',
-      'o.id as order_id',
-      'o.portal_generation',
-      'cu.email',
-      'cu.unsubscribed_at',
-      's.id as store_id',
-      's.name as store_name',
-      's.slug',
-      's.portal_secret',
-      's.brand_color',
-      's.logo_url',
-      's.notification_settings',
-    ])
-    .where('m.store_id', '=', storeId)
-    .where('m.id', '=', id)
-    .where('m.direction', '=', 'out')
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('case_messages as m')
+      // a message to a supplier about a claim has no order (and no customer)
+      .leftJoin('orders as o', 'o.id', 'm.order_id')
+      .leftJoin('customers as cu', 'cu.id', 'o.customer_id')
+      .innerJoin('stores as s', 's.id', 'm.store_id')
+      .select([
+        'm.id',
+        'm.status',
+        'm.timing',
+        'm.subject',
+        'm.body',
+        'm.language',
+        'm.to_address',
+        'm.message_id',
+        'm.in_reply_to',
+        'm.reference_ids',
+        'm.action',
+        'm.send_started_at',
+        'm.author',
+        'm.attachments',
+        'm.supplier_claim_id',
+        'o.id as order_id',
+        'o.portal_generation',
+        'cu.email',
+        'cu.unsubscribed_at',
+        's.id as store_id',
+        's.name as store_name',
+        's.slug',
+        's.portal_secret',
+        's.brand_color',
+        's.logo_url',
+        's.notification_settings',
+      ])
+      .where('m.store_id', '=', storeId)
+      .where('m.id', '=', id)
+      .where('m.direction', '=', 'out')
+      .executeTakeFirst()
+  );
 }
 type Outgoing = NonNullable<Awaited<ReturnType<typeof loadOutgoing>>>;
 
@@ -93,6 +104,7 @@ async function setOutcome(
 
 /** Where a message's link and its unsubscribe link point: the portal, signed for this order. */
 async function links(m: Outgoing, publicUrl: string) {
+  if (!m.order_id || !m.email || m.portal_generation === null) return { action: null, unsubscribe: null };
   const { token } = await signPortalToken(
     {
       store_id: m.store_id,
@@ -113,16 +125,19 @@ async function links(m: Outgoing, publicUrl: string) {
 export async function buildMail(m: Outgoing, deps: Pick<SenderDeps, 'from' | 'publicUrl'>) {
   const language = m.language ?? 'en';
   const { action, unsubscribe } = await links(m, deps.publicUrl);
-  const proactive = m.timing === 'proactive';
-  const values = { store_name: m.store_name, url: unsubscribe };
-  const footer = proactive
-    ? [
-        phrase(language, 'unsubscribe').replace(
-          /\{\{\s*(\w+)\s*\}\}/g,
-          (_, k: string) => values[k as keyof typeof values] ?? '',
-        ),
-      ]
-    : [phrase(language, 'direct_footer')];
+  const proactive = m.timing === 'proactive' && unsubscribe !== null;
+  const values = { store_name: m.store_name, url: unsubscribe ?? '' };
+  // a supplier gets a business letter: no customer footer
+  const footer = m.supplier_claim_id
+    ? []
+    : proactive
+      ? [
+          phrase(language, 'unsubscribe').replace(
+            /\{\{\s*(\w+)\s*\}\}/g,
+            (_, k: string) => values[k as keyof typeof values] ?? '',
+          ),
+        ]
+      : [phrase(language, 'direct_footer')];
   const { html, text } = await renderEmail({
     storeName: m.store_name,
     brandColor: m.brand_color,
@@ -137,7 +152,7 @@ export async function buildMail(m: Outgoing, deps: Pick<SenderDeps, 'from' | 'pu
   return {
     from: { name: m.store_name, address: deps.from ?? 'no-reply@localhost' },
     replyTo: settings.reply_to ?? null,
-    to: m.to_address ?? m.email,
+    to: (m.to_address ?? m.email) as string,
     subject: m.subject ?? '',
     text,
     html,
@@ -168,7 +183,10 @@ export function sendMessageJob(deps: SenderDeps): JobHandler {
       await setOutcome(db, m, { status: 'failed', last_error: 'The customer unsubscribed from updates' });
       return;
     }
-    const mail = await buildMail(m, deps);
+    const mail = {
+      ...(await buildMail(m, deps)),
+      attachments: deps.attachmentsFor ? await deps.attachmentsFor(db, m.store_id, m) : [],
+    };
     // the attempt, committed before the mail server hears of it
     await db
       .updateTable('case_messages')

@@ -21,6 +21,13 @@ export interface OutgoingMail {
   language?: string;
   /** sent by the system on an event, not written by a person */
   automatic?: boolean;
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 export interface SentMail {
@@ -64,6 +71,15 @@ export function smtpMailer(url: string): Mailer {
           ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
           ...(mail.references?.length ? { references: mail.references } : {}),
           ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl } } : {}),
+          ...(mail.attachments?.length
+            ? {
+                attachments: mail.attachments.map((a) => ({
+                  filename: a.filename,
+                  content: a.content,
+                  contentType: a.contentType,
+                })),
+              }
+            : {}),
           headers: {
             ...(mail.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
             ...(mail.language ? { 'Content-Language': mail.language } : {}),
