@@ -133,7 +133,8 @@ function why(route: Route, input: DispositionInput): string | null {
   return null;
 }
 
-function costOf(route: Route, input: DispositionInput): DispositionOption {
+/** What one route costs for the unit, sensible or not (the warehouse may overrule the list). */
+export function routeCost(route: Route, input: DispositionInput): DispositionOption {
   const { unit, supplier, tables: t, with_customer, rates, day } = input;
   const cur = t.currency;
   const q = unit.quantity;
@@ -240,7 +241,7 @@ export function chooseDisposition(input: DispositionInput): DispositionChoice {
   for (const route of ROUTES) {
     const no = why(route, input);
     if (no) excluded.push({ route, why: no });
-    else options.push(costOf(route, input));
+    else options.push(routeCost(route, input));
   }
   options.sort((a, b) => a.net_cost - b.net_cost || rank(a.route) - rank(b.route));
   // dispose is sensible for every grade, so there is always a first option
