@@ -105,7 +105,7 @@ describe('chooseDisposition: concrete cases', () => {
     expect(costs(input)).toEqual({ dispose: 300, return_to_supplier: 900 });
     expect(c.explanation).toBe('local disposal: cheaper than return to supplier by 6.00 EUR.');
     const rts = c.options.find((o) => o.route === 'return_to_supplier');
-    expect(rts?.breakdown.map((l) => l.amount)).toEqual([250, 1500, 200, -1050]);
+    expect(rts?.breakdown.map((l) => l.amount)).toEqual([1500, 200, 250, -1050]);
   });
 
   it('a supplier that pays the way and charges a restocking fee', () => {
@@ -192,8 +192,8 @@ describe('chooseDisposition: concrete cases', () => {
     const dispose = chooseDisposition(input).options.find((o) => o.route === 'dispose');
     expect(dispose?.breakdown).toEqual([
       { item: 'label from the customer in FR, 1200 g (band up to 5000 g)', amount: 950 },
-      { item: 'handling, 3 × 1.00 EUR', amount: 300 },
       { item: 'disposal fee, 3 × 2.00 EUR', amount: 600 },
+      { item: 'handling, 3 × 1.00 EUR', amount: 300 },
     ]);
   });
 

@@ -157,6 +157,8 @@ export function routeCost(route: Route, input: DispositionInput): DispositionOpt
     if (a.currency !== cur) notes.push(`${what} converted at 1 ${a.currency} = ${c.rate} ${cur} (${c.day})`);
     return c.to.amount;
   };
+  const perUnit = (what: string, each: number) =>
+    add(q > 1 ? `${what}, ${q} × ${plainMoney(each, cur)}` : what, each * q);
   const label = (bands: Parameters<typeof bandCost>[0], to: string) => {
     const b = bandCost(bands, grams);
     add(`label ${to}, ${grams} g (band up to ${b.max_grams} g)`, b.cost);
@@ -167,7 +169,6 @@ export function routeCost(route: Route, input: DispositionInput): DispositionOpt
       bandsFor(t.labels.customer_return, with_customer.country),
       `from the customer in ${with_customer.country}`,
     );
-  if (route !== 'keep') add(`handling, ${q} × ${plainMoney(t.handling[route], cur)}`, t.handling[route] * q);
 
   const price =
     route === 'restock' || route === 'refurbish' || route === 'local_hub' || route === 'liquidate'
@@ -183,7 +184,7 @@ export function routeCost(route: Route, input: DispositionInput): DispositionOpt
       break;
     }
     case 'refurbish': {
-      add(`refurbishing, ${q} × ${plainMoney(t.refurbish_cost, cur)}`, t.refurbish_cost * q);
+      perUnit('refurbishing', t.refurbish_cost);
       const pct = t.refurbished_resale_percent;
       if (price !== null) add(`resale refurbished at ${pct} % of the price`, -percentOf(price, pct) * q);
       break;
@@ -195,7 +196,7 @@ export function routeCost(route: Route, input: DispositionInput): DispositionOpt
       break;
     }
     case 'dispose':
-      add(`disposal fee, ${q} × ${plainMoney(t.disposal_cost, cur)}`, t.disposal_cost * q);
+      perUnit('disposal fee', t.disposal_cost);
       break;
     case 'return_to_supplier': {
       const to = supplier?.country ?? null;
@@ -221,11 +222,14 @@ export function routeCost(route: Route, input: DispositionInput): DispositionOpt
     case 'keep':
       break;
   }
+  if (route !== 'keep') perUnit('handling', t.handling[route]);
+  // what the route costs, then what it brings back
+  const breakdown = [...lines.filter((l) => l.amount > 0), ...lines.filter((l) => l.amount < 0)];
   return {
     route,
     label: ROUTE_LABELS[route],
-    net_cost: lines.reduce((s, l) => s + l.amount, 0),
-    breakdown: lines,
+    net_cost: breakdown.reduce((s, l) => s + l.amount, 0),
+    breakdown,
     notes,
   };
 }

@@ -1,7 +1,7 @@
 // Disposition by cost on the inspection form: the cheapest sensible route for the grade picked, in
 // words, and every option with its net cost (negative: the route earns back more than it costs).
 import { DISPOSITIONS, type Disposition } from '@domain/returns/inspection.ts';
-import { Alert, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DispositionChoice, Route } from '../../../api/disposition.ts';
@@ -31,50 +31,62 @@ export function DispositionAdvice({ choice, chosen, onPick }: Props) {
           {choice.explanation}
         </Text>
       </Alert>
-      <Table.ScrollContainer minWidth={300}>
-        <Table verticalSpacing={4} fz="sm" aria-label={t('disposition.optionsLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('disposition.route')}</Table.Th>
-              <Table.Th ta="right">{t('disposition.netCost')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {choice.options.map((o) => (
-              <Table.Tr key={o.route} data-route={o.route}>
-                <Table.Td>
-                  <Text size="sm" fw={o.route === choice.recommended ? 600 : 400}>
-                    {routeLabel(o.route)}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {o.breakdown
-                      .map((l) => `${l.item}: ${format.money(l.amount, choice.currency)}`)
-                      .join(' · ')}
-                    {o.notes.length > 0 && ` (${o.notes.join('; ')})`}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+      <Stack
+        gap={6}
+        component="ul"
+        aria-label={t('disposition.optionsLabel')}
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+      >
+        {choice.options.map((o) => (
+          <Paper key={o.route} component="li" withBorder radius="sm" px="sm" py={6} data-route={o.route}>
+            <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+              <Text
+                size="sm"
+                fw={o.route === choice.recommended ? 600 : 400}
+                style={{ flex: 1, minWidth: 0 }}
+              >
+                {routeLabel(o.route)}
+              </Text>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" fw={600} data-net-cost style={{ whiteSpace: 'nowrap' }}>
                   {format.money(o.net_cost, choice.currency)}
-                </Table.Td>
-                <Table.Td ta="right">
-                  {!isDisposition(o.route) ? null : o.route === chosen ? (
-                    <Badge variant="light">{t('disposition.chosen')}</Badge>
-                  ) : (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() => isDisposition(o.route) && onPick(o.route)}
-                    >
-                      {t('disposition.choose')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
+                </Text>
+                {!isDisposition(o.route) ? null : o.route === chosen ? (
+                  <Badge variant="light" style={{ overflow: 'visible' }}>
+                    {t('disposition.chosen')}
+                  </Badge>
+                ) : (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => isDisposition(o.route) && onPick(o.route)}
+                    aria-label={t('disposition.chooseRoute', { route: routeLabel(o.route) })}
+                  >
+                    {t('disposition.choose')}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+            {o.breakdown.map((l) => (
+              <Group key={l.item} justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="xs" c="dimmed" style={{ flex: 1, minWidth: 0 }}>
+                  {l.item}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {format.money(l.amount, choice.currency)}
+                </Text>
+              </Group>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            {o.notes.length > 0 && (
+              <Text size="xs" c="dimmed" fs="italic" style={{ overflowWrap: 'anywhere' }}>
+                {o.notes.join('; ')}
+              </Text>
+            )}
+          </Paper>
+        ))}
+      </Stack>
       {choice.excluded.length > 0 && (
         <Text size="xs" c="dimmed">
           {t('disposition.notOffered')}{' '}
