@@ -276,3 +276,30 @@ describe('restocked stock', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('keep-the-item per destination', () => {
+  it('weighs the customer label for the destination and weight from the tables, not the flat estimate', async () => {
+    // the jumper: 49.99 - 2.50 discount + 7.60 tax per unit = 55.09; 10 % of it is 5.51
+    const put = await t.call('PUT', '/api/v1/policy', {
+      keep_item: { max_return_cost_share_percent: 10, estimated_return_cost: 100 },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const order = await t.call('POST', '/api/v1/orders', makeOrder({ placed_at: daysAgo(8) }));
+    const ask = () =>
+      t.call('POST', `/api/v1/orders/${order.json().id}/eligibility`, {
+        reason: 'changed_mind',
+        lines: [{ line_id: 'L1', quantity: 1 }],
+      });
+    // the tables' default customer label: 5.50 up to 1 kg, plus 1.50 taking it in = 7.00 > 5.51
+    const withTables = (await ask()).json();
+    expect(withTables.lines[0].keep_item).toBe(true);
+    // a cheap label from DE (the order's destination): 2.00 + 1.50 = 3.50 < 5.51
+    const cheap = await t.call('PUT', '/api/v1/disposition-costs', {
+      ...TABLES,
+      labels: { ...TABLES.labels, customer_return: { by_country: { DE: [{ max_grams: 1000, cost: 200 }] } } },
+    });
+    expect(cheap.statusCode, cheap.body).toBe(200);
+    expect((await ask()).json().lines[0].keep_item).toBe(false);
+    await t.call('PUT', '/api/v1/disposition-costs', TABLES);
+  });
+});

@@ -39,6 +39,8 @@ const perGrade = (a: number, b: number, c: number, d: number) =>
   });
 
 const handlingSchema = z.strictObject({
+  /** taking a customer's return in (unpacking, checking): keep-the-item weighs it with the label */
+  receive: minor.default(150),
   restock: minor.default(150),
   refurbish: minor.default(300),
   return_to_supplier: minor.default(250),

@@ -132,3 +132,16 @@ export async function markPutAway(
   }
   return done;
 }
+
+/** The catalogue's weight per SKU, where it knows one. */
+export async function productWeights(trx: Tx, storeId: string, skus: string[]): Promise<Map<string, number>> {
+  if (skus.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('products')
+    .select(['sku', 'weight_grams'])
+    .where('store_id', '=', storeId)
+    .where('sku', 'in', skus)
+    .where('weight_grams', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.sku, r.weight_grams as number]));
+}
