@@ -7,30 +7,10 @@ import { AppError } from '../../domain/errors.ts';
 import { dispositionCostsSchema } from '../../domain/suppliers/disposition.ts';
 import { actorOf } from '../../http/auth.ts';
 import { saveCosts } from './disposition.queries.ts';
+import { actualCostSchema, lineParams, putAwaySchema } from './disposition.schemas.ts';
 import { dispositionOptions, loadCostContext } from './disposition-options.ts';
 import { listPutAway, putAway } from './put-away.ts';
 import { recordDispositionCost } from './record-disposition-cost.ts';
-
-const lineParams = z.object({ id: z.uuid(), line_id: z.string().min(1).max(200) });
-
-export const actualCostSchema = z.strictObject({
-  /** what the route cost in the end, less what it recovered (minor units; negative: it earned) */
-  amount: z.number().int().min(-100_000_000).max(100_000_000),
-  /** default: the currency the expected cost was recorded in */
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/)
-    .transform((c) => c.toUpperCase())
-    .optional(),
-  note: z.string().max(1000).default(''),
-});
-
-export const putAwaySchema = z.strictObject({
-  lines: z
-    .array(z.strictObject({ case_id: z.uuid(), line_id: z.string().min(1).max(200) }))
-    .min(1)
-    .max(500),
-});
 
 export const dispositionRoutes =
   (database: Database): FastifyPluginAsyncZod =>

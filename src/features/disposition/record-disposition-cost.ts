@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { getReturn, insertEvent } from '../returns/returns.queries.ts';
 import { dispositionLines, recordActualCost } from './disposition.queries.ts';
-import type { actualCostSchema } from './disposition.routes.ts';
+import type { actualCostSchema } from './disposition.schemas.ts';
 
 export async function recordDispositionCost(
   trx: Tx,
