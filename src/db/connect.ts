@@ -58,6 +58,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     parsers: { [pgliteTypes.INT8]: toNumber, [pgliteTypes.NUMERIC]: toNumber },
+    // PostgreSQL's default 128 MB of shared buffers sits in the WASM heap whether used or not; a
+    // store's embedded database is small, and the operating system caches its files anyway
+    postgresqlconf: 'shared_buffers = 16MB',
   });
   // PGlite is one connection: a transaction must own it until commit, so "connections" are handed
   // out one at a time.

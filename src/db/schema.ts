@@ -18,6 +18,8 @@ export interface StoresTable {
   logo_url: Generated<string | null>;
   brand_color: Generated<string | null>;
   notification_settings: JsonDefault;
+  /** the cost tables of disposition by cost (domain/suppliers/disposition-costs.ts), null: none */
+  disposition_costs: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: InstantDefault;
 }
 export interface UsersTable {
@@ -470,6 +472,16 @@ export interface ReturnLinesTable {
   disposition: string | null;
   deduction_amount: Generated<number>;
   deduction_reason: string | null;
+  disposition_recommended: Generated<string | null>;
+  disposition_expected_cost: Generated<number | null>;
+  disposition_cost_currency: Generated<string | null>;
+  disposition_options: ColumnType<unknown, string | null | undefined, string | null>;
+  disposition_actual_cost: Generated<number | null>;
+  disposition_actual_currency: Generated<string | null>;
+  disposition_actual_note: Generated<string | null>;
+  location: Generated<string | null>;
+  put_away_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  put_away_by: Generated<string | null>;
 }
 export interface ReturnLabelsTable {
   store_id: string;

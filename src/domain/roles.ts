@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'claims.credit': ['owner', 'finance'],
   // the store's exchange rates: finance keeps them, the owner too
   'rates.write': ['owner', 'finance'],
+  // disposition by cost: the store's cost tables and the actual cost of a route once known
+  'disposition.write': ['owner', 'finance'],
   'tokens.write': ['owner'],
   'security.read': ['owner'],
   'users.write': ['owner'],

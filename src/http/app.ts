@@ -27,6 +27,7 @@ import { caseWorkRoutes } from '../features/cases/case-work.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { replacementRoutes } from '../features/cases/replacements.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
+import { dispositionRoutes } from '../features/disposition/disposition.routes.ts';
 import type { Classifier } from '../features/inbox/inbound-email.ts';
 import { inboxRoutes } from '../features/inbox/inbox.routes.ts';
 import { classifyMessage } from '../features/inbox/intent/classify.ts';
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(webhookIntakeRoutes(deps.database, secretBox));
   await app.register(policyRoutes(deps.database));
   await app.register(rateRoutes(deps.database));
+  await app.register(dispositionRoutes(deps.database));
   await app.register(
     returnBulkRoutes({
       database: deps.database,

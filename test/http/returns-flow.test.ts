@@ -156,6 +156,8 @@ describe('a return through the warehouse path', () => {
       'shipped',
       'received',
       'inspected',
+      // a restocked unit is due on a shelf (the inventory webhook's event)
+      'stock_put_away_due',
       'resolved',
       'settled',
       'refund_requires_action',

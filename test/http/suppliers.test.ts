@@ -415,6 +415,19 @@ describe('claims against a supplier', () => {
     });
     expect((await t.call('DELETE', `/api/v1/supplier-claims/${draftGone.json().id}`)).statusCode).toBe(204);
     expect((await t.call('GET', `/api/v1/supplier-claims/${draftGone.json().id}`)).statusCode).toBe(404);
+    // numbers follow the highest one: deleting an earlier draft never hands out a number in use
+    const manual = {
+      supplier: 'SUP-1',
+      manual_lines: [{ description: 'y', reason: 'defective', quantity: 1, amount: 1 }],
+    };
+    const a = (await t.call('POST', '/api/v1/supplier-claims', manual)).json();
+    const b = (await t.call('POST', '/api/v1/supplier-claims', manual)).json();
+    expect((await t.call('DELETE', `/api/v1/supplier-claims/${a.id}`)).statusCode).toBe(204);
+    const c = await t.call('POST', '/api/v1/supplier-claims', manual);
+    expect(c.statusCode, c.body).toBe(201);
+    expect(Number(c.json().number.slice(4))).toBe(Number(b.number.slice(4)) + 1);
+    for (const id of [b.id, c.json().id])
+      expect((await t.call('DELETE', `/api/v1/supplier-claims/${id}`)).statusCode).toBe(204);
 
     await t.call('POST', `/api/v1/supplier-claims/${id}/send`, {});
     expect((await t.call('DELETE', `/api/v1/supplier-claims/${id}`)).statusCode).toBe(409);

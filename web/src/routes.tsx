@@ -63,6 +63,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./console/rates/RatesPage.tsx')).RatesPage }),
       },
       {
+        path: 'put-away',
+        lazy: async () => ({
+          Component: (await import('./console/disposition/PutAwayPage.tsx')).PutAwayPage,
+        }),
+      },
+      {
         path: 'store-credit',
         lazy: async () => ({
           Component: (await import('./console/store-credit/StoreCreditPage.tsx')).StoreCreditPage,

@@ -63,7 +63,7 @@ function prepare(ctx: DecisionContext, req: DecisionRequest): Run {
       fullyDelivered,
       termsDisclosed,
     },
-    offer: { policy, jurisdiction, explain, termsDisclosed },
+    offer: { policy, jurisdiction, explain, termsDisclosed, returnCosts: ctx.returnCosts },
     explain,
     amounts: orderAmounts(order),
     delivered,

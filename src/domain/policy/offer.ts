@@ -33,6 +33,8 @@ export interface OfferEnv {
   jurisdiction: Jurisdiction;
   explain: Explainer;
   termsDisclosed: boolean;
+  /** per line, the return cost from the store's cost tables (DecisionContext.returnCosts) */
+  returnCosts?: DecisionContext['returnCosts'];
 }
 
 const CANONICAL: ResolutionType[] = ['refund', 'store_credit', 'exchange', 'keep_item'];
@@ -72,6 +74,17 @@ export function returnShippingPayer(
   return { payer, why: x.store(code, {}, free?.rule ?? null) };
 }
 
+/** What sending the line's units back would cost: the store's tables for its destination and weight
+ *  when it has them, else the policy's flat estimate. */
+export function estimatedReturnCost(env: OfferEnv, d: Draft): number {
+  const e = d.line ? env.returnCosts?.[d.line.id] : undefined;
+  if (!e || e.bands.length === 0) return env.policy.keep_item.estimated_return_cost;
+  const q = Math.max(1, d.out.quantity);
+  const grams = e.unitGrams * q;
+  const band = e.bands.find((b) => grams <= b.max_grams) ?? e.bands[e.bands.length - 1];
+  return (band?.cost ?? 0) + e.handlingPerUnit * q;
+}
+
 /** Keep-the-item: refund without a return for a cheap unit or when sending it back costs too much. */
 export function keepItemOffer(env: OfferEnv, d: Draft): Explanation | null {
   const k = env.policy.keep_item;
@@ -80,7 +93,7 @@ export function keepItemOffer(env: OfferEnv, d: Draft): Explanation | null {
   if (k.max_unit_value > 0 && perUnit < k.max_unit_value)
     return env.explain.store('keep_item_low_value', { max_unit_value: k.max_unit_value });
   const share = k.max_return_cost_share_percent;
-  if (share > 0 && k.estimated_return_cost * 100 > share * value)
+  if (share > 0 && estimatedReturnCost(env, d) * 100 > share * value)
     return env.explain.store('keep_item_return_cost', { percent: share });
   return null;
 }

@@ -46,6 +46,19 @@ export interface DecisionContext {
   rates?: RateTable;
   /** tags for rule conditions: the order's own and each line's product tags */
   tags?: { order?: string[]; lines?: Record<string, string[]> };
+  /**
+   * What the customer's return label and its handling would cost per line, from the store's
+   * disposition cost tables, in the order's currency; keep-the-item weighs this for the line instead
+   * of the policy's one flat estimate. Absent: the store has no tables (or no rate to price them).
+   */
+  returnCosts?: Record<string, ReturnCostEstimate>;
+}
+
+/** One line's return cost by parcel weight: the label band for `unitGrams × quantity`, plus handling per unit. */
+export interface ReturnCostEstimate {
+  unitGrams: number;
+  bands: readonly { max_grams: number; cost: number }[];
+  handlingPerUnit: number;
 }
 
 export interface RequestLine {

@@ -3,7 +3,6 @@
 // made, what the customer and the store wrote (never internal notes), the return policy in force at
 // checkout, the timeline of every case of the order, and the photos. Written in English for the
 // reviewer; what customers wrote stays in their words, each run in a font that draws its script.
-import PDFDocument from 'pdfkit';
 import type { Address } from '../../domain/order.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
 import { pickFace, setUpFaces } from '../../integrations/carriers/label-pdf.ts';
@@ -81,6 +80,7 @@ export function summaryOf(input: EvidencePackInput): string {
 export async function renderEvidencePack(input: EvidencePackInput): Promise<Buffer> {
   const d = input.dispute;
   const created = new Date(input.generated_at);
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

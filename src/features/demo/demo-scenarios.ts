@@ -90,7 +90,7 @@ export const SCENARIOS: Scenario[] = [
     ret: { sku: 'JUMPER-M-BLUE', reason: 'changed_mind', to: 'inspected' },
   },
   {
-    customer: 'fr',
+    customer: 'gb',
     lines: [['EARBUDS-PRO', 1]],
     stage: 'delivered',
     deliveredDaysAgo: 9,

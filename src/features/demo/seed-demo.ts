@@ -11,6 +11,7 @@ import { supplierTermsSchema } from '../../domain/suppliers/terms.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createUser } from '../auth/sessions.ts';
 import { upsertProducts, upsertSuppliers } from '../catalog/catalog.queries.ts';
+import { saveCosts } from '../disposition/disposition.queries.ts';
 import { orderInputSchema } from '../orders/orders.schemas.ts';
 import { upsertOrder } from '../orders/upsert-order.ts';
 import { updatePolicy } from '../policy/update-policy.ts';
@@ -26,6 +27,7 @@ import {
   DEMO_UNIT_COSTS,
   type DemoCustomer,
 } from './demo-data.ts';
+import { DEMO_DISPOSITION_COSTS } from './demo-disposition.ts';
 import { seedDemoInbox } from './demo-inbox.ts';
 import { advanceDemoReturn } from './demo-returns.ts';
 import { SCENARIOS, type Scenario } from './demo-scenarios.ts';
@@ -227,6 +229,7 @@ export async function seedDemo(
     for (const u of DEMO_USERS) await createUser(trx, { storeId: store.id, ...u, password: DEMO_PASSWORD });
     await updatePolicy(trx, actor, DEMO_POLICY);
     await catalogue(trx, store.id);
+    await saveCosts(trx, store.id, DEMO_DISPOSITION_COSTS);
     await upsertRates(trx, store.id, demoRates(now), actor.label);
     for (const [n, s] of SCENARIOS.entries()) {
       const { id } = await upsertOrder(trx, store.id, buildOrder(s, n, now));

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { Database } from '../../db/connect.ts';
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -69,6 +69,7 @@ export async function parseEmail(raw: Buffer): Promise<ParsedMail> {
   if (raw.length === 0) throw new AppError('unreadable_message', 'The message is empty');
   let parsed: ParsedMail;
   try {
+    const { simpleParser } = await import('mailparser');
     parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   } catch (err) {
     throw new AppError('unreadable_message', `The message cannot be parsed: ${(err as Error).message}`);

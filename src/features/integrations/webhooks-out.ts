@@ -27,6 +27,8 @@ export const OUTBOUND_TOPICS: Readonly<Record<string, string>> = {
   replacement_created: 'replacement.created',
   refund_succeeded: 'refund.succeeded',
   refund_failed: 'refund.failed',
+  // a restocked or refurbished unit for the store's inventory system to put on a shelf
+  stock_put_away_due: 'inventory.put_away',
 };
 export const TOPICS = [...new Set(Object.values(OUTBOUND_TOPICS))].sort();
 

@@ -1,7 +1,6 @@
 // The one layout every message is sent in: MJML turns it into the table-based, inlined HTML that
 // renders in common mail clients (Outlook included) and stacks on a phone. The plain-text part says
 // the same words, with the link written out.
-import mjml2html from 'mjml';
 
 export interface LayoutInput {
   storeName: string;
@@ -60,6 +59,8 @@ ${button}
     <mj-section padding="8px 16px 24px"><mj-column>${footer}</mj-column></mj-section>
   </mj-body>
 </mjml>`;
+  // loaded on the first mail, not at start (MJML is the heaviest module the server has)
+  const { default: mjml2html } = await import('mjml');
   const out = await mjml2html(source, { validationLevel: 'strict', minify: false });
   if (out.errors.length)
     throw new Error(`mail layout: ${out.errors.map((e) => e.formattedMessage).join('; ')}`);

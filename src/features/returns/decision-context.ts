@@ -11,6 +11,7 @@ import type { DecisionContext } from '../../domain/policy/types.ts';
 import { normalizeLanguage } from '../../i18n/index.ts';
 import { unitsRefundedByCases } from '../cases/cases.queries.ts';
 import { productTags } from '../catalog/catalog.queries.ts';
+import { customerReturnCosts } from '../disposition/return-costs.ts';
 import { loadOrder, returnedQuantities, type StoredOrder } from '../orders/orders.queries.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
@@ -64,6 +65,14 @@ export async function loadDecisionContext(
     refundedSoFar: stored.refunded_amount + (await promisedByOpenReturns(trx, storeId, orderId)),
     shippingRefundedSoFar: await shippingRefunded(trx, storeId, orderId),
     rates,
+    // keep-the-item weighs the store's own label costs for this destination and weight, if it has them
+    returnCosts: await customerReturnCosts(
+      trx,
+      storeId,
+      order,
+      rates,
+      options.day ?? new Date().toISOString().slice(0, 10),
+    ),
     exchangePrices: options.exchange?.length
       ? await exchangePrices(trx, storeId, order, options.exchange, rates, options.day)
       : {},

@@ -1,15 +1,19 @@
 // The warehouse's verdict per received line: grade, the category checklist, where the item goes
-// next (restock, refurbish, dispose, back to the supplier) and any diminished-value deduction,
-// which always carries its reason because the customer may ask for it.
+// next (restock, refurbish, dispose, back to the supplier ...) and any diminished-value deduction,
+// which always carries its reason because the customer may ask for it. With the route go its
+// expected cost and the recommendation it was chosen against (disposition by cost); a unit back on
+// a shelf (restock, refurbish) is due to be put away, which the store's inventory system hears of.
 
 import type { z } from 'zod';
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { unitRangeShare } from '../../domain/money.ts';
 import type { LineDecision } from '../../domain/policy/types.ts';
+import { PUT_AWAY_DISPOSITIONS } from '../../domain/returns/inspection.ts';
 import type { Actor } from '../auth/actor.ts';
+import { inspectionCosts } from '../disposition/disposition-options.ts';
 import { recomputeRefundDue } from './receive-return.ts';
-import { getReturnLines, updateReturn, updateReturnLine } from './returns.queries.ts';
+import { getReturnLines, insertEvent, updateReturn, updateReturnLine } from './returns.queries.ts';
 import type { inspectSchema } from './returns.schemas.ts';
 import { loadForStep, moveReturn } from './transition.ts';
 
@@ -23,11 +27,12 @@ export async function inspectReturn(
   const row = await loadForStep(trx, actor, id);
   await moveReturn(trx, actor, row, 'inspected', {
     data: {
-      lines: input.lines.map(({ line_id, grade, disposition, deduction }) => ({
+      lines: input.lines.map(({ line_id, grade, disposition, deduction, location }) => ({
         line_id,
         grade,
         disposition,
         deduction,
+        ...(location ? { location } : {}),
       })),
     },
   });
@@ -56,14 +61,40 @@ export async function inspectReturn(
       errors.push({ path: 'lines', message: `received line ${line.line_id} needs its inspection` });
   if (errors.length)
     throw new AppError('invalid_request', 'The inspection does not match the return', { errors });
-  for (const l of input.lines)
+  const costs = await inspectionCosts(trx, actor.storeId, id, input.lines, now);
+  for (const l of input.lines) {
+    const cost = costs.get(l.line_id);
+    const shelved = PUT_AWAY_DISPOSITIONS.includes(l.disposition);
+    const location = shelved ? (l.location ?? 'main') : null;
     await updateReturnLine(trx, actor.storeId, id, l.line_id, {
       grade: l.grade,
       checklist: JSON.stringify(l.checklist),
       disposition: l.disposition,
       deduction_amount: l.deduction.amount,
       deduction_reason: l.deduction.amount > 0 ? l.deduction.reason : null,
+      disposition_recommended: cost?.recommended ?? null,
+      disposition_expected_cost: cost?.expected_cost ?? null,
+      disposition_cost_currency: cost?.currency ?? null,
+      disposition_options: cost ? JSON.stringify(cost.snapshot) : null,
+      location,
     });
+    const line = lines.find((x) => x.line_id === l.line_id);
+    if (shelved && line)
+      await insertEvent(trx, {
+        store_id: actor.storeId,
+        case_id: id,
+        type: 'stock_put_away_due',
+        actor: actor.label,
+        data: {
+          line_id: l.line_id,
+          sku: line.sku,
+          quantity: line.received_quantity,
+          grade: l.grade,
+          disposition: l.disposition,
+          location,
+        },
+      });
+  }
   await updateReturn(trx, actor.storeId, id, { inspected_at: now });
   await recomputeRefundDue(trx, actor.storeId, row, { receivedAt: row.received_at, inspectedAt: now });
 }

@@ -90,6 +90,8 @@ export const inspectSchema = z.strictObject({
         grade: z.enum(GRADES),
         checklist: z.record(z.string().max(100), z.union([z.boolean(), z.string().max(500)])).default({}),
         disposition: z.enum(DISPOSITIONS),
+        /** where a restocked or refurbished unit waits to be put away (default: main) */
+        location: z.string().trim().min(1).max(100).optional(),
         deduction: z
           .strictObject({ amount: z.number().int().nonnegative(), reason: z.string().max(500).default('') })
           .refine((d) => d.amount === 0 || d.reason.trim().length > 0, {

@@ -4,7 +4,6 @@
 // spreadsheet. In English, the lingua franca of cross-border supply.
 import { buffer } from 'node:stream/consumers';
 import { stringify } from 'csv-stringify/sync';
-import PDFDocument from 'pdfkit';
 import type { Tx } from '../../db/schema.ts';
 import type { Address } from '../../domain/order.ts';
 import { formatMoney } from '../../i18n/index.ts';
@@ -94,6 +93,7 @@ async function render(
   images: { caption: string; bytes: Buffer }[],
 ): Promise<Buffer> {
   const created = new Date(view.created_at);
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

@@ -3,6 +3,7 @@
 // settled by the credits, refunds or replacements it gives. Every change is an event on the claim; a
 // unit is on one claim only (a unique index), and a credit is counted once per supplier reference.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import {
@@ -210,11 +211,11 @@ async function caseEvidence(trx: Tx, storeId: string, caseIds: string[]) {
 }
 
 async function nextClaimNumber(trx: Tx, storeId: string): Promise<string> {
-  // the supplier's row lock (taken by the caller) does not serialise two suppliers' claims; the
-  // unique number does, and a collision answers 409 to retry
+  // one past the highest number so far, so a deleted draft never frees a number still in use;
+  // two claims built at once may pick the same one: the unique number refuses the second (409)
   const row = await trx
     .selectFrom('supplier_claims')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(sql<number>`coalesce(max(substring(number from 5)::int), 0)`.as('n'))
     .where('store_id', '=', storeId)
     .executeTakeFirstOrThrow();
   return `CLM-${String(Number(row.n) + 1).padStart(5, '0')}`;

@@ -24,6 +24,8 @@ export interface SupplierGaps {
   supplier: { id: string; code: string; name: string; country: string | null };
   terms_version: number;
   gaps: Gap[];
+  /** the refunds of the period with no rate into the reporting currency (not in `value`) */
+  unconverted: { currency: string; amount: number }[];
 }
 
 export async function supplierGapReport(
@@ -66,11 +68,15 @@ export async function supplierGapReport(
     const mine = units.filter((u) => u.supplier_code === s.code && !REFUSED.has(u.case_status));
     // SKUs with their own terms are judged on them: group the units per effective terms
     const bySku = new Map<string, ReturnedUnits[]>();
+    // refunds in a currency the store has no rate for count as units, their money is listed apart
+    const unconverted = new Map<string, number>();
     for (const u of mine) {
       const value =
         u.value.currency === currency
           ? u.value.amount
           : rates.convert(u.value.amount, u.value.currency, currency, day)?.to.amount;
+      if (value === undefined)
+        unconverted.set(u.value.currency, (unconverted.get(u.value.currency) ?? 0) + u.value.amount);
       const key = s.terms.sku_overrides[u.sku] ? u.sku : '';
       bySku.set(key, [
         ...(bySku.get(key) ?? []),
@@ -102,6 +108,7 @@ export async function supplierGapReport(
       supplier: { id: s.id, code: s.code, name: s.name, country: s.country },
       terms_version: s.terms_version,
       gaps: gaps.sort((a, b) => b.value - a.value || b.units - a.units),
+      unconverted: [...unconverted].map(([c, amount]) => ({ currency: c, amount })),
     });
   }
   data.sort((a, b) => sumValue(b.gaps) - sumValue(a.gaps) || a.supplier.code.localeCompare(b.supplier.code));

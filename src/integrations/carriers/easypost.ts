@@ -5,7 +5,6 @@
 // EasyPost takes no idempotency key: the label step runs under the return's row lock and stores
 // the label with the return, so a second request finds the first label instead of buying again.
 import easypostModule from '@easypost/api';
-import PDFDocument from 'pdfkit';
 import type { Address } from '../../domain/order.ts';
 import type { Carrier, CarrierLabel } from './carrier.ts';
 import type { LabelInput } from './label-pdf.ts';
@@ -44,6 +43,7 @@ async function labelPdf(label: J): Promise<Buffer> {
   const bytes = Buffer.from(await res.arrayBuffer());
   if (pdfUrl || bytes.subarray(0, 5).toString() === '%PDF-') return bytes;
   // a PNG label on a 4x6 inch page, so the store prints every label the same way
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: [288, 432], margin: 0 });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

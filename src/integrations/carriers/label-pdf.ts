@@ -2,7 +2,6 @@
 // drawn offline with pdfkit and bwip-js so a store without a carrier contract can still ship returns.
 import { existsSync, readFileSync } from 'node:fs';
 import bwipjs, { type DrawingContext, type RenderOptions } from 'bwip-js';
-import PDFDocument from 'pdfkit';
 import type { Address } from '../../domain/order.ts';
 import { isReasonCode } from '../../domain/reasons.ts';
 import { type Language, normalizeLanguage, t } from '../../i18n/index.ts';
@@ -194,6 +193,7 @@ export async function renderReturnLabel(input: LabelInput): Promise<Buffer> {
 
   // A fixed creation date makes the bytes a pure function of the input (pdfkit derives the file ID from it),
   // so a replayed label request returns an identical file.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: SIZE,
     margin: M,

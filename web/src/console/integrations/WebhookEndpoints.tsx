@@ -30,6 +30,7 @@ const TOPICS = [
   'return.settled',
   'refund.succeeded',
   'refund.failed',
+  'inventory.put_away',
 ];
 
 export function WebhookEndpoints({ canWrite }: { canWrite: boolean }) {

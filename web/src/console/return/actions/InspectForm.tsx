@@ -1,10 +1,17 @@
 import { Button, Stack, Title } from '@mantine/core';
 import { IconClipboardCheck } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDispositionOptions } from '../../../api/disposition.ts';
 import type { ReturnView } from '../../../api/types.ts';
 import { checklistFor } from './checklists.ts';
-import { InspectLine, initialVerdict, type LineVerdict, maxDeduction } from './InspectLine.tsx';
+import {
+  dispositionFor,
+  InspectLine,
+  initialVerdict,
+  type LineVerdict,
+  maxDeduction,
+} from './InspectLine.tsx';
 import { StepError } from './StepError.tsx';
 import { useStep } from './useStep.ts';
 
@@ -16,6 +23,26 @@ export function InspectForm({ ret }: { ret: ReturnView }) {
   const [verdicts, setVerdicts] = useState<Record<string, LineVerdict>>(() =>
     Object.fromEntries(received.map((l) => [l.line_id, initialVerdict()])),
   );
+  // disposition by cost: once the options arrive, a line nobody has touched starts from the grade its
+  // reason suggests and the route that costs least for it
+  const options = useDispositionOptions(ret.id);
+  const touched = useRef(new Set<string>());
+  useEffect(() => {
+    if (!options.data) return;
+    setVerdicts((all) => {
+      const next = { ...all };
+      for (const o of options.data.lines) {
+        if (!next[o.line_id] || touched.current.has(o.line_id)) continue;
+        next[o.line_id] = {
+          ...initialVerdict(),
+          grade: o.grade,
+          disposition: dispositionFor(o.grade, o.by_grade),
+        };
+      }
+      return next;
+    });
+  }, [options.data]);
+  const advice = (lineId: string) => options.data?.lines.find((o) => o.line_id === lineId)?.by_grade;
   const incomplete =
     Object.values(verdicts).some((v) => v.deduction > 0 && !v.deductionReason.trim()) ||
     received.some((l) => (verdicts[l.line_id]?.deduction ?? 0) > maxDeduction(l));
@@ -34,6 +61,7 @@ export function InspectForm({ ret }: { ret: ReturnView }) {
             checklistFor(l.category).map((item) => [item, v.checked.includes(item)]),
           ),
           disposition: v.disposition,
+          ...(v.location.trim() ? { location: v.location.trim() } : {}),
           deduction: { amount: v.deduction, reason: v.deductionReason.trim() },
         };
       }),
@@ -52,7 +80,11 @@ export function InspectForm({ ret }: { ret: ReturnView }) {
             line={l}
             currency={ret.currency}
             value={verdicts[l.line_id] ?? initialVerdict()}
-            onChange={(v) => setVerdicts((all) => ({ ...all, [l.line_id]: v }))}
+            advice={advice(l.line_id)}
+            onChange={(v) => {
+              touched.current.add(l.line_id);
+              setVerdicts((all) => ({ ...all, [l.line_id]: v }));
+            }}
           />
         ))}
         {inspect.isError && <StepError error={inspect.error} returnId={ret.id} />}

@@ -2,11 +2,13 @@ import { unitRangeShare } from '@domain/money.ts';
 import { can } from '@domain/roles.ts';
 import { Checkbox, Fieldset, Group, NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { DispositionChoice } from '../../../api/disposition.ts';
 import { useSession } from '../../../api/session.ts';
 import { DISPOSITIONS, type Disposition, type ReturnLine } from '../../../api/types.ts';
 import { useFormat } from '../../../i18n/format.ts';
 import { MoneyInput } from '../../ui/MoneyInput.tsx';
 import { checklistFor, DISPOSITION_FOR_GRADE, GRADES, type Grade } from './checklists.ts';
+import { DispositionAdvice, isDisposition } from './DispositionAdvice.tsx';
 import { InspectionPhotos } from './InspectionPhotos.tsx';
 
 export interface LineVerdict {
@@ -16,10 +18,18 @@ export interface LineVerdict {
   /** minor units */
   deduction: number;
   deductionReason: string;
+  /** where a restocked or refurbished unit waits to be put away ('' : the default, main) */
+  location: string;
 }
 
 export function initialVerdict(): LineVerdict {
-  return { grade: 'A', checked: [], disposition: 'restock', deduction: 0, deductionReason: '' };
+  return { grade: 'A', checked: [], disposition: 'restock', deduction: 0, deductionReason: '', location: '' };
+}
+
+/** The route disposition by cost recommends for a grade, else the usual one for the grade. */
+export function dispositionFor(grade: Grade, advice?: Record<Grade, DispositionChoice>): Disposition {
+  const r = advice?.[grade]?.recommended;
+  return r && isDisposition(r) ? r : DISPOSITION_FOR_GRADE[grade];
 }
 
 /** The most a deduction may take: what the received units of this line refund. */
@@ -34,9 +44,11 @@ interface Props {
   currency: string;
   value: LineVerdict;
   onChange: (next: LineVerdict) => void;
+  /** disposition by cost, per grade */
+  advice?: Record<Grade, DispositionChoice>;
 }
 
-export function InspectLine({ caseId, line, currency, value, onChange }: Props) {
+export function InspectLine({ caseId, line, currency, value, onChange, advice }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const role = useSession().data?.user.role ?? 'read_only';
@@ -51,7 +63,7 @@ export function InspectLine({ caseId, line, currency, value, onChange }: Props) 
         <Radio.Group
           label={t('actions.grade')}
           value={value.grade}
-          onChange={(g) => set({ grade: g as Grade, disposition: DISPOSITION_FOR_GRADE[g as Grade] })}
+          onChange={(g) => set({ grade: g as Grade, disposition: dispositionFor(g as Grade, advice) })}
         >
           <Group gap="md" mt={4}>
             {GRADES.map((g) => (
@@ -77,6 +89,23 @@ export function InspectLine({ caseId, line, currency, value, onChange }: Props) 
           data={DISPOSITIONS.map((d) => ({ value: d, label: t(`actions.dispositions.${d}`) }))}
           maw={320}
         />
+        {advice?.[value.grade] && (
+          <DispositionAdvice
+            choice={advice[value.grade]}
+            chosen={value.disposition}
+            onPick={(disposition) => set({ disposition })}
+          />
+        )}
+        {(value.disposition === 'restock' || value.disposition === 'refurbish') && (
+          <TextInput
+            label={t('disposition.location')}
+            description={t('disposition.locationHint')}
+            placeholder="main"
+            value={value.location}
+            onChange={(e) => set({ location: e.currentTarget.value })}
+            maw={320}
+          />
+        )}
         <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
           <MoneyInput
             label={t('actions.deduction')}

@@ -1,0 +1,91 @@
+// npx tsx bench/start.ts: how fast the product starts and how much memory it holds idle, as a store
+// runs it: `npm start` on a fresh data folder (the first start: migrations, the demo store), then a
+// second `npm start` on the same data, timed to the first answer of /health; the server process's
+// resident memory (RSS) after it has sat idle for 5 s. PGlite, the embedded database. Builds are
+// made beforehand so neither start pays for one.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+execFileSync(process.execPath, [join(root, 'scripts/ensure-web-build.mjs')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts/ensure-server-build.mjs')], { stdio: 'inherit' });
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** RSS in MB of a process and its descendants, from /proc. */
+function rssOf(pid: number): { self: number; tree: number } {
+  const rss = (p: number) => {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  };
+  const children = (p: number): number[] => {
+    try {
+      const list = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
+      return list ? list.split(/\s+/).map(Number) : [];
+    } catch {
+      return [];
+    }
+  };
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i] as number));
+  const server = all.at(-1) as number;
+  return { self: rss(server), tree: all.reduce((s, p) => s + rss(p), 0) };
+}
+
+async function start(dataDir: string) {
+  const port = await freePort();
+  const t0 = performance.now();
+  const { DATABASE_URL: _pg, ...env } = process.env;
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    env: { ...env, PORT: String(port), AFTERSALE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
+  });
+  for (;;) {
+    if (exited) throw new Error('npm start stopped before answering /health');
+    if (performance.now() - t0 > 120_000) throw new Error('no answer on /health within 2 minutes');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await new Promise((r) => setTimeout(r, 5000));
+  const mem = rssOf(child.pid as number);
+  const gone = new Promise((r) => child.on('exit', r));
+  process.kill(-(child.pid as number), 'SIGTERM');
+  await gone;
+  return { seconds, ...mem };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'aftersale-start-'));
+try {
+  const first = await start(dir);
+  const second = await start(dir);
+  const f = (n: number, d = 2) => n.toFixed(d);
+  console.log('| start (PGlite) | to /health s | server RSS MB | npm + server RSS MB | target |');
+  console.log('|---|---:|---:|---:|---|');
+  console.log(
+    `| first npm start, fresh data | ${f(first.seconds)} | ${f(first.self, 0)} | ${f(first.tree, 0)} | works |`,
+  );
+  console.log(
+    `| second npm start, same data | ${f(second.seconds)} | ${f(second.self, 0)} | ${f(second.tree, 0)} | < 2 s, RSS < 150 MB |`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
