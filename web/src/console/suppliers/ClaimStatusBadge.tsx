@@ -8,7 +8,7 @@ const COLORS: Record<ClaimStatus, string> = {
   sent: 'blue',
   acknowledged: 'indigo',
   accepted: 'grape',
-  partly_accepted: 'orange',
+  partly_accepted: 'violet',
   rejected: 'red',
   credited: 'teal',
 };

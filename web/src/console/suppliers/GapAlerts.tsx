@@ -10,6 +10,7 @@ import type { GapReport } from './api.ts';
 export function GapAlerts({ report, linkSuppliers = false }: { report: GapReport; linkSuppliers?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const apart = report.data.filter((s) => (s.unconverted ?? []).length > 0);
   const rows = report.data.flatMap((s) => s.gaps.map((g, i) => ({ s, g, key: `${s.supplier.id}-${i}` })));
   if (rows.length === 0)
     return (
@@ -52,6 +53,14 @@ export function GapAlerts({ report, linkSuppliers = false }: { report: GapReport
             </Text>
           </Group>
         </Alert>
+      ))}
+      {apart.map((s) => (
+        <Text key={s.supplier.id} size="xs" c="dimmed" data-testid="gaps-unconverted">
+          {t('suppliers.gaps.unconverted', {
+            code: s.supplier.code,
+            amounts: (s.unconverted ?? []).map((u) => format.money(u.amount, u.currency)).join(', '),
+          })}
+        </Text>
       ))}
     </Stack>
   );

@@ -195,6 +195,16 @@ export function ReconciliationPage() {
           {r.data.some((d) => d.unconverted.length > 0) && (
             <Alert color="yellow" mt="sm">
               {t('suppliers.reconciliation.unconverted')}
+              <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+                {r.data.flatMap((d) =>
+                  d.unconverted.map((u) => (
+                    <li key={`${d.supplier.id}-${u.field}-${u.currency}`}>
+                      {d.supplier.code} · {t(`suppliers.amounts.${u.field}`, { defaultValue: u.field })}:{' '}
+                      {format.money(u.amount, u.currency)}
+                    </li>
+                  )),
+                )}
+              </ul>
             </Alert>
           )}
           <Text size="xs" c="dimmed" mt="sm" data-testid="rates-used">

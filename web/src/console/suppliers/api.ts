@@ -39,7 +39,13 @@ export interface Gap {
 export interface GapReport {
   days: number;
   currency: string;
-  data: { supplier: SupplierRef; terms_version: number; gaps: Gap[] }[];
+  data: {
+    supplier: SupplierRef;
+    terms_version: number;
+    gaps: Gap[];
+    /** refunds in a currency without a rate: counted as units, their money listed apart */
+    unconverted?: { currency: string; amount: number }[];
+  }[];
 }
 
 export interface Position {
@@ -155,7 +161,8 @@ export interface ReconciliationRow {
   credited: number;
   difference: number;
   recovered_share: number | null;
-  unconverted: unknown[];
+  /** amounts with no rate into the reporting currency, left out of the sums above */
+  unconverted: { field: string; currency: string; amount: number }[];
 }
 
 export interface Reconciliation {
