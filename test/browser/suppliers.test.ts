@@ -260,4 +260,76 @@ describe('the supplier loop in Chromium', () => {
     await page.getByTestId('terms-version').getByText(`version ${saved.terms_version}`).waitFor();
     await shot('terms-saved-phone', true);
   });
+  it('the owner records a partial acceptance of a claim entered by hand, and writes to the supplier', async () => {
+    // two lines entered by hand against the Leipzig printer (EUR), as the API takes them
+    const draft = await server.api<Claim & { lines: { id: string; amount: number }[] }>(
+      'POST',
+      '/api/v1/supplier-claims',
+      {
+        supplier: 'SUP-PRINT',
+        manual_lines: [
+          {
+            description: 'Name mug, wrong name printed',
+            sku: 'MUG-NAME',
+            reason: 'wrong_item',
+            quantity: 2,
+            amount: 1800,
+          },
+          {
+            description: 'Name mug, chipped',
+            sku: 'MUG-NAME',
+            reason: 'damaged_in_transit',
+            quantity: 1,
+            amount: 900,
+          },
+        ],
+      },
+    );
+    // after the terms test the owner is signed in; run alone, the owner signs in here
+    if (!page.url().includes('/console/')) await signIn(page, server, 'owner');
+    await page.goto(`${server.url}/console/supplier-claims/${draft.id}`);
+    await page.getByTestId('claim-status').getByText('Draft').waitFor();
+    await page.getByRole('button', { name: 'Send to service@printworks.example' }).click();
+    await page.getByTestId('claim-status').getByText('Sent').waitFor();
+    await page.getByLabel("Supplier's reference").fill('PW-2211');
+    await page.getByRole('button', { name: 'Supplier acknowledged' }).click();
+    await page.getByTestId('claim-status').getByText('Acknowledged').waitFor();
+
+    // the printer takes half of the first line and all of the second
+    await page.getByLabel('2 × Name mug, wrong name printed').fill('9.00');
+    await page.getByRole('button', { name: 'Supplier accepted these amounts' }).click();
+    await page.getByTestId('claim-status').getByText('Partly accepted').waitFor();
+    const claim = await server.api<Claim & { supplier_reference: string }>(
+      'GET',
+      `/api/v1/supplier-claims/${draft.id}`,
+    );
+    expect(claim.status).toBe('partly_accepted');
+    expect(claim.supplier_reference).toBe('PW-2211');
+    expect(claim.accepted_amount).toBe(900 + 900);
+    expect(await text(page, 'accepted-amount')).toBe(money(claim.accepted_amount ?? -1, 'EUR'));
+    expect(await text(page, 'claimed-amount')).toBe(money(2700, 'EUR'));
+    // what is still owed is what was accepted: the credit form starts from it
+    await page
+      .getByTestId('credit-form')
+      .getByText(`${money(1800, 'EUR')} still owed`)
+      .waitFor();
+
+    // a message out by email, in the claim's thread
+    const talk = page.getByTestId('claim-conversation');
+    await talk.getByText('We said').click();
+    await talk.getByLabel('Send it to service@printworks.example by email').check();
+    await talk
+      .getByLabel('What was said (phone, chat…)')
+      .fill('Thank you. Please send the credit note for €18.00.');
+    await talk.getByRole('button', { name: 'Send the message' }).click();
+    await talk.getByText('Please send the credit note').waitFor();
+    const after = await server.api<{ messages: { direction: string; channel: string; body: string }[] }>(
+      'GET',
+      `/api/v1/supplier-claims/${draft.id}`,
+    );
+    expect(after.messages.filter((m) => m.body.includes('Please send the credit note'))).toEqual([
+      expect.objectContaining({ direction: 'out', channel: 'email' }),
+    ]);
+    await shot('claim-partly-accepted');
+  });
 });

@@ -1,7 +1,18 @@
 // The conversation with the supplier about a claim: the mail the claim sent and the supplier's
 // replies, and what was said elsewhere (phone, chat), recorded here by hand as in or out.
 import { can } from '@domain/roles.ts';
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
@@ -16,6 +27,9 @@ export function ClaimConversation({ claim }: { claim: Claim }) {
   const action = useClaimAction(claim.id);
   const [direction, setDirection] = useState<'in' | 'out'>('in');
   const [body, setBody] = useState('');
+  const [byEmail, setByEmail] = useState(false);
+  // a message out can go to the supplier by mail, in the claim's thread; one in arrives by itself
+  const email = direction === 'out' && byEmail && Boolean(claim.supplier.email);
   const messages = claim.messages ?? [];
   return (
     <Paper
@@ -66,7 +80,7 @@ export function ClaimConversation({ claim }: { claim: Claim }) {
             onSubmit={(e) => {
               e.preventDefault();
               action.mutate(
-                { path: 'messages', body: { direction, body } },
+                { path: 'messages', body: { direction, body, email } },
                 { onSuccess: () => setBody('') },
               );
             }}
@@ -90,6 +104,13 @@ export function ClaimConversation({ claim }: { claim: Claim }) {
                 autosize
                 minRows={2}
               />
+              {direction === 'out' && claim.supplier.email && (
+                <Checkbox
+                  label={t('suppliers.conversation.byEmail', { email: claim.supplier.email })}
+                  checked={byEmail}
+                  onChange={(e) => setByEmail(e.currentTarget.checked)}
+                />
+              )}
               <Button
                 type="submit"
                 variant="light"
@@ -98,7 +119,7 @@ export function ClaimConversation({ claim }: { claim: Claim }) {
                 loading={action.isPending}
                 style={{ alignSelf: 'flex-start' }}
               >
-                {t('suppliers.conversation.record')}
+                {email ? t('suppliers.conversation.send') : t('suppliers.conversation.record')}
               </Button>
               {action.isError && <ProblemAlert error={action.error} />}
             </Stack>

@@ -101,7 +101,7 @@ export function ClaimLines({ claim }: { claim: Claim }) {
                   <Evidence line={l} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{l.position?.why.message ?? t('suppliers.claim.manualLine')}</Text>
+                  <Text size="sm">{l.position?.why?.message ?? t('suppliers.claim.manualLine')}</Text>
                   {l.position?.terms_version !== undefined && (
                     <Text size="xs" c="dimmed">
                       {t('suppliers.version', { version: l.position.terms_version })}

@@ -3,33 +3,8 @@
 import { ActionIcon, Button, NumberInput, Select, Table, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Terms } from './api.ts';
 import { ScrollTable } from './ScrollTable.tsx';
-import { OVERRIDABLE, type OverrideField, optionsOf } from './terms-fields.ts';
-
-export interface OverrideRow {
-  sku: string;
-  field: OverrideField;
-  value: unknown;
-}
-
-export function rowsOf(overrides: Terms['sku_overrides']): OverrideRow[] {
-  return Object.entries(overrides).flatMap(([sku, o]) =>
-    Object.entries(o)
-      .filter(([, v]) => v !== undefined)
-      .map(([field, value]) => ({ sku, field: field as OverrideField, value })),
-  );
-}
-
-export function overridesOf(rows: OverrideRow[]): Terms['sku_overrides'] {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const r of rows) {
-    const sku = r.sku.trim();
-    if (!sku) continue;
-    out[sku] = { ...out[sku], [r.field]: r.value };
-  }
-  return out as Terms['sku_overrides'];
-}
+import { OVERRIDABLE, type OverrideField, type OverrideRow, optionsOf } from './terms-fields.ts';
 
 function ValueInput({
   row,

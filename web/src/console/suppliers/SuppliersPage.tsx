@@ -8,7 +8,6 @@ import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useGaps, useSuppliers } from './api.ts';
 import { GapAlerts } from './GapAlerts.tsx';
-import { ScrollTable } from './ScrollTable.tsx';
 import { termsSummary } from './terms-summary.ts';
 
 const GAP_DAYS = 90;
@@ -36,45 +35,42 @@ export function SuppliersPage() {
         {list.isError && <ProblemAlert error={list.error} />}
         {list.isPending && <Skeleton h={160} />}
         {list.data && (
-          <ScrollTable minWidth={560} label={t('suppliers.list')}>
-            <Table striped data-testid="suppliers-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('suppliers.code')}</Table.Th>
-                  <Table.Th>{t('suppliers.name')}</Table.Th>
-                  <Table.Th>{t('suppliers.country')}</Table.Th>
-                  <Table.Th>{t('suppliers.terms')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.data.map((s) => (
-                  <Table.Tr key={s.id} data-supplier={s.code}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/console/suppliers/${encodeURIComponent(s.code)}`}>
-                        {s.code}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{s.name}</Table.Td>
-                    <Table.Td>{format.country(s.country)}</Table.Td>
-                    <Table.Td>
-                      {s.terms ? (
-                        <Text size="sm">
-                          {termsSummary(t, s.terms)}{' '}
-                          <Text span size="xs" c="dimmed">
-                            {t('suppliers.version', { version: s.terms_version })}
-                          </Text>
+          <Table striped data-testid="suppliers-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('suppliers.claims.supplier')}</Table.Th>
+                <Table.Th>{t('suppliers.terms')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.data.map((s) => (
+                <Table.Tr key={s.id} data-supplier={s.code}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/console/suppliers/${encodeURIComponent(s.code)}`} fw={600}>
+                      {s.code}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {s.name} · {format.country(s.country)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {s.terms ? (
+                      <Text size="sm">
+                        {termsSummary(t, s.terms)}{' '}
+                        <Text span size="xs" c="dimmed">
+                          {t('suppliers.version', { version: s.terms_version })}
                         </Text>
-                      ) : (
-                        <Badge color="gray" variant="light">
-                          {t('suppliers.noTerms')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+                      </Text>
+                    ) : (
+                      <Badge color="gray" variant="light">
+                        {t('suppliers.noTerms')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Paper>
       <Paper p="md" component="section" aria-labelledby="gaps-title">

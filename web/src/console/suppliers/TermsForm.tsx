@@ -21,8 +21,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/transport.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { type SupplierDetail, type Terms, useSaveTerms } from './api.ts';
-import { OverridesTable, overridesOf, rowsOf } from './OverridesTable.tsx';
-import { EVIDENCE, optionsOf } from './terms-fields.ts';
+import { OverridesTable } from './OverridesTable.tsx';
+import { defaultTerms, EVIDENCE, optionsOf, overridesOf, rowsOf } from './terms-fields.ts';
 
 type Address = NonNullable<Terms['return_address']>;
 const EMPTY_ADDRESS: Address = {
@@ -34,24 +34,6 @@ const EMPTY_ADDRESS: Address = {
   region: '',
   country: '',
 };
-
-export function defaultTerms(currency: string): Terms {
-  return {
-    accepts_returns: true,
-    window_days: 30,
-    window_from: 'delivery',
-    reasons: 'seller_fault',
-    restocking_fee_percent: 0,
-    evidence: ['photos'],
-    return_address: null,
-    return_shipping_paid_by: 'store',
-    remedy: 'credit',
-    claim_deadline_days: 30,
-    covers_lost_parcels: true,
-    currency,
-    sku_overrides: {},
-  };
-}
 
 export function TermsForm({
   s,

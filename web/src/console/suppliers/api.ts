@@ -109,7 +109,8 @@ export interface ClaimLine {
   quantity: number;
   amount: number;
   accepted_amount: number | null;
-  position: (Position & { terms_version?: number }) | null;
+  /** a line entered by hand has only the terms version it was claimed under, no position */
+  position: (Partial<Position> & { terms_version?: number }) | null;
   evidence: {
     files?: { id: string; content_type: string; name: string }[];
     grade?: string | null;
