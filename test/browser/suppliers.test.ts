@@ -211,6 +211,19 @@ describe('the supplier loop in Chromium', () => {
     const score = page.getByTestId('supplier-scorecard');
     await score.locator(`[data-key="${SUPPLIER}"]`).waitFor();
     await shot('scorecard');
+    // by SKU for the one supplier, and the CSV of that view as the server writes it
+    await score.getByText('SKU', { exact: true }).click();
+    await score.getByRole('combobox', { name: 'Supplier' }).click();
+    await page.getByRole('option', { name: SUPPLIER }).click();
+    await score.locator('[data-key="EARBUDS-PRO"]').waitFor();
+    const href = (await score.getByRole('link', { name: 'Export CSV' }).getAttribute('href')) ?? '';
+    expect(href).toContain(`by=sku&supplier=${SUPPLIER}`);
+    const csv = await page.request.get(`${server.url}${href}`);
+    expect(csv.status()).toBe(200);
+    const [header, ...skuRows] = (await csv.text()).trim().split('\n');
+    expect(header?.startsWith('sku,supplier,')).toBe(true);
+    expect(skuRows.every((r) => r.includes(`,${SUPPLIER},`))).toBe(true);
+    expect(skuRows.some((r) => r.startsWith('EARBUDS-PRO,'))).toBe(true);
   });
 
   it('the owner edits terms, is told when someone saved first, and saves over the newer version', async () => {
