@@ -38,7 +38,12 @@ export function LineBlock({
         </Text>
       </Group>
       <Group gap={6}>
-        <Badge variant="light" color={line.path === 'seller_fault' ? 'orange' : 'blue'}>
+        {/* the light orange's own text colour fails contrast (axe): a darker shade of it */}
+        <Badge
+          variant="light"
+          color={line.path === 'seller_fault' ? 'orange' : 'blue'}
+          c={line.path === 'seller_fault' ? 'orange.9' : undefined}
+        >
           {t(`reasons.${line.reason}`, { defaultValue: line.reason })}
         </Badge>
         <Badge variant="outline" color="gray">
