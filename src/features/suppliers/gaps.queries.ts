@@ -18,7 +18,16 @@ import { suppliersByCode } from './supplier-terms.queries.ts';
 import { loadSupplierUnits } from './supplier-units.queries.ts';
 
 const DAY = 86_400_000;
-const REFUSED = new Set(['rejected', 'cancelled']);
+/** what a SKU's own terms must change to take back other units than the supplier's defaults */
+const GAP_FIELDS = [
+  'accepts_returns',
+  'window_days',
+  'window_from',
+  'reasons',
+  'covers_lost_parcels',
+] as const;
+// a return refused or withdrawn cost the store nothing
+const REFUSED = new Set(['rejected', 'canceled']);
 
 export interface SupplierGaps {
   supplier: { id: string; code: string; name: string; country: string | null };
@@ -77,7 +86,7 @@ export async function supplierGapReport(
           : rates.convert(u.value.amount, u.value.currency, currency, day)?.to.amount;
       if (value === undefined)
         unconverted.set(u.value.currency, (unconverted.get(u.value.currency) ?? 0) + u.value.amount);
-      const key = s.terms.sku_overrides[u.sku] ? u.sku : '';
+      const key = GAP_FIELDS.some((f) => s.terms?.sku_overrides[u.sku]?.[f] !== undefined) ? u.sku : '';
       bySku.set(key, [
         ...(bySku.get(key) ?? []),
         {
@@ -102,7 +111,12 @@ export async function supplierGapReport(
     );
     for (const [sku, returned] of bySku)
       if (sku)
-        for (const g of supplierGaps(`${s.code} (${sku})`, termsForSku(s.terms, sku), [], returned))
+        for (const g of supplierGaps(
+          `${s.code} (${sku})`,
+          termsForSku(s.terms, sku),
+          [...new Set(returned.map((u) => u.country))].sort().map(promise),
+          returned,
+        ))
           gaps.push(g);
     data.push({
       supplier: { id: s.id, code: s.code, name: s.name, country: s.country },

@@ -57,7 +57,7 @@ export async function supplierScorecard(trx: Tx, storeId: string, q: ScorecardQu
         JOIN returns r ON r.case_id = rl.case_id
         JOIN cases c ON c.id = rl.case_id
         JOIN order_lines ol ON ol.order_id = rl.order_id AND ol.line_id = rl.line_id
-        WHERE rl.store_id = ${storeId} AND c.status NOT IN ('rejected', 'cancelled')
+        WHERE rl.store_id = ${storeId} AND c.status NOT IN ('rejected', 'canceled')
           AND r.requested_at >= ${q.from} AND r.requested_at < ${q.to} ${onlySupplier}
         GROUP BY 1
       ), problems AS (
@@ -66,7 +66,7 @@ export async function supplierScorecard(trx: Tx, storeId: string, q: ScorecardQu
         FROM case_lines cl
         JOIN cases c ON c.id = cl.case_id
         JOIN order_lines ol ON ol.order_id = cl.order_id AND ol.line_id = cl.line_id
-        WHERE cl.store_id = ${storeId} AND c.kind = 'item_problem' AND c.status <> 'cancelled'
+        WHERE cl.store_id = ${storeId} AND c.kind = 'item_problem'
           AND c.created_at >= ${q.from} AND c.created_at < ${q.to} ${onlySupplier}
         GROUP BY 1
       )

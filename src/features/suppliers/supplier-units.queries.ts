@@ -72,7 +72,8 @@ export async function loadSupplierUnits(trx: Tx, storeId: string, f: UnitFilter)
     : sql``;
   const returnsSince = f.since ? sql`AND r.requested_at >= ${f.since}` : sql``;
   const casesSince = f.since ? sql`AND c.created_at >= ${f.since}` : sql``;
-  const openCases = f.claimableOnly ? sql`AND c.status NOT IN ('rejected', 'closed', 'cancelled')` : sql``;
+  // a case closed with nothing given cost the store nothing to claim back
+  const openCases = f.claimableOnly ? sql`AND c.status <> 'closed'` : sql``;
   const delivered = sql`(SELECT min(fu.delivered_at) FROM fulfillments fu
       WHERE fu.order_id = o.id AND fu.lines @> jsonb_build_array(jsonb_build_object('line_id', ol.line_id)))`;
   const claimed = (lineExpr: ReturnType<typeof sql>) => sql`LEFT JOIN LATERAL (
