@@ -5,7 +5,7 @@
 // reviewer; what customers wrote stays in their words, each run in a font that draws its script.
 import type { Address } from '../../domain/order.ts';
 import { formatDateTime, formatMoney } from '../../i18n/index.ts';
-import { pickFace, setUpFaces } from '../../integrations/carriers/label-pdf.ts';
+import { startReport } from '../../integrations/pdf/report.ts';
 
 export interface EvidencePackInput {
   store: { name: string; return_address: Address };
@@ -80,43 +80,13 @@ export function summaryOf(input: EvidencePackInput): string {
 export async function renderEvidencePack(input: EvidencePackInput): Promise<Buffer> {
   const d = input.dispute;
   const created = new Date(input.generated_at);
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    bufferPages: true,
-    info: {
-      Title: `Dispute ${d.number}: ${money(d.amount, d.currency)}`,
-      Subject:
-        `Evidence for ${d.provider} dispute ${d.provider_dispute_id ?? ''} on order ${input.order.number}`.trim(),
-      Author: input.store.name,
-      CreationDate: created,
-      ModDate: created,
-    },
+  const { doc, write, heading, photos, finish } = await startReport({
+    title: `Dispute ${d.number}: ${money(d.amount, d.currency)}`,
+    subject:
+      `Evidence for ${d.provider} dispute ${d.provider_dispute_id ?? ''} on order ${input.order.number}`.trim(),
+    author: input.store.name,
+    created,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const faces = setUpFaces(doc);
-  const width = doc.page.width - 100;
-
-  const write = (
-    text: string,
-    opts: { bold?: boolean; size?: number; color?: string; gap?: number } = {},
-  ) => {
-    const { face, text: drawable } = pickFace(faces, text);
-    doc
-      .font(opts.bold ? face.bold : face.regular)
-      .fontSize(opts.size ?? 10)
-      .fillColor(opts.color ?? '#111111')
-      .text(drawable, { width });
-    if (opts.gap) doc.moveDown(opts.gap);
-  };
-  const heading = (text: string) => {
-    if (doc.y > doc.page.height - 150) doc.addPage();
-    doc.moveDown(0.8);
-    write(text, { bold: true, size: 14, gap: 0.3 });
-  };
   const row = (label: string, value: string) => write(`${label}: ${value}`);
 
   // cover
@@ -186,32 +156,8 @@ export async function renderEvidencePack(input: EvidencePackInput): Promise<Buff
     doc.addPage();
     write('Photos and files', { bold: true, size: 14, gap: 0.4 });
     for (const l of listed) write(`File (not drawn): ${l.filename} (${l.content_type})`);
-    const boxH = (doc.page.height - 200) / 2;
-    drawable.forEach((img, i) => {
-      if (i > 0 && i % 2 === 0) doc.addPage();
-      write(img.filename, { size: 9, color: '#555555' });
-      const y = doc.y;
-      doc.image(img.bytes, 50, y, { fit: [width, boxH - 30], align: 'center' });
-      doc.y = y + boxH - 20;
-    });
+    photos(drawable.map((img) => ({ caption: img.filename, bytes: img.bytes })));
   }
 
-  // page numbers
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font(faces[0]?.regular ?? 'Helvetica')
-      .fontSize(8)
-      .fillColor('#777777')
-      .text(`${d.number} · page ${i + 1} of ${range.count}`, 50, doc.page.height - 35, {
-        width,
-        align: 'center',
-      });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish(d.number);
 }

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Tx } from '../../db/schema.ts';
 import type { Address } from '../../domain/order.ts';
 import { formatMoney } from '../../i18n/index.ts';
-import { pickFace, setUpFaces } from '../../integrations/carriers/label-pdf.ts';
+import { startReport } from '../../integrations/pdf/report.ts';
 import type { FileStore } from '../../integrations/storage/file-store.ts';
 import { getStore } from '../stores/stores.queries.ts';
 import { type ClaimView, getClaimView } from './claim-view.ts';
@@ -92,42 +92,11 @@ async function render(
   storeAddress: Address | null,
   images: { caption: string; bytes: Buffer }[],
 ): Promise<Buffer> {
-  const created = new Date(view.created_at);
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    bufferPages: true,
-    info: {
-      Title: `Claim ${view.number} to ${view.supplier.name}`,
-      Author: storeName,
-      CreationDate: created,
-      ModDate: created,
-    },
+  const { write, heading, photos, finish, doc } = await startReport({
+    title: `Claim ${view.number} to ${view.supplier.name}`,
+    author: storeName,
+    created: new Date(view.created_at),
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const faces = setUpFaces(doc);
-  const width = doc.page.width - 100;
-  const write = (
-    text: string,
-    opts: { bold?: boolean; size?: number; color?: string; gap?: number } = {},
-  ) => {
-    const { face, text: drawable } = pickFace(faces, text);
-    doc
-      .font(opts.bold ? face.bold : face.regular)
-      .fontSize(opts.size ?? 10)
-      .fillColor(opts.color ?? '#111111')
-      .text(drawable, { width });
-    if (opts.gap) doc.moveDown(opts.gap);
-  };
-  const heading = (text: string) => {
-    if (doc.y > doc.page.height - 150) doc.addPage();
-    doc.moveDown(0.8);
-    write(text, { bold: true, size: 13, gap: 0.3 });
-  };
-
   write(storeName, { bold: true, size: 18 });
   if (storeAddress) write(addressText(storeAddress), { color: '#555555', gap: 1 });
   write(`Claim ${view.number}`, { bold: true, size: 16, gap: 0.3 });
@@ -142,7 +111,7 @@ async function render(
   write(`Amount claimed: ${money(view.claimed_amount, view.currency)}`, { bold: true, gap: 0.5 });
   if (view.note) write(view.note, { gap: 0.5 });
 
-  heading('Units claimed');
+  heading('Units claimed', 13);
   for (const l of view.lines) {
     const ev = l.evidence as Evidence;
     write(
@@ -169,29 +138,7 @@ async function render(
   if (images.length) {
     doc.addPage();
     write('Photos', { bold: true, size: 13, gap: 0.3 });
-    const boxH = (doc.page.height - 200) / 2;
-    images.forEach((img, i) => {
-      if (i > 0 && i % 2 === 0) doc.addPage();
-      write(img.caption, { size: 9, color: '#444444' });
-      const y = doc.y;
-      doc.image(img.bytes, 50, y, { fit: [width, boxH - 30], align: 'center' });
-      doc.y = y + boxH - 20;
-    });
+    photos(images);
   }
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .fontSize(8)
-      .fillColor('#777777')
-      .text(`${view.number} · page ${i + 1} of ${range.count}`, 50, doc.page.height - 35, {
-        width,
-        align: 'center',
-      });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish(view.number);
 }
