@@ -17,6 +17,37 @@ export interface SupplierRow {
   terms: SupplierTerms | null;
 }
 
+/** The store's suppliers with what their terms are read with (the store's currency as a fallback). */
+const suppliersOf = (trx: Tx, storeId: string) =>
+  trx
+    .selectFrom('suppliers as s')
+    .innerJoin('stores as st', 'st.id', 's.store_id')
+    .select([
+      's.id',
+      's.code',
+      's.name',
+      's.country',
+      's.email',
+      's.terms_version',
+      's.return_terms',
+      'st.currency',
+    ])
+    .where('s.store_id', '=', storeId);
+
+function withTerms(row: {
+  id: string;
+  code: string;
+  name: string;
+  country: string | null;
+  email: string | null;
+  terms_version: number;
+  return_terms: unknown;
+  currency: string;
+}): SupplierRow {
+  const { return_terms, currency, ...rest } = row;
+  return { ...rest, terms: row.terms_version > 0 ? readStoredTerms(return_terms, currency) : null };
+}
+
 /** A supplier by its id or its code (`SUP-1`); `lock` takes its row lock for a terms change. */
 export async function getSupplier(
   trx: Tx,
@@ -24,51 +55,17 @@ export async function getSupplier(
   key: string,
   opts: { lock?: boolean } = {},
 ): Promise<SupplierRow> {
-  let q = trx
-    .selectFrom('suppliers as s')
-    .innerJoin('stores as st', 'st.id', 's.store_id')
-    .select([
-      's.id',
-      's.code',
-      's.name',
-      's.country',
-      's.email',
-      's.terms_version',
-      's.return_terms',
-      'st.currency',
-    ])
-    .where('s.store_id', '=', storeId)
-    .where(UUID.test(key) ? 's.id' : 's.code', '=', key);
+  let q = suppliersOf(trx, storeId).where(UUID.test(key) ? 's.id' : 's.code', '=', key);
   if (opts.lock) q = q.forUpdate('s');
   const row = await q.executeTakeFirst();
   if (!row) throw notFound('Supplier');
-  const { return_terms, currency, ...rest } = row;
-  return { ...rest, terms: row.terms_version > 0 ? readStoredTerms(return_terms, currency) : null };
+  return withTerms(row);
 }
 
 /** Every supplier of the store with its terms in force, by code. */
 export async function suppliersByCode(trx: Tx, storeId: string): Promise<Map<string, SupplierRow>> {
-  const rows = await trx
-    .selectFrom('suppliers as s')
-    .innerJoin('stores as st', 'st.id', 's.store_id')
-    .select([
-      's.id',
-      's.code',
-      's.name',
-      's.country',
-      's.email',
-      's.terms_version',
-      's.return_terms',
-      'st.currency',
-    ])
-    .where('s.store_id', '=', storeId)
-    .execute();
-  return new Map(
-    rows.map(({ return_terms, currency, ...r }) => [
-      r.code,
-      { ...r, terms: r.terms_version > 0 ? readStoredTerms(return_terms, currency) : null },
-    ]),
-  );
+  const rows = await suppliersOf(trx, storeId).execute();
+  return new Map(rows.map((r) => [r.code, withTerms(r)]));
 }
 
 /** Saves `terms` as the supplier's next version; the same terms as the version in force save nothing. */
