@@ -44,6 +44,21 @@ async function claimParties(trx: Tx, storeId: string, claimId: string) {
   return { ...row, last };
 }
 
+/** What every message about a claim has: no case, order or template; its own id and claim. */
+const claimMessage = (storeId: string, id: string, claimId: string) => ({
+  store_id: storeId,
+  id,
+  case_id: null,
+  order_id: null,
+  supplier_claim_id: claimId,
+  template: null,
+  intent: null,
+  action: null,
+  send_started_at: null,
+  sent_at: null,
+  last_error: null,
+});
+
 /** Queues a mail to the claim's supplier; `withDocument` attaches the claim as PDF and CSV. */
 export async function queueClaimMail(
   trx: Tx,
@@ -67,11 +82,7 @@ export async function queueClaimMail(
   await trx
     .insertInto('case_messages')
     .values({
-      store_id: actor.storeId,
-      id,
-      case_id: null,
-      order_id: null,
-      supplier_claim_id: claimId,
+      ...claimMessage(actor.storeId, id, claimId),
       direction: 'out',
       channel: 'email',
       author: actor.label,
@@ -80,15 +91,12 @@ export async function queueClaimMail(
       status: 'queued',
       timing: 'direct',
       send_after: now,
-      template: null,
       language: 'en',
-      intent: null,
       to_address: p.email,
       from_address: null,
       message_id: `<${id}@${p.slug}.aftersale>`,
       in_reply_to: p.last?.message_id ?? null,
       reference_ids: refs,
-      action: null,
       attachments: JSON.stringify(
         input.withDocument
           ? [
@@ -97,9 +105,6 @@ export async function queueClaimMail(
             ]
           : [],
       ),
-      send_started_at: null,
-      sent_at: null,
-      last_error: null,
       read_at: now,
     })
     .execute();
@@ -118,11 +123,7 @@ export async function recordClaimNote(
   await trx
     .insertInto('case_messages')
     .values({
-      store_id: actor.storeId,
-      id,
-      case_id: null,
-      order_id: null,
-      supplier_claim_id: claimId,
+      ...claimMessage(actor.storeId, id, claimId),
       direction: input.direction,
       channel: 'manual',
       author: actor.label,
@@ -131,17 +132,11 @@ export async function recordClaimNote(
       status: 'sent',
       timing: null,
       send_after: null,
-      template: null,
       language: null,
-      intent: null,
       to_address: null,
       from_address: null,
       message_id: null,
       in_reply_to: null,
-      action: null,
-      send_started_at: null,
-      sent_at: null,
-      last_error: null,
       read_at: new Date(),
     })
     .execute();
@@ -201,11 +196,7 @@ export async function recordSupplierReply(
   await trx
     .insertInto('case_messages')
     .values({
-      store_id: storeId,
-      id,
-      case_id: null,
-      order_id: null,
-      supplier_claim_id: claimId,
+      ...claimMessage(storeId, id, claimId),
       direction: 'in',
       channel: 'email',
       author,
@@ -214,19 +205,13 @@ export async function recordSupplierReply(
       status: 'sent',
       timing: null,
       send_after: null,
-      template: null,
       language: null,
-      intent: null,
       to_address: null,
       from_address: mail.from.address,
       message_id: mail.messageId,
       in_reply_to: mail.inReplyTo,
       reference_ids: mail.references,
-      action: null,
       attachments: JSON.stringify(mail.attachments.map((filename) => ({ filename, refused: 'not kept' }))),
-      send_started_at: null,
-      sent_at: null,
-      last_error: null,
       read_at: null,
     })
     .execute();
