@@ -60,6 +60,7 @@ export async function getClaimView(trx: Tx, storeId: string, id: string) {
         'l.position',
         'l.evidence',
       ])
+      .where('l.store_id', '=', storeId)
       .where('l.claim_id', '=', id)
       .orderBy('l.created_at')
       .orderBy('c.number')
@@ -79,12 +80,14 @@ export async function getClaimView(trx: Tx, storeId: string, id: string) {
         'created_by',
         'created_at',
       ])
+      .where('store_id', '=', storeId)
       .where('claim_id', '=', id)
       .orderBy('created_at')
       .execute(),
     trx
       .selectFrom('supplier_claim_events')
       .select(['type', 'actor', 'data', 'at'])
+      .where('store_id', '=', storeId)
       .where('claim_id', '=', id)
       .orderBy('at')
       .orderBy('id')

@@ -292,6 +292,7 @@ export async function claimStep(trx: Tx, actor: Actor, id: string, input: StepIn
       const lines = await trx
         .selectFrom('supplier_claim_lines')
         .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('store_id', '=', actor.storeId)
         .where('claim_id', '=', id)
         .executeTakeFirstOrThrow();
       if (Number(lines.n) === 0) throw new AppError('not_eligible', 'A claim without lines cannot be sent');
@@ -299,6 +300,7 @@ export async function claimStep(trx: Tx, actor: Actor, id: string, input: StepIn
       const supplier = await trx
         .selectFrom('suppliers')
         .select(['email', 'name'])
+        .where('store_id', '=', actor.storeId)
         .where('id', '=', claim.supplier_id)
         .executeTakeFirstOrThrow();
       const byMail = input.email ?? supplier.email !== null;
@@ -331,6 +333,7 @@ export async function claimStep(trx: Tx, actor: Actor, id: string, input: StepIn
       const lines = await trx
         .selectFrom('supplier_claim_lines')
         .select(['id', 'amount'])
+        .where('store_id', '=', actor.storeId)
         .where('claim_id', '=', id)
         .execute();
       const given = new Map((input.lines ?? []).map((l) => [l.id, l.accepted_amount]));
@@ -350,6 +353,7 @@ export async function claimStep(trx: Tx, actor: Actor, id: string, input: StepIn
         await trx
           .updateTable('supplier_claim_lines')
           .set({ accepted_amount: l.accepted_amount })
+          .where('store_id', '=', actor.storeId)
           .where('id', '=', l.id)
           .execute();
       const result = acceptanceStatus(decided);
@@ -397,7 +401,12 @@ export async function claimStep(trx: Tx, actor: Actor, id: string, input: StepIn
       break;
     }
   }
-  await trx.updateTable('supplier_claims').set(set).where('id', '=', id).execute();
+  await trx
+    .updateTable('supplier_claims')
+    .set(set)
+    .where('store_id', '=', actor.storeId)
+    .where('id', '=', id)
+    .execute();
   return { replayed: false };
 }
 
@@ -459,5 +468,9 @@ export async function deleteDraftClaim(trx: Tx, actor: Actor, id: string) {
   const claim = await lockClaim(trx, actor.storeId, id);
   if (claim.status !== 'draft')
     throw new AppError('illegal_transition', 'Only a draft claim can be deleted', { status: claim.status });
-  await trx.deleteFrom('supplier_claims').where('id', '=', id).execute();
+  await trx
+    .deleteFrom('supplier_claims')
+    .where('store_id', '=', actor.storeId)
+    .where('id', '=', id)
+    .execute();
 }
