@@ -48,6 +48,7 @@ import { reviewRoutes } from '../features/reviews/reviews.routes.ts';
 import { storeCreditRoutes } from '../features/store-credit/store-credit.routes.ts';
 import { brandingRoutes } from '../features/stores/branding.routes.ts';
 import { storeRoutes } from '../features/stores/stores.routes.ts';
+import { supplierClaimRoutes } from '../features/suppliers/supplier-claims.routes.ts';
 import { supplierRoutes } from '../features/suppliers/suppliers.routes.ts';
 import { surveyRoutes } from '../features/surveys/surveys.routes.ts';
 import { trackingRoutes } from '../features/tracking/tracking.routes.ts';
@@ -190,7 +191,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityEventRoutes(deps.database));
   await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
   await app.register(catalogRoutes(deps.database));
-  await app.register(supplierRoutes(deps.database, evidence.files));
+  await app.register(supplierRoutes(deps.database));
+  await app.register(supplierClaimRoutes(deps.database, evidence.files));
   await app.register(caseRoutes(deps.database, evidence));
   await app.register(notificationRoutes(deps.database));
   await app.register(trackingRoutes(deps.database));

@@ -11,6 +11,7 @@ import type { MailAttachment } from '../../integrations/smtp/mailer.ts';
 import type { FileStore } from '../../integrations/storage/file-store.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import type { Actor } from '../auth/actor.ts';
+import { getStore } from '../stores/stores.queries.ts';
 import { claimDocumentCsv, claimDocumentPdf } from './claim-document.ts';
 import { getClaimView } from './claim-view.ts';
 
@@ -226,4 +227,32 @@ export async function recordSupplierReply(
     })
     .execute();
   return id;
+}
+
+/** The letter that goes with the claim's document: what is claimed, for what, under which terms. */
+export async function claimLetter(trx: Tx, storeId: string, id: string, note: string): Promise<string> {
+  const view = await getClaimView(trx, storeId, id);
+  const store = await getStore(trx, storeId);
+  const money = (n: number) => formatMoney('en', n, view.currency);
+  const units = view.lines.reduce((n, l) => n + l.quantity, 0);
+  const remedy = view.lines
+    .map((l) => (l.position as { remedy?: string | null }).remedy)
+    .find((r): r is string => typeof r === 'string');
+  return [
+    `Dear ${view.supplier.name},`,
+    '',
+    `please find attached our claim ${view.number}: ${units} unit${units === 1 ? '' : 's'}, ${money(view.claimed_amount)} in total${remedy ? `, for a ${remedy} under your return terms` : ''}.${view.deadline ? ` Your terms ask for it by ${view.deadline}.` : ''}`,
+    ...(note ? ['', note] : []),
+    '',
+    ...view.lines.map(
+      (l) =>
+        `- ${l.quantity} × ${l.description}${l.sku ? ` (${l.sku})` : ''}: ${l.reason.replace(/_/g, ' ')}${l.case_number ? `, our case ${l.case_number}` : ''}, ${money(l.amount)}`,
+    ),
+    '',
+    'The attached PDF has the photos and inspection results; the CSV has the same lines for your records.',
+    'Please reply to this message with your decision and your reference.',
+    '',
+    'Kind regards,',
+    store?.name ?? '',
+  ].join('\n');
 }

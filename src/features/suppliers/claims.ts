@@ -13,12 +13,10 @@ import {
   type ClaimStep,
   claimLineAmount,
 } from '../../domain/suppliers/claims.ts';
-import { formatMoney } from '../../i18n/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 import { getStore } from '../stores/stores.queries.ts';
-import { queueClaimMail, recordClaimNote } from './claim-mail.ts';
-import { getClaimView } from './claim-view.ts';
+import { claimLetter, queueClaimMail, recordClaimNote } from './claim-mail.ts';
 import { getSupplier } from './supplier-terms.queries.ts';
 import { type UnitWithPosition, unitsWithPosition } from './supplier-units.queries.ts';
 
@@ -433,34 +431,6 @@ export async function recordClaimMessage(
     message_id: messageId,
     by: input.email ? 'email' : 'hand',
   });
-}
-
-/** The letter that goes with the claim's document: what is claimed, for what, under which terms. */
-async function claimLetter(trx: Tx, storeId: string, id: string, note: string): Promise<string> {
-  const view = await getClaimView(trx, storeId, id);
-  const store = await getStore(trx, storeId);
-  const money = (n: number) => formatMoney('en', n, view.currency);
-  const units = view.lines.reduce((n, l) => n + l.quantity, 0);
-  const remedy = view.lines
-    .map((l) => (l.position as { remedy?: string | null }).remedy)
-    .find((r): r is string => typeof r === 'string');
-  return [
-    `Dear ${view.supplier.name},`,
-    '',
-    `please find attached our claim ${view.number}: ${units} unit${units === 1 ? '' : 's'}, ${money(view.claimed_amount)} in total${remedy ? `, for a ${remedy} under your return terms` : ''}.${view.deadline ? ` Your terms ask for it by ${view.deadline}.` : ''}`,
-    ...(note ? ['', note] : []),
-    '',
-    ...view.lines.map(
-      (l) =>
-        `- ${l.quantity} × ${l.description}${l.sku ? ` (${l.sku})` : ''}: ${l.reason.replace(/_/g, ' ')}${l.case_number ? `, our case ${l.case_number}` : ''}, ${money(l.amount)}`,
-    ),
-    '',
-    'The attached PDF has the photos and inspection results; the CSV has the same lines for your records.',
-    'Please reply to this message with your decision and your reference.',
-    '',
-    'Kind regards,',
-    store?.name ?? '',
-  ].join('\n');
 }
 
 /** A draft is deleted with its lines (its units become claimable again); anything sent is kept. */
