@@ -13,6 +13,17 @@ export interface Database {
   /** Runs a script of several statements without parameters (migrations). */
   execScript(sql: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Subscribes to a NOTIFY channel (`pg_notify(channel, payload)` sent by any process on this
+   * database, delivered on commit). `onLost` runs when the listening connection was lost and
+   * re-established: notifications may have been missed meanwhile, so caches must forget everything.
+   * Returns the unsubscribe function.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
   /** The embedded instance, for dumping a template data directory in tests. */
   pglite?: PGlite;
 }
@@ -23,6 +34,79 @@ const toNumber = (v: string) => Number(v);
 pg.types.setTypeParser(20, toNumber);
 pg.types.setTypeParser(1700, toNumber);
 
+/** Channel names are our own constants; quoted as identifiers all the same. */
+const ident = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
+
+/**
+ * One dedicated connection (outside the pool) carries every LISTEN of the process; it is opened on
+ * the first subscription and re-opened after a loss, re-subscribing and telling each subscriber.
+ */
+function postgresListener(url: string) {
+  const subscribers = new Map<string, Set<{ onPayload: (p: string) => void; onLost?: () => void }>>();
+  let client: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  let closed = false;
+  const connect = (): Promise<pg.Client> => {
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (n) => {
+        for (const s of subscribers.get(n.channel) ?? []) s.onPayload(n.payload ?? '');
+      });
+      const lost = () => {
+        if (client !== c) return;
+        client = undefined;
+        connecting = undefined;
+        c.end().catch(() => {});
+        if (closed) return;
+        setTimeout(() => {
+          if (closed || subscribers.size === 0) return;
+          connect()
+            .then(() => {
+              for (const set of subscribers.values()) for (const s of set) s.onLost?.();
+            })
+            .catch(() => lost());
+        }, 1000).unref();
+      };
+      c.on('error', (err) => {
+        process.emitWarning(`PostgreSQL LISTEN connection lost: ${err.message}`);
+        lost();
+      });
+      c.on('end', lost);
+      await c.connect();
+      client = c;
+      for (const channel of subscribers.keys()) await c.query(`LISTEN ${ident(channel)}`);
+      return c;
+    })();
+    connecting.catch(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+  return {
+    async listen(channel: string, onPayload: (p: string) => void, onLost?: () => void) {
+      const entry = { onPayload, onLost };
+      let set = subscribers.get(channel);
+      const fresh = !set;
+      if (!set) subscribers.set(channel, (set = new Set()));
+      set.add(entry);
+      const c = client ?? (await connect());
+      if (fresh && client === c) await c.query(`LISTEN ${ident(channel)}`);
+      return async () => {
+        set.delete(entry);
+        if (set.size > 0) return;
+        subscribers.delete(channel);
+        await client?.query(`UNLISTEN ${ident(channel)}`).catch(() => {});
+      };
+    },
+    async close() {
+      closed = true;
+      const c = client;
+      client = undefined;
+      await c?.end().catch(() => {});
+    },
+  };
+}
+
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client can lose its server (restart, failover); pg then emits 'error' on the pool, which
@@ -31,9 +115,11 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const listener = postgresListener(url);
   return {
     db,
     kind: 'postgres',
+    listen: listener.listen,
     async execScript(sql) {
       const client = await pool.connect();
       try {
@@ -47,6 +133,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       }
     },
     async close() {
+      await listener.close();
       await db.destroy();
     },
   };
@@ -88,6 +175,25 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     db,
     kind: 'pglite',
     pglite: instance,
+    // One connection: LISTEN waits its turn like any statement, so it never lands inside somebody
+    // else's transaction. Nothing can be lost in one process, so onLost never runs.
+    async listen(channel, onPayload) {
+      const release = await lock.acquire();
+      let unsubscribe: () => Promise<void>;
+      try {
+        unsubscribe = await instance.listen(channel, onPayload);
+      } finally {
+        release();
+      }
+      return async () => {
+        const again = await lock.acquire();
+        try {
+          await unsubscribe();
+        } finally {
+          again();
+        }
+      };
+    },
     async execScript(sql) {
       const release = await lock.acquire();
       try {
