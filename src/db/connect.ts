@@ -13,6 +13,10 @@ export interface Database {
   /** Runs a script of several statements without parameters (migrations). */
   execScript(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** How many SQL statements this instance has sent, BEGIN and COMMIT included (tests count them). */
+  statements(): number;
+  /** Keeps the text of every statement sent from now on in `into` (null stops): to see which they are. */
+  traceStatements(into: string[] | null): void;
   /**
    * Subscribes to a NOTIFY channel (`pg_notify(channel, payload)` sent by any process on this
    * database, delivered on commit). `onLost` runs when the listening connection was lost and
@@ -87,7 +91,10 @@ function postgresListener(url: string) {
       const entry = { onPayload, onLost };
       let set = subscribers.get(channel);
       const fresh = !set;
-      if (!set) subscribers.set(channel, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        subscribers.set(channel, set);
+      }
       set.add(entry);
       const c = client ?? (await connect());
       if (fresh && client === c) await c.query(`LISTEN ${ident(channel)}`);
@@ -107,6 +114,22 @@ function postgresListener(url: string) {
   };
 }
 
+/** Kysely's log hook, counting every statement it sends (a number increment per statement). */
+function statementCounter() {
+  let n = 0;
+  let trace: string[] | null = null;
+  return {
+    log: (e: { query: { sql: string } }) => {
+      n++;
+      trace?.push(e.query.sql);
+    },
+    statements: () => n,
+    traceStatements: (into: string[] | null) => {
+      trace = into;
+    },
+  };
+}
+
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client can lose its server (restart, failover); pg then emits 'error' on the pool, which
@@ -114,11 +137,14 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   pool.on('error', (err) => {
     process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const counter = statementCounter();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: counter.log });
   const listener = postgresListener(url);
   return {
     db,
     kind: 'postgres',
+    statements: counter.statements,
+    traceStatements: counter.traceStatements,
     listen: listener.listen,
     async execScript(sql) {
       const client = await pool.connect();
@@ -169,12 +195,15 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       await instance.close();
     },
   };
+  const counter = statementCounter();
   // biome-ignore lint/suspicious/noExplicitAny: the pool shim implements the subset of pg.Pool Kysely uses
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }), log: counter.log });
   return {
     db,
     kind: 'pglite',
     pglite: instance,
+    statements: counter.statements,
+    traceStatements: counter.traceStatements,
     // One connection: LISTEN waits its turn like any statement, so it never lands inside somebody
     // else's transaction. Nothing can be lost in one process, so onLost never runs.
     async listen(channel, onPayload) {

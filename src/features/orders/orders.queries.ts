@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
 import type { Order } from '../../domain/order.ts';
 import type { OrderInput } from './orders.schemas.ts';
@@ -211,14 +212,38 @@ export async function writeOrderRows(
       .execute();
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** A timestamp as JSON aggregation gives it (PostgreSQL's text, with its offset) in ISO 8601 UTC. */
+const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
+
+type LoadedLine = Pick<
+  Row<'order_lines'>,
+  | 'line_id'
+  | 'sku'
+  | 'title'
+  | 'variant'
+  | 'category'
+  | 'quantity'
+  | 'unit_price'
+  | 'discount'
+  | 'tax'
+  | 'flags'
+  | 'supplier'
+  | 'no_reason_return_waived'
+  | 'cancelled_quantity'
+  | 'position'
+  | 'tags'
+>;
+type LoadedFulfillment = Pick<
+  Row<'fulfillments'>,
+  'fulfillment_id' | 'lines' | 'carrier' | 'tracking_number' | 'origin_country'
+> & { shipped_at: string | null; delivered_at: string | null };
 
 function assemble(
   o: Row<'orders'>,
-  customer: Row<'customers'>,
-  lines: Row<'order_lines'>[],
-  payments: Row<'payments'>[],
-  fulfillments: Row<'fulfillments'>[],
+  customer: Pick<Row<'customers'>, 'email' | 'name' | 'phone'>,
+  lines: LoadedLine[],
+  payments: Pick<Row<'payments'>, 'position' | 'provider' | 'reference' | 'amount'>[],
+  fulfillments: LoadedFulfillment[],
 ): StoredOrder {
   const order: Order = {
     external_id: o.external_id,
@@ -284,55 +309,77 @@ function assemble(
   };
 }
 
-/** Loads whole orders (lines, payments, fulfillments) in four queries, whatever their number. */
+/** Loads whole orders (customer, lines, payments, fulfillments) in one query, whatever their number. */
 export async function loadOrders(trx: Tx, storeId: string, ids: string[]): Promise<StoredOrder[]> {
   if (ids.length === 0) return [];
-  const orders = await trx
-    .selectFrom('orders')
-    .selectAll()
-    .where('store_id', '=', storeId)
-    .where('id', 'in', ids)
+  const rows = await trx
+    .selectFrom('orders as o')
+    .selectAll('o')
+    .select((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('customers as c')
+          .select(['c.email', 'c.name', 'c.phone'])
+          .where('c.store_id', '=', storeId)
+          .whereRef('c.id', '=', 'o.customer_id'),
+      ).as('customer'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('order_lines as l')
+          .select([
+            'l.line_id',
+            'l.sku',
+            'l.title',
+            'l.variant',
+            'l.category',
+            'l.quantity',
+            'l.unit_price',
+            'l.discount',
+            'l.tax',
+            'l.flags',
+            'l.supplier',
+            'l.no_reason_return_waived',
+            'l.cancelled_quantity',
+            'l.position',
+            'l.tags',
+          ])
+          .where('l.store_id', '=', storeId)
+          .whereRef('l.order_id', '=', 'o.id')
+          .orderBy('l.position'),
+      ).as('lines'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('payments as p')
+          .select(['p.position', 'p.provider', 'p.reference', 'p.amount'])
+          .where('p.store_id', '=', storeId)
+          .whereRef('p.order_id', '=', 'o.id')
+          .orderBy('p.position'),
+      ).as('payments'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('fulfillments as f')
+          .select([
+            'f.fulfillment_id',
+            'f.lines',
+            'f.carrier',
+            'f.tracking_number',
+            'f.shipped_at',
+            'f.delivered_at',
+            'f.origin_country',
+          ])
+          .where('f.store_id', '=', storeId)
+          .whereRef('f.order_id', '=', 'o.id'),
+      ).as('fulfillments'),
+    ])
+    .where('o.store_id', '=', storeId)
+    .where('o.id', 'in', ids)
     .execute();
-  if (orders.length === 0) return [];
-  const found = orders.map((o) => o.id);
-  const [customers, lines, payments, fulfillments] = await Promise.all([
-    trx
-      .selectFrom('customers')
-      .selectAll()
-      .where('store_id', '=', storeId)
-      .where(
-        'id',
-        'in',
-        orders.map((o) => o.customer_id),
-      )
-      .execute(),
-    trx
-      .selectFrom('order_lines')
-      .selectAll()
-      .where('store_id', '=', storeId)
-      .where('order_id', 'in', found)
-      .execute(),
-    trx
-      .selectFrom('payments')
-      .selectAll()
-      .where('store_id', '=', storeId)
-      .where('order_id', 'in', found)
-      .execute(),
-    trx
-      .selectFrom('fulfillments')
-      .selectAll()
-      .where('store_id', '=', storeId)
-      .where('order_id', 'in', found)
-      .execute(),
-  ]);
-  const byOrder = <T extends { order_id: string }>(rows: T[], id: string) =>
-    rows.filter((r) => r.order_id === id);
-  const byId = new Map(orders.map((o) => [o.id, o]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
-    const o = byId.get(id);
-    const customer = o && customers.find((c) => c.id === o.customer_id);
-    if (!o || !customer) return [];
-    return [assemble(o, customer, byOrder(lines, id), byOrder(payments, id), byOrder(fulfillments, id))];
+    const r = byId.get(id);
+    if (!r?.customer) return [];
+    const { customer, lines, payments, fulfillments, ...o } = r;
+    return [assemble(o, customer, lines, payments, fulfillments as unknown as LoadedFulfillment[])];
   });
 }
 

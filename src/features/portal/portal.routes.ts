@@ -16,8 +16,8 @@ import { currentPolicy } from '../policy/policy.queries.ts';
 import { checkEligibility } from '../returns/check-eligibility.ts';
 import { requestReturn } from '../returns/request-return.ts';
 import { searchReturns } from '../returns/return-search.queries.ts';
-import { returnViews } from '../returns/return-view.ts';
-import { getReturn, listEvents } from '../returns/returns.queries.ts';
+import { returnViews, viewReturnById } from '../returns/return-view.ts';
+import { type getReturn, listEvents } from '../returns/returns.queries.ts';
 import { createReturnSchema, eligibilitySchema } from '../returns/returns.schemas.ts';
 import { findStoreBySlug, portalSecret, storeBranding } from '../stores/stores.queries.ts';
 import {
@@ -320,9 +320,7 @@ export const portalRoutes =
   };
 
 async function customerReturn(trx: Parameters<typeof getReturn>[0], storeId: string, id: string) {
-  const row = await getReturn(trx, storeId, id);
-  if (!row) throw new AppError('not_found', 'Return not found');
-  const [view] = await returnViews(trx, storeId, [row]);
+  const view = await viewReturnById(trx, storeId, id);
   if (!view) throw new AppError('not_found', 'Return not found');
   return portalReturnView(view, await listEvents(trx, storeId, id), await refundsPaidAt(trx, storeId, [id]));
 }

@@ -19,7 +19,7 @@ import { rejectTemplates } from './reply-templates.ts';
 import { requestReturn } from './request-return.ts';
 import { resolveReturn } from './resolve-return.ts';
 import { queueCounts, searchReturns } from './return-search.queries.ts';
-import { retoldView, returnViews } from './return-view.ts';
+import { retoldView, returnViews, viewReturnById } from './return-view.ts';
 import { getReturn, listEvents } from './returns.queries.ts';
 import {
   createReturnSchema,
@@ -37,9 +37,8 @@ import { approveReturn, cancelReturn, rejectReturn } from './review-return.ts';
 const idParams = z.object({ id: z.uuid() });
 
 export async function viewReturn(trx: Tx, storeId: string, id: string) {
-  const row = await getReturn(trx, storeId, id);
-  if (!row) throw new AppError('not_found', 'Return not found');
-  const [view] = await returnViews(trx, storeId, [row]);
+  const view = await viewReturnById(trx, storeId, id);
+  if (!view) throw new AppError('not_found', 'Return not found');
   return view;
 }
 
