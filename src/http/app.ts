@@ -149,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       fields: 10,
     },
   });
-  registerAuth(app, deps.database);
+  await registerAuth(app, deps.database);
   registerMetrics(app, deps.metricsToken);
 
   app.get('/health', { schema: { hide: true } }, async () => {

@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors.ts';
 import { can, type Permission } from '../domain/roles.ts';
 import type { Actor } from '../features/auth/actor.ts';
 import { authenticateSession, SESSION_COOKIE, type SessionView } from '../features/auth/sessions.ts';
+import { TokenCache } from '../features/auth/token-cache.ts';
 import { authenticateToken } from '../features/auth/tokens.ts';
 
 declare module 'fastify' {
@@ -23,11 +24,11 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function identify(request: FastifyRequest, database: Database): Promise<void> {
+async function identify(request: FastifyRequest, database: Database, tokens: TokenCache): Promise<void> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = match?.[1] ? await authenticateToken(database.db, match[1]) : undefined;
+    const actor = match?.[1] ? await authenticateToken(database.db, match[1], tokens) : undefined;
     if (!actor) throw new AppError('unauthorized', 'The API token is unknown or revoked');
     request.actor = actor;
     return;
@@ -43,12 +44,15 @@ async function identify(request: FastifyRequest, database: Database): Promise<vo
   request.session = session.view;
 }
 
-export function registerAuth(app: FastifyInstance, database: Database): void {
+export async function registerAuth(app: FastifyInstance, database: Database): Promise<void> {
+  const tokens = new TokenCache();
+  await tokens.start(database);
+  app.addHook('onClose', () => tokens.stop());
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const config = request.routeOptions.config;
     if (config?.public) return;
-    await identify(request, database);
+    await identify(request, database, tokens);
     const permission = config?.permission;
     const role = request.actor?.role;
     if (permission && (!role || role === 'customer' || !can(role, permission)))

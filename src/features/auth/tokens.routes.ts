@@ -4,6 +4,7 @@ import type { Database } from '../../db/connect.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { actorOf } from '../../http/auth.ts';
 import { revokeApiToken } from './revoke-token.ts';
+import { forgetTokens } from './token-cache.ts';
 import { listTokens } from './tokens.queries.ts';
 import { createApiToken } from './tokens.ts';
 
@@ -70,7 +71,12 @@ export const tokenRoutes =
       },
       async (request) => {
         const { storeId } = actorOf(request);
-        return database.db.transaction().execute((trx) => revokeApiToken(trx, storeId, request.params.id));
+        const revoked = await database.db
+          .transaction()
+          .execute((trx) => revokeApiToken(trx, storeId, request.params.id));
+        // other processes hear it from the database; this one forgets without waiting
+        forgetTokens();
+        return revoked;
       },
     );
   };

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/schema.ts';
 import type { Role } from '../../domain/roles.ts';
 import { isRole } from '../../domain/roles.ts';
 import type { Actor } from './actor.ts';
+import type { TokenCache } from './token-cache.ts';
 import { findTokenByHash, insertToken } from './tokens.queries.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -29,8 +30,17 @@ export async function createApiToken(
   return { id, token };
 }
 
-export async function authenticateToken(trx: Tx, token: string): Promise<Actor | undefined> {
-  const row = await findTokenByHash(trx, hashToken(token));
+export async function authenticateToken(
+  trx: Tx,
+  token: string,
+  cache?: TokenCache,
+): Promise<Actor | undefined> {
+  const hash = hashToken(token);
+  const known = cache?.get(hash);
+  if (known) return known;
+  const row = await findTokenByHash(trx, hash);
   if (!row || !isRole(row.role)) return undefined;
-  return { storeId: row.store_id, role: row.role, label: `token:${row.name}` };
+  const actor: Actor = { storeId: row.store_id, role: row.role, label: `token:${row.name}` };
+  cache?.set(hash, actor);
+  return actor;
 }
