@@ -7,7 +7,7 @@
 // so a retry never doubles an effect, and record their outcome in the transaction that calls
 // completeJob(), so it is recorded once.
 
-import type { Kysely } from 'kysely';
+import type { InsertQueryBuilder, Kysely, QueryCreator } from 'kysely';
 import { sql } from 'kysely';
 import type { DB, Tx } from '../db/schema.ts';
 
@@ -33,6 +33,26 @@ export async function enqueue(
   await trx
     .insertInto('jobs')
     .values({ store_id: storeId, kind, payload: JSON.stringify(payload), run_at: runAt ?? new Date() })
+    .execute();
+}
+
+/**
+ * enqueue() and another insert in one statement (a data-modifying WITH): the row a job is about and
+ * the job itself, one round trip instead of two.
+ */
+export async function enqueueWith(
+  trx: Tx,
+  storeId: string,
+  kind: string,
+  payload: unknown,
+  runAt: Date,
+  // biome-ignore lint/suspicious/noExplicitAny: any insert of the schema rides along
+  alongside: (db: QueryCreator<DB>) => InsertQueryBuilder<DB, any, any>,
+): Promise<void> {
+  await trx
+    .with('alongside', (db) => alongside(db))
+    .insertInto('jobs')
+    .values({ store_id: storeId, kind, payload: JSON.stringify(payload), run_at: runAt })
     .execute();
 }
 

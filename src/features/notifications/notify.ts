@@ -4,12 +4,13 @@
 // there. Direct answers are queued at once; news is held for the customer's daytime.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { MessageAction, Tx } from '../../db/schema.ts';
 import { delayRights } from '../../domain/cases/shipment-clock.ts';
 import { defaultTimeZone } from '../../domain/jurisdictions.ts';
 import { DEFAULT_DAYTIME, daytimeSchema, nextDaytime } from '../../domain/notifications/local-hours.ts';
 import { formatDateTime, formatMoney, normalizeLanguage, t } from '../../i18n/index.ts';
-import { enqueue } from '../../jobs/queue.ts';
+import { enqueueWith } from '../../jobs/queue.ts';
 import { scheduleSurvey } from '../surveys/surveys.ts';
 import { fill, phrase, shippedTemplate, TEMPLATE_DEFS, type TemplateKey } from './templates.ts';
 
@@ -34,6 +35,16 @@ export interface Recipient {
   unsubscribed: boolean;
   slaDueAt: Date | null;
   daytime: unknown;
+  /** the store's notification settings (local hours, survey delay) */
+  settings: { daytime?: unknown; survey_after_days?: number | null };
+  /** the case's assignee, who a survey is about */
+  assigneeId: string | null;
+  /** what the case's return holds, as customers read it ("1 × Jumper (M)"); '' for other cases */
+  items: string;
+  /** the customer's last message on the case, which a direct answer replies to (threading) */
+  lastInbound: { messageId: string; references: string[] } | null;
+  /** the store's own texts (edited templates), all keys and languages: usually none */
+  ownTemplates: { key: string; language: string; subject: string; body: string }[];
 }
 
 function recipientQuery(trx: Tx, storeId: string) {
@@ -41,6 +52,14 @@ function recipientQuery(trx: Tx, storeId: string) {
     .selectFrom('orders as o')
     .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
     .innerJoin('stores as s', 's.id', 'o.store_id')
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('message_templates as mt')
+          .select(['mt.key', 'mt.language', 'mt.subject', 'mt.body'])
+          .whereRef('mt.store_id', '=', 's.id'),
+      ).as('own_templates'),
+    )
     .select([
       'o.id as order_id',
       'o.number as order_number',
@@ -62,11 +81,19 @@ function recipientQuery(trx: Tx, storeId: string) {
 }
 type RecipientRow = NonNullable<Awaited<ReturnType<ReturnType<typeof recipientQuery>['executeTakeFirst']>>>;
 
-function recipientOf(
-  storeId: string,
-  r: RecipientRow,
-  c: { id: string; number: string; kind: string; sla_due_at: Date | null } | null,
-): Recipient {
+interface CaseParts {
+  id: string;
+  number: string;
+  kind: string;
+  sla_due_at: Date | null;
+  assignee_user_id: string | null;
+  items: { title: string; variant: string | null; quantity: number }[];
+  last_inbound: { message_id: string | null; reference_ids: string[] } | null;
+}
+
+function recipientOf(storeId: string, r: RecipientRow, c: CaseParts | null): Recipient {
+  const settings = r.notification_settings as Recipient['settings'];
+  const last = c?.last_inbound;
   return {
     storeId,
     storeName: r.store_name,
@@ -84,24 +111,56 @@ function recipientOf(
     destination: r.destination_country,
     unsubscribed: r.unsubscribed_at !== null,
     slaDueAt: c?.sla_due_at ?? null,
-    daytime: (r.notification_settings as { daytime?: unknown }).daytime,
+    daytime: settings.daytime,
+    settings,
+    assigneeId: c?.assignee_user_id ?? null,
+    items: (c?.items ?? [])
+      .map((l) => `${l.quantity} × ${l.title}${l.variant ? ` (${l.variant})` : ''}`)
+      .join(', '),
+    lastInbound: last?.message_id
+      ? { messageId: last.message_id, references: [...last.reference_ids, last.message_id].slice(-20) }
+      : null,
+    ownTemplates: r.own_templates,
   };
 }
 
+/** The customer of a case and all a message about it needs, in one query. */
 export async function loadRecipient(
   trx: Tx,
   storeId: string,
   caseId: string,
 ): Promise<Recipient | undefined> {
-  const c = await trx
-    .selectFrom('cases')
-    .select(['id', 'number', 'kind', 'sla_due_at', 'order_id'])
-    .where('store_id', '=', storeId)
-    .where('id', '=', caseId)
+  const r = await recipientQuery(trx, storeId)
+    .innerJoin('cases as c', 'c.order_id', 'o.id')
+    .select(['c.id as case_id', 'c.number', 'c.kind', 'c.sla_due_at', 'c.assignee_user_id'])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('return_lines as rl')
+          .innerJoin('order_lines as ol', (j) =>
+            j.onRef('ol.order_id', '=', 'rl.order_id').onRef('ol.line_id', '=', 'rl.line_id'),
+          )
+          .select(['ol.title', 'ol.variant', 'rl.quantity'])
+          .where('rl.store_id', '=', storeId)
+          .whereRef('rl.case_id', '=', 'c.id')
+          .orderBy('ol.position'),
+      ).as('items'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('case_messages as m')
+          .select(['m.message_id', 'm.reference_ids'])
+          .where('m.store_id', '=', storeId)
+          .whereRef('m.case_id', '=', 'c.id')
+          .where('m.direction', '=', 'in')
+          .where('m.message_id', 'is not', null)
+          .orderBy('m.at', 'desc')
+          .limit(1),
+      ).as('last_inbound'),
+    ])
+    .where('c.store_id', '=', storeId)
+    .where('c.id', '=', caseId)
     .executeTakeFirst();
-  if (!c) return undefined;
-  const r = await recipientQuery(trx, storeId).where('o.id', '=', c.order_id).executeTakeFirst();
-  return r ? recipientOf(storeId, r, c) : undefined;
+  return r ? recipientOf(storeId, r, { ...r, id: r.case_id }) : undefined;
 }
 
 /** The customer of an order, for news about it that no case is about. */
@@ -131,6 +190,14 @@ export interface Draft {
 interface StoredTemplate {
   subject: string;
   body: string;
+}
+
+/** The store's own text for a template in a language (from those the recipient brought), else the shipped one. */
+function recipientTemplate(r: Recipient, key: TemplateKey): StoredTemplate & { language: string } {
+  const language = normalizeLanguage(r.language);
+  const own = r.ownTemplates.find((t) => t.key === key && t.language === language);
+  if (own) return { subject: own.subject, body: own.body, language };
+  return shippedTemplate(key, r.language);
 }
 
 /** The store's own text for a template in a language, else the shipped one. */
@@ -211,7 +278,7 @@ export async function queueMessage(
       // now() is the transaction's start: only what this same change queued
       .where('at', '=', sql<Date>`now()`)
       .execute();
-  const text = await templateText(trx, r.storeId, draft.template, r.language);
+  const text = recipientTemplate(r, draft.template);
   const { subject, body } = compose(text, text.language, { ...commonValues(r), ...draft.values });
   const parsed = daytimeSchema.safeParse(r.daytime ?? {});
   const from = draft.notBefore && draft.notBefore > now ? draft.notBefore : now;
@@ -220,10 +287,10 @@ export async function queueMessage(
       ? from
       : nextDaytime(from, r.timeZone, parsed.success ? parsed.data : DEFAULT_DAYTIME);
   const id = randomUUID();
-  const inReplyTo = draft.inReplyTo === undefined ? await lastInbound(trx, r) : draft.inReplyTo;
-  await trx
-    .insertInto('case_messages')
-    .values({
+  const inReplyTo = draft.inReplyTo === undefined ? r.lastInbound : draft.inReplyTo;
+  // the message and its send job in one statement
+  await enqueueWith(trx, r.storeId, 'messages.send', { message_id: id }, sendAfter, (db) =>
+    db.insertInto('case_messages').values({
       store_id: r.storeId,
       id,
       case_id: r.caseId,
@@ -243,27 +310,9 @@ export async function queueMessage(
       in_reply_to: inReplyTo?.messageId ?? null,
       reference_ids: inReplyTo?.references ?? [],
       action: JSON.stringify(actionFor(draft.template, r)),
-    })
-    .execute();
-  await enqueue(trx, r.storeId, 'messages.send', { message_id: id }, sendAfter);
+    }),
+  );
   return id;
-}
-
-/** The customer's last message on the case, which a direct answer replies to (threading). */
-async function lastInbound(trx: Tx, r: Recipient) {
-  if (!r.caseId) return null;
-  const m = await trx
-    .selectFrom('case_messages')
-    .select(['message_id', 'reference_ids'])
-    .where('store_id', '=', r.storeId)
-    .where('case_id', '=', r.caseId)
-    .where('direction', '=', 'in')
-    .where('message_id', 'is not', null)
-    .orderBy('at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!m?.message_id) return null;
-  return { messageId: m.message_id, references: [...m.reference_ids, m.message_id].slice(-20) };
 }
 
 // --- the rules: which event says what -------------------------------------------------------
@@ -276,19 +325,6 @@ const money = (r: Recipient, amount: unknown, currency?: unknown) =>
     ? formatMoney(r.language, amount, typeof currency === 'string' ? currency : r.currency)
     : '';
 
-async function itemsOf(trx: Tx, r: Recipient): Promise<string> {
-  const lines = await trx
-    .selectFrom('return_lines as rl')
-    .innerJoin('order_lines as ol', (j) =>
-      j.onRef('ol.order_id', '=', 'rl.order_id').onRef('ol.line_id', '=', 'rl.line_id'),
-    )
-    .select(['ol.title', 'ol.variant', 'rl.quantity'])
-    .where('rl.store_id', '=', r.storeId)
-    .where('rl.case_id', '=', r.caseId)
-    .execute();
-  return lines.map((l) => `${l.quantity} × ${l.title}${l.variant ? ` (${l.variant})` : ''}`).join(', ');
-}
-
 function outcomeText(r: Recipient, data: Data): string {
   const type = String(data.type ?? 'none');
   if (type === 'none') return typeof data.message === 'string' ? data.message : '';
@@ -298,13 +334,16 @@ function outcomeText(r: Recipient, data: Data): string {
 const customerFacing = (r: Recipient) => r.kind !== 'dispute';
 
 export const RULES: Readonly<Record<string, Rule | undefined>> = {
-  requested: async (trx, r) =>
-    r.kind === 'return' ? { template: 'return_requested', values: { items: await itemsOf(trx, r) } } : null,
-  approved: async (trx, r) =>
+  // a return approved in the same change says so in one message: the approval
+  requested: (_trx, r, d) =>
+    r.kind === 'return' && d.auto_approved !== true
+      ? { template: 'return_requested', values: { items: r.items } }
+      : null,
+  approved: (_trx, r) =>
     r.kind === 'return'
       ? {
           template: 'return_approved',
-          values: { items: await itemsOf(trx, r) },
+          values: { items: r.items },
           supersedes: ['return_requested'],
         }
       : null,

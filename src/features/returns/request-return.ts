@@ -181,6 +181,7 @@ export async function requestReturn(
       rma,
       resolution: type,
       method: input.method,
+      auto_approved: decision.auto_approve,
       lines: input.lines.map((l) => ({ line_id: l.line_id, quantity: l.quantity, reason: l.reason })),
     },
   });

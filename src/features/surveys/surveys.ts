@@ -15,20 +15,9 @@ export const LOW_SCORE = 2;
 /** Queues the survey for a resolved case, once, unless the store switched surveys off. */
 export async function scheduleSurvey(trx: Tx, r: Recipient, now = new Date()): Promise<void> {
   if (!r.caseId || r.kind === 'dispute') return;
-  const settings = await trx
-    .selectFrom('stores')
-    .select('notification_settings')
-    .where('id', '=', r.storeId)
-    .executeTakeFirstOrThrow();
-  const raw = (settings.notification_settings as { survey_after_days?: number | null }).survey_after_days;
+  const raw = r.settings.survey_after_days;
   const days = raw === undefined ? 3 : raw;
   if (days === null) return;
-  const c = await trx
-    .selectFrom('cases')
-    .select(['assignee_user_id'])
-    .where('store_id', '=', r.storeId)
-    .where('id', '=', r.caseId)
-    .executeTakeFirst();
   const created = await trx
     .insertInto('surveys')
     .values({
@@ -37,7 +26,7 @@ export async function scheduleSurvey(trx: Tx, r: Recipient, now = new Date()): P
       case_id: r.caseId,
       order_id: r.orderId,
       kind: r.kind,
-      agent_user_id: c?.assignee_user_id ?? null,
+      agent_user_id: r.assigneeId,
       language: r.language,
     })
     .onConflict((oc) => oc.columns(['store_id', 'case_id']).doNothing())
