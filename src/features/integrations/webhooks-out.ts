@@ -39,17 +39,21 @@ export interface OutboundEvent {
   data: unknown;
 }
 
-/** Queues the event for every endpoint of the store subscribed to it (`*` is every topic). */
+/**
+ * Queues the event for every endpoint of the store subscribed to it (`*` is every topic). `endpoints`:
+ * the store's active endpoints when the caller already read them, else they are read here.
+ */
 export async function emitOutbound(
   trx: Tx,
   storeId: string,
   caseEventType: string,
   caseId: string,
   detail: unknown,
+  endpoints?: { id: string; topics: string[] }[],
 ): Promise<void> {
   const topic = OUTBOUND_TOPICS[caseEventType];
   if (!topic) return;
-  const endpoints = await trx
+  endpoints ??= await trx
     .selectFrom('webhook_endpoints')
     .select(['id', 'topics'])
     .where('store_id', '=', storeId)

@@ -5,10 +5,25 @@ import { readStoredPolicy } from '../../domain/policy/stored-policy.ts';
 
 /** Stored documents go through the schema again, so a version saved before a field existed reads
  * with that field's default; a part that no longer parses is left out (`skipped`), never a crash. */
-const read = <R extends { document: unknown }>(row: R) => {
-  const { policy, skipped } = readStoredPolicy(row.document);
-  return { ...row, document: policy, skipped };
+const read = <R extends { store_id: string; version: number; document: unknown }>(row: R) => {
+  const key = `${row.store_id}:${row.version}`;
+  let known = parsed.get(key);
+  if (!known) {
+    known = readStoredPolicy(row.document);
+    remember(key, known);
+  }
+  return { ...row, document: known.policy, skipped: known.skipped };
 };
+
+// A version, once saved, never changes: its parsed document is kept per process (no invalidation
+// needed), so a step on a return needs no query for the policy it was decided under, and no parse.
+const parsed = new Map<string, ReturnType<typeof readStoredPolicy>>();
+const versions = new Map<string, PolicyVersion>();
+const MAX_KEPT = 5_000;
+function remember<V>(key: string, value: V, into: Map<string, V> = parsed as unknown as Map<string, V>) {
+  if (into.size >= MAX_KEPT) into.clear();
+  into.set(key, value);
+}
 
 export interface PolicyVersion {
   version: number;
@@ -85,11 +100,17 @@ export async function policyByVersion(
   storeId: string,
   version: number,
 ): Promise<PolicyVersion | undefined> {
+  const key = `${storeId}:${version}`;
+  const known = versions.get(key);
+  if (known) return known;
   const row = await trx
     .selectFrom('policies')
     .selectAll()
     .where('store_id', '=', storeId)
     .where('version', '=', version)
     .executeTakeFirst();
-  return row && read(row);
+  if (!row) return undefined;
+  const { store_id: _, ...found } = read(row);
+  remember(key, found, versions);
+  return found;
 }

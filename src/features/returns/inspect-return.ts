@@ -12,8 +12,8 @@ import type { LineDecision } from '../../domain/policy/types.ts';
 import { PUT_AWAY_DISPOSITIONS } from '../../domain/returns/inspection.ts';
 import type { Actor } from '../auth/actor.ts';
 import { inspectionCosts } from '../disposition/disposition-options.ts';
-import { recomputeRefundDue } from './receive-return.ts';
-import { getReturnLines, insertEvent, updateReturn, updateReturnLine } from './returns.queries.ts';
+import { recordMomentAndRefundDue } from './receive-return.ts';
+import { getReturnLines, insertEvent, updateReturnLine } from './returns.queries.ts';
 import type { inspectSchema } from './returns.schemas.ts';
 import { loadForStep, moveReturn } from './transition.ts';
 
@@ -95,6 +95,11 @@ export async function inspectReturn(
         },
       });
   }
-  await updateReturn(trx, actor.storeId, id, { inspected_at: now });
-  await recomputeRefundDue(trx, actor.storeId, row, { receivedAt: row.received_at, inspectedAt: now });
+  await recordMomentAndRefundDue(
+    trx,
+    actor.storeId,
+    row,
+    { receivedAt: row.received_at, inspectedAt: now },
+    { inspected_at: now },
+  );
 }

@@ -5,9 +5,7 @@ import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { refundDueAt } from '../../domain/policy/refund-clock.ts';
 import type { Actor } from '../auth/actor.ts';
-import { loadOrder } from '../orders/orders.queries.ts';
 import { policyByVersion } from '../policy/policy.queries.ts';
-import { getStore } from '../stores/stores.queries.ts';
 import {
   getReturnLines,
   insertEvent,
@@ -33,28 +31,42 @@ export async function shipReturn(
     });
 }
 
-/** The refund clock moves with the goods: some laws count from receipt (China, Brazil). */
-export async function recomputeRefundDue(
+/**
+ * Records the moment the goods arrived or were inspected, and moves the refund clock with them: some
+ * laws count from receipt (China, Brazil). One query for what the clock needs, one update.
+ */
+export async function recordMomentAndRefundDue(
   trx: Tx,
   storeId: string,
   row: ReturnRow,
   moments: { receivedAt: Date | null; inspectedAt: Date | null },
+  moment: { received_at: Date } | { inspected_at: Date },
 ): Promise<void> {
-  const [store, order, policy] = await Promise.all([
-    getStore(trx, storeId),
-    loadOrder(trx, storeId, row.order_id),
+  const [where, policy] = await Promise.all([
+    trx
+      .selectFrom('orders as o')
+      .innerJoin('stores as s', 's.id', 'o.store_id')
+      .select(['o.destination_country', 's.time_zone'])
+      .where('o.store_id', '=', storeId)
+      .where('o.id', '=', row.order_id)
+      .executeTakeFirst(),
     policyByVersion(trx, storeId, row.policy_version),
   ]);
-  if (!store || !order || !policy) return;
-  const due = refundDueAt({
-    destination: order.order.shipping_address.country,
-    requestedAt: row.requested_at.toISOString(),
-    receivedAt: moments.receivedAt?.toISOString() ?? null,
-    inspectedAt: moments.inspectedAt?.toISOString() ?? null,
-    storeTimeZone: store.time_zone,
-    policy: policy.document,
+  const due =
+    where && policy
+      ? refundDueAt({
+          destination: where.destination_country,
+          requestedAt: row.requested_at.toISOString(),
+          receivedAt: moments.receivedAt?.toISOString() ?? null,
+          inspectedAt: moments.inspectedAt?.toISOString() ?? null,
+          storeTimeZone: where.time_zone,
+          policy: policy.document,
+        })
+      : undefined;
+  await updateReturn(trx, storeId, row.id, {
+    ...moment,
+    ...(due === undefined ? {} : { refund_due_at: due }),
   });
-  await updateReturn(trx, storeId, row.id, { refund_due_at: due });
 }
 
 export async function receiveReturn(
@@ -91,8 +103,13 @@ export async function receiveReturn(
     await moveReturn(trx, actor, row, 'received', { data: input });
     if (errors.length)
       throw new AppError('invalid_request', 'The receipt does not match the return', { errors });
-    await updateReturn(trx, actor.storeId, id, { received_at: now });
-    await recomputeRefundDue(trx, actor.storeId, row, { receivedAt: now, inspectedAt: null });
+    await recordMomentAndRefundDue(
+      trx,
+      actor.storeId,
+      row,
+      { receivedAt: now, inspectedAt: null },
+      { received_at: now },
+    );
   }
   for (const l of input.lines) {
     const line = lines.find((x) => x.line_id === l.line_id);

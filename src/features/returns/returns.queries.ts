@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
-import { emitOutbound } from '../integrations/webhooks-out.ts';
+import { emitOutbound, OUTBOUND_TOPICS } from '../integrations/webhooks-out.ts';
 import { notifyOnEvent } from '../notifications/notify.ts';
 
 export type ReturnRow = Row<'cases'> & Omit<Row<'returns'>, 'store_id' | 'case_id'>;
@@ -30,20 +30,27 @@ export async function insertEvent(
     data?: unknown;
   },
 ): Promise<void> {
-  await trx
-    .insertInto('case_events')
-    .values({
-      store_id: e.store_id,
-      case_id: e.case_id,
-      type: e.type,
-      from_status: e.from ?? null,
-      to_status: e.to ?? null,
-      actor: e.actor,
-      data: JSON.stringify(e.data ?? {}),
-    })
-    .execute();
-  // the events the store's own systems subscribe to leave with the change (signed webhooks out)
-  await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {});
+  const row = {
+    store_id: e.store_id,
+    case_id: e.case_id,
+    type: e.type,
+    from_status: e.from ?? null,
+    to_status: e.to ?? null,
+    actor: e.actor,
+    data: JSON.stringify(e.data ?? {}),
+  };
+  if (OUTBOUND_TOPICS[e.type]) {
+    // the events the store's own systems subscribe to leave with the change (signed webhooks out):
+    // the event written and the endpoints that may want it read in one statement
+    const endpoints = await trx
+      .with('event', (db) => db.insertInto('case_events').values(row))
+      .selectFrom('webhook_endpoints')
+      .select(['id', 'topics'])
+      .where('store_id', '=', e.store_id)
+      .where('disabled_at', 'is', null)
+      .execute();
+    await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {}, endpoints);
+  } else await trx.insertInto('case_events').values(row).execute();
   // and what the customer should hear of it, in the outbox, with the change
   await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
 }
