@@ -334,11 +334,9 @@ function outcomeText(r: Recipient, data: Data): string {
 const customerFacing = (r: Recipient) => r.kind !== 'dispute';
 
 export const RULES: Readonly<Record<string, Rule | undefined>> = {
-  // a return approved in the same change says so in one message: the approval
-  requested: (_trx, r, d) =>
-    r.kind === 'return' && d.auto_approved !== true
-      ? { template: 'return_requested', values: { items: r.items } }
-      : null,
+  // (a return approved in the same change says so in one message: the approval; see notifyOnEvent)
+  requested: (_trx, r) =>
+    r.kind === 'return' ? { template: 'return_requested', values: { items: r.items } } : null,
   approved: (_trx, r) =>
     r.kind === 'return'
       ? {
@@ -411,6 +409,8 @@ export async function notifyOnEvent(
   if (!rule) return;
   // a case the survey opened: the survey page already told the customer someone will write
   if (type === 'opened' && actor === 'system:survey') return;
+  // a return approved in the same change: its approval is the one message (no need to read anything)
+  if (type === 'requested' && (data as Data | null)?.auto_approved === true) return;
   const r = await loadRecipient(trx, storeId, caseId);
   if (!r) return;
   const draft = await rule(trx, r, (data ?? {}) as Data);
