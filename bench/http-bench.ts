@@ -1,66 +1,43 @@
-// Measures the API over real HTTP on loopback: order ingestion, the whole return flow at 1 and 8
-// concurrent clients, and order lookup by number under load. Bounded: fixed request counts.
-import { randomUUID } from 'node:crypto';
+// Measures the API over real HTTP on loopback: the whole return flow at 1 and 8 concurrent clients,
+// and order and return reads under load. Bounded: fixed request counts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { type Database, openPglite, openPostgres } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createApiToken } from '../src/features/auth/tokens.ts';
-import { readOrdersCsv } from '../src/features/orders/import-csv.ts';
-import { importOrders } from '../src/features/orders/import-orders.ts';
 import { createStore } from '../src/features/stores/create-store.ts';
 import { buildApp } from '../src/http/app.ts';
 import { testStoreInput } from '../test/app.ts';
 import { makeOrder } from '../test/builders.ts';
+import type { Measure } from './report.ts';
 
-export interface Stat {
-  name: string;
-  count: number;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-function stat(name: string, latencies: number[], seconds: number): Stat {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return {
-    name,
-    count: latencies.length,
-    seconds,
-    perSecond: latencies.length / seconds,
-    p50: at(0.5),
-    p99: at(0.99),
-  };
-}
-
-/** Runs `total` tasks with `concurrency` workers; returns each task's latency in ms. */
-async function pool(
+/** Runs `total` tasks with `concurrency` clients on a worker thread; each task's latency in ms. */
+function load(
+  kind: 'flow' | 'order' | 'number' | 'view',
+  base: string,
+  token: string,
+  ids: string[],
   total: number,
-  concurrency: number,
-  task: (i: number) => Promise<void>,
+  clients: number,
 ): Promise<{ latencies: number[]; seconds: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t0 = performance.now();
-        await task(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { latencies, seconds: (performance.now() - started) / 1000 };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-client.mjs', import.meta.url), {
+      workerData: { base, token, clients, total, kind, ids },
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
 }
 
-async function openBackend(
+const quantile = (latencies: number[], q: number) => {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
+
+export async function openBackend(
   kind: 'pglite' | 'postgres',
   url?: string,
 ): Promise<{ database: Database; cleanup: () => Promise<void> }> {
@@ -95,101 +72,114 @@ async function openBackend(
   };
 }
 
-export async function benchHttp(kind: 'pglite' | 'postgres', url?: string, scale = 1): Promise<Stat[]> {
+/**
+ * The HTTP figures of issue 12 on one database: the return flow (create, approved on the spot,
+ * receive, inspect, resolve with a refund) with 1 and 8 clients, and an order read by id and by
+ * number and a return's view with 8 clients. Clients run on their own thread (load-client.mjs).
+ */
+export async function benchHttp(kind: 'pglite' | 'postgres', url?: string, scale = 1): Promise<Measure[]> {
   const { database, cleanup } = await openBackend(kind, url);
   await migrate(database);
-  const { token, storeId } = await database.db.transaction().execute(async (trx) => {
+  const { token } = await database.db.transaction().execute(async (trx) => {
     const { store } = await createStore(trx, testStoreInput);
     const created = await createApiToken(trx, { storeId: store.id, role: 'owner', name: 'bench' });
     return { token: created.token, storeId: store.id };
   });
-  const app = await buildApp({ database, publicUrl: 'http://localhost' });
+  const app = await buildApp({ database, publicUrl: 'http://localhost', logLevel: 'warn' });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const post = async (path: string, body: unknown, extra: Record<string, string> = {}) => {
-    const res = await fetch(base + path, {
-      method: 'POST',
-      headers: { ...headers, ...extra },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as { id: string };
-    if (res.status >= 300) throw new Error(`${path} -> ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const stats: Stat[] = [];
+  const out: Measure[] = [];
+  const backend = kind;
   try {
-    const nOrders = Math.round(400 * scale);
+    const flows1 = Math.round(60 * scale);
+    const flows8 = Math.round(400 * scale);
+    const nOrders = flows1 + flows8 + 20;
     const orderIds: string[] = [];
-    const ing = await pool(nOrders, 8, async (i) => {
-      const o = await post('/api/v1/orders', makeOrder({ external_id: `bench-${i}`, number: `B${i}` }));
-      orderIds[i] = o.id;
-    });
-    stats.push(stat(`${kind}: POST /orders, 8 clients`, ing.latencies, ing.seconds));
-
-    const nCsv = Math.round(2000 * scale);
-    const csv = csvOrders(nCsv);
     const t0 = performance.now();
-    const imported = await importOrders(database, storeId, readOrdersCsv(Readable.from([csv])));
-    const csvSeconds = (performance.now() - t0) / 1000;
-    if (imported.created !== nCsv) throw new Error(`CSV import took ${imported.created} of ${nCsv}`);
-    stats.push({
-      name: `${kind}: CSV import (aftersale import orders)`,
-      count: nCsv,
-      seconds: csvSeconds,
-      perSecond: nCsv / csvSeconds,
-      p50: 0,
-      p99: 0,
-    });
-
-    let cursor = 0;
-    const flow = async () => {
-      const orderId = orderIds[cursor++];
-      const ret = await post(
-        '/api/v1/returns',
-        { order_id: orderId, lines: [{ line_id: 'L1', quantity: 1 }], method: 'drop_off' },
-        { 'idempotency-key': randomUUID() },
-      );
-      await post(`/api/v1/returns/${ret.id}/receive`, { lines: [{ line_id: 'L1', quantity: 1 }] });
-      await post(`/api/v1/returns/${ret.id}/inspect`, {
-        lines: [{ line_id: 'L1', grade: 'A', disposition: 'restock' }],
-      });
-      await post(`/api/v1/returns/${ret.id}/resolve`, {}, { 'idempotency-key': randomUUID() });
-    };
-    for (const clients of [1, 8]) {
-      const n = Math.round((clients === 1 ? 60 : 200) * scale);
-      const r = await pool(n, clients, flow);
-      stats.push(
-        stat(
-          `${kind}: return flow (create, receive, inspect, resolve), ${clients} client(s)`,
-          r.latencies,
-          r.seconds,
-        ),
+    for (let i = 0; i < nOrders; i += 200) {
+      const batch = Array.from({ length: Math.min(200, nOrders - i) }, (_, k) => i + k);
+      await Promise.all(
+        batch.map(async (n) => {
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/v1/orders',
+            headers: { authorization: `Bearer ${token}` },
+            payload: makeOrder({ external_id: `bench-${n}`, number: `B${n}` }),
+          });
+          if (res.statusCode !== 201) throw new Error(`order ${res.statusCode} ${res.body}`);
+          orderIds[n] = res.json().id;
+        }),
       );
     }
-
-    const lookups = Math.round(2000 * scale);
-    const look = await pool(lookups, 8, async (i) => {
-      const res = await fetch(`${base}/api/v1/orders?number=B${(i * 7919) % nOrders}`, { headers });
-      if (res.status !== 200) throw new Error(`lookup ${res.status}`);
-      await res.arrayBuffer();
+    out.push({
+      name: 'POST /orders (in process)',
+      backend,
+      value: nOrders / ((performance.now() - t0) / 1000),
+      unit: 'orders/s',
+      detail: `${nOrders}`,
     });
-    stats.push(stat(`${kind}: GET /orders?number=, 8 clients`, look.latencies, look.seconds));
+
+    const warm = await load('flow', base, token, orderIds.slice(0, 20), 20, 4);
+    if (warm.latencies.length !== 20) throw new Error('warm-up flows did not all run');
+    const one = await load('flow', base, token, orderIds.slice(20, 20 + flows1), flows1, 1);
+    out.push({
+      name: 'return flow, 1 client',
+      backend,
+      value: flows1 / one.seconds,
+      unit: 'flows/s',
+      detail: `${flows1} flows, p50 ${quantile(one.latencies, 0.5).toFixed(1)} ms`,
+    });
+    const eight = await load('flow', base, token, orderIds.slice(20 + flows1), flows8, 8);
+    out.push({
+      name: 'return flow, 8 clients',
+      backend,
+      value: flows8 / eight.seconds,
+      unit: 'flows/s',
+      target: { op: '>=', value: kind === 'postgres' ? 130 : 40 },
+      detail: `${flows8} flows`,
+    });
+    out.push({
+      name: 'return flow, 8 clients: p99 of a whole flow',
+      backend,
+      value: quantile(eight.latencies, 0.99),
+      unit: 'ms',
+      ...(kind === 'postgres' ? { target: { op: '<=' as const, value: 100 } } : {}),
+    });
+
+    const reads = Math.round(3000 * scale);
+    const byId = await load('order', base, token, orderIds, reads, 8);
+    out.push({
+      name: 'GET /orders/{id}, 8 clients: p50',
+      backend,
+      value: quantile(byId.latencies, 0.5),
+      unit: 'ms',
+      ...(kind === 'postgres' ? { target: { op: '<=' as const, value: 2 } } : {}),
+      detail: `${reads} reads, ${(reads / byId.seconds).toFixed(0)}/s`,
+    });
+    const numbers = orderIds.map((_, i) => `B${i}`);
+    const byNumber = await load('number', base, token, numbers, reads, 8);
+    out.push({
+      name: 'GET /orders?number=, 8 clients: p50',
+      backend,
+      value: quantile(byNumber.latencies, 0.5),
+      unit: 'ms',
+      ...(kind === 'postgres' ? { target: { op: '<=' as const, value: 2 } } : {}),
+      detail: `${reads} reads, ${(reads / byNumber.seconds).toFixed(0)}/s`,
+    });
+    const returnIds = (
+      await database.db.selectFrom('cases').select('id').where('kind', '=', 'return').execute()
+    ).map((r) => r.id);
+    const views = await load('view', base, token, returnIds, reads, 8);
+    out.push({
+      name: "GET /returns/{id} (a return's view), 8 clients: p50",
+      backend,
+      value: quantile(views.latencies, 0.5),
+      unit: 'ms',
+      ...(kind === 'postgres' ? { target: { op: '<=' as const, value: 3 } } : {}),
+      detail: `${reads} reads, ${(reads / views.seconds).toFixed(0)}/s`,
+    });
   } finally {
     await app.close();
     await cleanup();
   }
-  return stats;
-}
-
-const CSV_HEADER =
-  'order_number,currency,placed_at,customer_email,ship_name,ship_line1,ship_city,ship_country,line_id,sku,title,quantity,unit_price,line_tax,payment_provider,payment_amount,carrier,tracking_number,shipped_at,delivered_at';
-
-/** `n` one-line orders in the documented CSV layout. */
-function csvOrders(n: number): string {
-  const rows = [CSV_HEADER];
-  for (let i = 0; i < n; i++)
-    rows.push(
-      `CSV-${i},EUR,2026-03-01T10:00:00Z,buyer${i % 500}@example.de,Buyer ${i},Hauptstr. ${i},Berlin,DE,L1,SKU-${i % 50},Item ${i % 50},1,2999,570,manual,3569,DHL,T${i},2026-03-02T08:00:00Z,2026-03-04T13:00:00Z`,
-    );
-  return `${rows.join('\n')}\n`;
+  return out;
 }

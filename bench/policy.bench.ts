@@ -8,6 +8,7 @@
 // `wide` is a stress case: deliveries over two years and every customer in a random language, so
 // most messages are new and get formatted and translated.
 
+import { pathToFileURL } from 'node:url';
 import { defaultTimeZone } from '../src/domain/jurisdictions.ts';
 import type { Order } from '../src/domain/order.ts';
 import { decide } from '../src/domain/policy/decide.ts';
@@ -16,6 +17,7 @@ import { makeLine, makeOrder } from '../src/domain/policy/test-fixtures.ts';
 import type { DecisionContext, DecisionRequest } from '../src/domain/policy/types.ts';
 import { REASON_CODES } from '../src/domain/reasons.ts';
 import { LANGUAGES } from '../src/i18n/index.ts';
+import { type Measure, table } from './report.ts';
 
 let seed = 0x5eed;
 /** mulberry32: a small deterministic PRNG, so every run measures the same work */
@@ -134,22 +136,38 @@ function runFresh(count: number, from: number, chunk = 2_000): { lines: number; 
   return total;
 }
 
-const n = Number(process.argv[2] ?? 100_000);
-runFresh(10_000, 10_000_000); // warm-up: JIT and the zone caches of the first days
-const fresh = runFresh(n, 0);
-const repeated = Array.from({ length: 2_000 }, (_, i) => makeCase(i));
-run(repeated);
-let again = { lines: 0, ns: 0n };
-for (let k = 0; k < 25; k++) {
-  const r = run(repeated);
-  again = { lines: again.lines + r.lines, ns: again.ns + r.ns };
+/** Fresh and repeated line decisions a second, on this thread (one core). */
+export function benchPolicy(n = 100_000): Measure[] {
+  runFresh(10_000, 10_000_000); // warm-up: JIT and the zone caches of the first days
+  const fresh = runFresh(n, 0);
+  const repeated = Array.from({ length: 2_000 }, (_, i) => makeCase(i));
+  run(repeated);
+  let again = { lines: 0, ns: 0n };
+  for (let k = 0; k < 25; k++) {
+    const r = run(repeated);
+    again = { lines: again.lines + r.lines, ns: again.ns + r.ns };
+  }
+  const rate = (r: { lines: number; ns: bigint }) => (r.lines * 1e9) / Number(r.ns);
+  return [
+    {
+      name: `policy engine: fresh line decisions${WIDE ? ' (wide)' : ''}`,
+      backend: 'node',
+      value: rate(fresh),
+      unit: 'decisions/s',
+      target: { op: '>=', value: 100_000 },
+      detail: `${n.toLocaleString('en')} orders, ${fresh.lines.toLocaleString('en')} lines, one core`,
+    },
+    {
+      name: 'policy engine: the same orders decided again',
+      backend: 'node',
+      value: rate(again),
+      unit: 'decisions/s',
+    },
+  ];
 }
-const rate = (r: { lines: number; ns: bigint }) =>
-  Math.round((r.lines * 1e9) / Number(r.ns)).toLocaleString('en');
-console.log(
-  `policy engine, Node ${process.version}, one core, ${n.toLocaleString('en')} fresh orders${WIDE ? ' (wide)' : ''}, ${fresh.lines.toLocaleString('en')} lines`,
-);
-console.log(
-  `  orders never decided before: ${rate(fresh)} line decisions/s (${(Number(fresh.ns) / 1e3 / n).toFixed(1)} µs a decision)`,
-);
-console.log(`  2,000 orders decided again:  ${rate(again)} line decisions/s`);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const n = Number(process.argv[2] ?? 100_000);
+  console.log(`policy engine, Node ${process.version}, one core`);
+  console.log(table(benchPolicy(n)));
+}

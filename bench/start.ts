@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Measure, table } from './report.ts';
 
 const root = join(import.meta.dirname, '..');
-execFileSync(process.execPath, [join(root, 'scripts/ensure-web-build.mjs')], { stdio: 'inherit' });
-execFileSync(process.execPath, [join(root, 'scripts/ensure-server-build.mjs')], { stdio: 'inherit' });
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -73,19 +73,42 @@ async function start(dataDir: string) {
   return { seconds, ...mem };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'aftersale-start-'));
-try {
-  const first = await start(dir);
-  const second = await start(dir);
-  const f = (n: number, d = 2) => n.toFixed(d);
-  console.log('| start (PGlite) | to /health s | server RSS MB | npm + server RSS MB | target |');
-  console.log('|---|---:|---:|---:|---|');
-  console.log(
-    `| first npm start, fresh data | ${f(first.seconds)} | ${f(first.self, 0)} | ${f(first.tree, 0)} | works |`,
-  );
-  console.log(
-    `| second npm start, same data | ${f(second.seconds)} | ${f(second.self, 0)} | ${f(second.tree, 0)} | < 2 s, RSS < 150 MB |`,
-  );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+/** The first and second `npm start` on PGlite: seconds to /health and idle RSS of the server. */
+export async function benchStart(): Promise<Measure[]> {
+  execFileSync(process.execPath, [join(root, 'scripts/ensure-web-build.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts/ensure-server-build.mjs')], { stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'aftersale-start-'));
+  try {
+    const first = await start(dir);
+    const second = await start(dir);
+    const backend = 'pglite' as const;
+    return [
+      {
+        name: 'first npm start, fresh data (migrations, demo store): to /health',
+        backend,
+        value: first.seconds,
+        unit: 's',
+        detail: `server RSS ${first.self.toFixed(0)} MB`,
+      },
+      {
+        name: 'second npm start, same data: to /health',
+        backend,
+        value: second.seconds,
+        unit: 's',
+        target: { op: '<=', value: 2 },
+      },
+      {
+        name: 'second npm start: idle server RSS after 5 s',
+        backend,
+        value: second.self,
+        unit: 'MB',
+        target: { op: '<=', value: 150 },
+        detail: `npm and server together ${second.tree.toFixed(0)} MB`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(table(await benchStart()));

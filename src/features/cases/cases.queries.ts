@@ -355,16 +355,27 @@ export async function unitsRefundedByCases(
   orderId: string,
   returned: ReadonlyMap<string, number>,
 ): Promise<Map<string, number>> {
-  const out = new Map(returned);
-  const rows = await trx
+  return addUnits(returned, await unitsRefundedByCasesQuery(trx, storeId, orderId).execute());
+}
+
+/** Units of each line that cases paid back (lost parcels ...), as a query to compose. */
+export function unitsRefundedByCasesQuery(trx: Tx, storeId: string, orderId: string) {
+  return trx
     .selectFrom('case_lines as cl')
     .innerJoin('cases as c', 'c.id', 'cl.case_id')
     .select(['cl.line_id', sql<number>`sum(cl.quantity)`.as('quantity')])
     .where('cl.store_id', '=', storeId)
     .where('cl.order_id', '=', orderId)
     .where(sql<boolean>`(c.resolution->>'units_refunded')::boolean IS TRUE`)
-    .groupBy('cl.line_id')
-    .execute();
+    .groupBy('cl.line_id');
+}
+
+/** `returned` plus the units of `rows`, by line. */
+export function addUnits(
+  returned: ReadonlyMap<string, number>,
+  rows: { line_id: string; quantity: number }[],
+): Map<string, number> {
+  const out = new Map(returned);
   for (const r of rows) out.set(r.line_id, (out.get(r.line_id) ?? 0) + Number(r.quantity));
   return out;
 }

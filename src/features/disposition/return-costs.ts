@@ -15,8 +15,13 @@ export async function customerReturnCosts(
   order: Order,
   rates: RateTable,
   day: string,
+  /** the store's cost tables and the order's product weights, when the caller read them already */
+  known?: {
+    store: { disposition_costs: unknown; currency: string };
+    weights: Map<string, number>;
+  },
 ): Promise<Record<string, ReturnCostEstimate> | undefined> {
-  const store = await getStoredCosts(trx, storeId);
+  const store = known?.store ?? (await getStoredCosts(trx, storeId));
   const tables = store && readStoredCosts(store.disposition_costs, store.currency);
   if (!tables) return undefined;
   const price = (amount: number): number | null => {
@@ -30,7 +35,8 @@ export async function customerReturnCosts(
   const handling = price(tables.handling.receive);
   if (handling === null || bands.some((b) => b.cost === null)) return undefined;
   const priced = bands as { max_grams: number; cost: number }[];
-  const weights = await productWeights(trx, storeId, [...new Set(order.lines.map((l) => l.sku))]);
+  const weights =
+    known?.weights ?? (await productWeights(trx, storeId, [...new Set(order.lines.map((l) => l.sku))]));
   return Object.fromEntries(
     order.lines.map((l) => [
       l.id,

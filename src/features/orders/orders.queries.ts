@@ -79,7 +79,13 @@ export async function returnedQuantities(
   storeId: string,
   orderId: string,
 ): Promise<Map<string, number>> {
-  const rows = await trx
+  const rows = await returnedQuantitiesQuery(trx, storeId, orderId).execute();
+  return new Map(rows.map((r) => [r.line_id, Number(r.quantity)]));
+}
+
+/** Units of each line held by returns (received ones for finished returns), as a query to compose. */
+export function returnedQuantitiesQuery(trx: Tx, storeId: string, orderId: string) {
+  return trx
     .selectFrom('return_lines as rl')
     .innerJoin('cases as c', 'c.id', 'rl.case_id')
     .innerJoin('returns as r', 'r.case_id', 'rl.case_id')
@@ -92,9 +98,7 @@ export async function returnedQuantities(
     .where('rl.store_id', '=', storeId)
     .where('rl.order_id', '=', orderId)
     .where('c.status', 'not in', ['rejected', 'canceled'])
-    .groupBy('rl.line_id')
-    .execute();
-  return new Map(rows.map((r) => [r.line_id, Number(r.quantity)]));
+    .groupBy('rl.line_id');
 }
 
 export async function writeOrderRows(

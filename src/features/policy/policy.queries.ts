@@ -34,6 +34,15 @@ export interface PolicyVersion {
   skipped: string[];
 }
 
+/** A policy row read elsewhere (as JSON inside another query): parsed like any other, once per version. */
+export function readPolicyRow(
+  storeId: string,
+  row: { version: number; document: unknown; created_by: string; created_at: string | Date },
+): PolicyVersion {
+  const { store_id: _, ...read_ } = read({ ...row, store_id: storeId, created_at: new Date(row.created_at) });
+  return read_;
+}
+
 export async function currentPolicy(trx: Tx, storeId: string): Promise<PolicyVersion | undefined> {
   const row = await trx
     .selectFrom('policies')

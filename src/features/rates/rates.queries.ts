@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.ts';
 import { type ExchangeRate, type RateTable, rateTable } from '../../domain/currency.ts';
 
-const columns = [
+export const RATE_COLUMNS = [
   sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
   'base',
   'quote',
@@ -16,7 +16,7 @@ export async function listRates(
   storeId: string,
   filter: { day?: string } = {},
 ): Promise<ExchangeRate[]> {
-  let q = trx.selectFrom('exchange_rates').select(columns).where('store_id', '=', storeId);
+  let q = trx.selectFrom('exchange_rates').select(RATE_COLUMNS).where('store_id', '=', storeId);
   if (filter.day)
     q = q
       .where('day', '<=', filter.day)
@@ -32,7 +32,7 @@ export async function listRates(
 export async function loadRateTable(trx: Tx, storeId: string): Promise<RateTable> {
   const rows = await trx
     .selectFrom('exchange_rates')
-    .select(columns)
+    .select(RATE_COLUMNS)
     .where('store_id', '=', storeId)
     .orderBy('day')
     .orderBy('base')

@@ -7,14 +7,17 @@ import { exchangeKey } from '../../domain/policy/offer.ts';
 
 /** Shipping (amount + tax) already paid back on an order, from the refunds' breakdowns. */
 export async function shippingRefunded(trx: Tx, storeId: string, orderId: string): Promise<number> {
-  const row = await trx
+  const row = await shippingRefundedQuery(trx, storeId, orderId).executeTakeFirst();
+  return Number(row?.shipping ?? 0);
+}
+
+export function shippingRefundedQuery(trx: Tx, storeId: string, orderId: string) {
+  return trx
     .selectFrom('refunds')
     .select(sql<number>`coalesce(sum((breakdown->>'shipping')::bigint), 0)`.as('shipping'))
     .where('store_id', '=', storeId)
     .where('order_id', '=', orderId)
-    .where('status', '!=', 'failed')
-    .executeTakeFirst();
-  return Number(row?.shipping ?? 0);
+    .where('status', '!=', 'failed');
 }
 
 /** What each line's chosen SKU costs in the order's currency, keyed `lineId|sku`: the same SKU is
@@ -55,13 +58,16 @@ export async function exchangePrices(
 
 /** What open returns of an order were decided to pay back and have not paid yet. */
 export async function promisedByOpenReturns(trx: Tx, storeId: string, orderId: string): Promise<number> {
-  const row = await trx
+  const row = await promisedByOpenReturnsQuery(trx, storeId, orderId).executeTakeFirst();
+  return Number(row?.promised ?? 0);
+}
+
+export function promisedByOpenReturnsQuery(trx: Tx, storeId: string, orderId: string) {
+  return trx
     .selectFrom('returns as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
     .select(sql<number>`coalesce(sum((r.refund->>'total')::bigint), 0)`.as('promised'))
     .where('c.store_id', '=', storeId)
     .where('c.order_id', '=', orderId)
-    .where('c.status', 'not in', ['rejected', 'canceled', 'completed'])
-    .executeTakeFirst();
-  return Number(row?.promised ?? 0);
+    .where('c.status', 'not in', ['rejected', 'canceled', 'completed']);
 }

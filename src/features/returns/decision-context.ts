@@ -3,24 +3,32 @@
 // and the tags rules match on.
 // The engine then decides without touching the database.
 
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../db/schema.ts';
+import { rateTable } from '../../domain/currency.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { defaultTimeZone } from '../../domain/jurisdictions.ts';
+import type { Address } from '../../domain/order.ts';
 import type { Policy } from '../../domain/policy/policy.schema.ts';
 import type { DecisionContext } from '../../domain/policy/types.ts';
 import { normalizeLanguage } from '../../i18n/index.ts';
-import { unitsRefundedByCases } from '../cases/cases.queries.ts';
-import { productTags } from '../catalog/catalog.queries.ts';
+import { addUnits, unitsRefundedByCasesQuery } from '../cases/cases.queries.ts';
 import { customerReturnCosts } from '../disposition/return-costs.ts';
-import { loadOrder, returnedQuantities, type StoredOrder } from '../orders/orders.queries.ts';
-import { currentPolicy } from '../policy/policy.queries.ts';
-import { loadRateTable } from '../rates/rates.queries.ts';
-import { getStore } from '../stores/stores.queries.ts';
-import { exchangePrices, promisedByOpenReturns, shippingRefunded } from './decision-context.queries.ts';
+import { loadOrder, returnedQuantitiesQuery, type StoredOrder } from '../orders/orders.queries.ts';
+import { readPolicyRow } from '../policy/policy.queries.ts';
+import { RATE_COLUMNS } from '../rates/rates.queries.ts';
+import { STORE_COLUMNS, type Store } from '../stores/stores.queries.ts';
+import {
+  exchangePrices,
+  promisedByOpenReturnsQuery,
+  shippingRefundedQuery,
+} from './decision-context.queries.ts';
 
 export interface LoadedContext {
   stored: StoredOrder;
   ctx: DecisionContext;
+  /** the store, as it was read with the rest */
+  store: Store;
 }
 
 export async function loadDecisionContext(
@@ -39,16 +47,20 @@ export async function loadDecisionContext(
 ): Promise<LoadedContext> {
   const stored = await loadOrder(trx, storeId, orderId);
   if (!stored) throw notFound('Order');
-  const saved = await currentPolicy(trx, storeId);
-  if (!saved) throw new AppError('internal', 'The store has no return policy');
+  const order = stored.order;
+  const facts = await orderFacts(trx, storeId, orderId, [...new Set(order.lines.map((l) => l.sku))]);
+  if (!facts.policy) throw new AppError('internal', 'The store has no return policy');
+  const saved = readPolicyRow(storeId, facts.policy);
   const chosen = options.draftPolicy ? { version: saved.version + 1, document: options.draftPolicy } : saved;
   // a document without a currency (a draft that left it out) is in the store's currency
-  const currency = chosen.document.currency ?? (await getStore(trx, storeId))?.currency;
+  const currency = chosen.document.currency ?? facts.store.currency;
   const policy = { ...chosen, document: { ...chosen.document, currency } };
-  const rates = await loadRateTable(trx, storeId);
-  const held = await returnedQuantities(trx, storeId, orderId);
-  const order = stored.order;
-  const catalogue = await productTags(trx, storeId, [...new Set(order.lines.map((l) => l.sku))]);
+  const rates = rateTable(facts.rates);
+  const held = new Map(facts.held.map((r) => [r.line_id, Number(r.quantity)]));
+  const catalogue = new Map(facts.products.map((p) => [p.sku, p.tags]));
+  const weights = new Map(
+    facts.products.flatMap((p) => (p.weight_grams === null ? [] : [[p.sku, p.weight_grams] as const])),
+  );
   const ctx: DecisionContext = {
     order,
     policy: policy.document,
@@ -57,13 +69,10 @@ export async function loadDecisionContext(
     language: normalizeLanguage(options.language ?? order.customer.language),
     // units paid back as lost count as taken too: a parcel that turns up after its refund is not
     // refunded a second time through a return
-    prior: [...(await unitsRefundedByCases(trx, storeId, orderId, held))].map(([lineId, quantity]) => ({
-      lineId,
-      quantity,
-    })),
+    prior: [...addUnits(held, facts.by_cases)].map(([lineId, quantity]) => ({ lineId, quantity })),
     // Open returns' decisions count as spent, so two returns can never promise more than was paid.
-    refundedSoFar: stored.refunded_amount + (await promisedByOpenReturns(trx, storeId, orderId)),
-    shippingRefundedSoFar: await shippingRefunded(trx, storeId, orderId),
+    refundedSoFar: stored.refunded_amount + Number(facts.promised ?? 0),
+    shippingRefundedSoFar: Number(facts.shipping ?? 0),
     rates,
     // keep-the-item weighs the store's own label costs for this destination and weight, if it has them
     returnCosts: await customerReturnCosts(
@@ -72,6 +81,7 @@ export async function loadDecisionContext(
       order,
       rates,
       options.day ?? new Date().toISOString().slice(0, 10),
+      { store: facts.store, weights },
     ),
     exchangePrices: options.exchange?.length
       ? await exchangePrices(trx, storeId, order, options.exchange, rates, options.day)
@@ -89,5 +99,62 @@ export async function loadDecisionContext(
       ),
     },
   };
-  return { stored, ctx };
+  return { stored, ctx, store: facts.store };
+}
+
+/**
+ * Everything the engine needs beside the order, in one query: the store, its current policy and
+ * rates, what earlier returns and cases took or promised, and the catalogue's tags and weights.
+ */
+async function orderFacts(trx: Tx, storeId: string, orderId: string, skus: string[]) {
+  const row = await trx
+    .selectFrom('stores as s')
+    .select([...STORE_COLUMNS.map((c) => `s.${c}` as const), 's.disposition_costs'])
+    .select((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('policies as p')
+          .select(['p.version', 'p.document', 'p.created_by', 'p.created_at'])
+          .whereRef('p.store_id', '=', 's.id')
+          .orderBy('p.version', 'desc')
+          .limit(1),
+      ).as('policy'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('exchange_rates')
+          .select(RATE_COLUMNS)
+          .where('store_id', '=', storeId)
+          .orderBy('day')
+          .orderBy('base')
+          .orderBy('quote'),
+      ).as('rates'),
+      jsonArrayFrom(returnedQuantitiesQuery(trx, storeId, orderId)).as('held'),
+      jsonArrayFrom(unitsRefundedByCasesQuery(trx, storeId, orderId)).as('by_cases'),
+      promisedByOpenReturnsQuery(trx, storeId, orderId).as('promised'),
+      shippingRefundedQuery(trx, storeId, orderId).as('shipping'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('products as pr')
+          .select(['pr.sku', 'pr.tags', 'pr.weight_grams'])
+          .where('pr.store_id', '=', storeId)
+          .where('pr.sku', 'in', skus.length ? skus : [''])
+          .orderBy('pr.sku'),
+      ).as('products'),
+    ])
+    .where('s.id', '=', storeId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Store');
+  const { policy, rates, held, by_cases, promised, shipping, products, ...store } = row;
+  return {
+    store: { ...store, return_address: store.return_address as Address } as Store & {
+      disposition_costs: unknown;
+    },
+    policy,
+    rates,
+    held,
+    by_cases,
+    promised,
+    shipping,
+    products,
+  };
 }

@@ -12,7 +12,6 @@ import type { Decision, DecisionRequest } from '../../domain/policy/types.ts';
 import { formatRma } from '../../domain/returns/rma.ts';
 import type { Actor } from '../auth/actor.ts';
 import { lockOrder } from '../orders/orders.queries.ts';
-import { getStore } from '../stores/stores.queries.ts';
 import { loadDecisionContext } from './decision-context.ts';
 import { insertCase, insertEvent, insertReturn, rmaExists, updateReturn } from './returns.queries.ts';
 import type { CreateReturnInput } from './returns.schemas.ts';
@@ -85,7 +84,7 @@ export async function requestReturn(
     input.resolution.type === 'exchange'
       ? input.resolution.lines.map((l) => ({ lineId: l.line_id, sku: l.sku }))
       : [];
-  const { stored, ctx } = await loadDecisionContext(trx, actor.storeId, input.order_id, {
+  const { stored, ctx, store } = await loadDecisionContext(trx, actor.storeId, input.order_id, {
     language: input.language,
     exchange,
     day: now.toISOString().slice(0, 10),
@@ -120,8 +119,6 @@ export async function requestReturn(
       errors: [{ path: 'method', message: 'none is only for keep_item' }],
     });
 
-  const store = await getStore(trx, actor.storeId);
-  if (!store) throw new AppError('not_found', 'Store not found');
   const id = randomUUID();
   const rma = await newRma(trx, actor.storeId);
   await insertCase(trx, {

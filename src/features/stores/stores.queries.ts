@@ -11,7 +11,15 @@ export interface Store {
   return_address: Address;
 }
 
-const STORE_COLUMNS = ['id', 'slug', 'name', 'currency', 'time_zone', 'languages', 'return_address'] as const;
+export const STORE_COLUMNS = [
+  'id',
+  'slug',
+  'name',
+  'currency',
+  'time_zone',
+  'languages',
+  'return_address',
+] as const;
 
 export async function getStore(trx: Tx, storeId: string): Promise<Store | undefined> {
   const row = await trx
