@@ -49,8 +49,8 @@ export async function start(config: Config): Promise<Running> {
     publicUrl: config.publicUrl,
     attachmentsFor: supplierMailAttachments(files),
   };
-  const stopWorker = startWorker(
-    database.db,
+  const stopWorker = await startWorker(
+    database,
     jobHandlers(undefined, new SecretBox(secretKeys), sender),
     (err) => app.log.error({ err }, 'job worker'),
   );
