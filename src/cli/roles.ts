@@ -20,10 +20,17 @@ export function assertSharedDatabase(config: Config): void {
   if (!config.databaseUrl) throw new Error(ONE_PROCESS_ONLY);
 }
 
-const loggerFor = (config: Config): Log => {
+const loggerFor = (config: Config) => {
   const logger = pino({ level: config.logLevel });
-  return (err, msg) => logger.error({ err }, msg);
+  const log: Log = (err, msg) => logger.error({ err }, msg);
+  return { logger, log };
 };
+
+/** What the cluster's primary tells the banner: the processes it runs. */
+export interface Processes {
+  http: number[];
+  background: number;
+}
 
 /** Stops on SIGINT or SIGTERM (once), then exits 0. */
 function onSignal(stop: () => Promise<void>): void {
@@ -58,13 +65,13 @@ const STOP_GRACE_MS = 10_000;
 export async function runCluster(
   config: Config,
   workers: number,
-  banner: (url: string, boot: BootstrapResult) => void,
+  banner: (url: string, boot: BootstrapResult, processes: Processes) => void,
 ): Promise<void> {
   assertSharedDatabase(config);
   if (cluster.isWorker) return runHttpChild(config);
 
   const { database, boot } = await prepare(config);
-  const log = loggerFor(config);
+  const { logger, log } = loggerFor(config);
   const background = await startBackground(config, database, log);
   let stopping = false;
   let announced = false;
@@ -75,14 +82,14 @@ export async function runCluster(
       if (announced) return;
       announced = true;
       const host = address.address?.includes(':') ? `[${address.address}]` : address.address;
-      banner(`http://${host ?? config.host}:${address.port}`, boot);
+      const http = Object.values(cluster.workers ?? {}).flatMap((w) =>
+        w?.process.pid ? [w.process.pid] : [],
+      );
+      banner(`http://${host ?? config.host}:${address.port}`, boot, { http, background: process.pid });
     });
     child.on('exit', (code, signal) => {
       if (stopping) return;
-      log(
-        new Error(`HTTP process ${child.process.pid} ended (${signal ?? code}); starting another`),
-        'cluster',
-      );
+      logger.warn(`HTTP process ${child.process.pid} ended (${signal ?? code}); starting another`);
       // one that dies at once (a port taken, a bad setting) is not restarted in a tight loop
       const delay = Date.now() - born < 5000 ? RESTART_DELAY_MS : 100;
       setTimeout(() => {
@@ -118,7 +125,7 @@ function stopChild(child: Worker): Promise<void> {
 export async function runWorker(config: Config): Promise<void> {
   assertSharedDatabase(config);
   const { database } = await prepare(config, { bootstrap: false });
-  const background = await startBackground(config, database, loggerFor(config));
+  const background = await startBackground(config, database, loggerFor(config).log);
   console.log(
     `Aftersale worker is running on PostgreSQL: jobs, shipment scan${
       config.smtpListen ? `, mail on ${config.smtpListen.host}:${config.smtpListen.port}` : ''

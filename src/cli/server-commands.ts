@@ -5,10 +5,10 @@ import { migrate } from '../db/migrate.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../features/demo/seed-demo.ts';
 import type { BootstrapResult } from '../features/stores/bootstrap.ts';
 import { start } from '../main.ts';
-import { runCluster, runWorker } from './roles.ts';
+import { type Processes, runCluster, runWorker } from './roles.ts';
 
-/** `workers`: the cluster's HTTP processes, when there is a cluster */
-function printBanner(config: Config, url: string, boot: BootstrapResult, workers?: number): void {
+/** `processes`: the cluster's, when there is a cluster */
+function printBanner(config: Config, url: string, boot: BootstrapResult, processes?: Processes): void {
   const base = url.replace('127.0.0.1', 'localhost');
   console.log(
     `\nAftersale is running on ${config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`}`,
@@ -18,8 +18,10 @@ function printBanner(config: Config, url: string, boot: BootstrapResult, workers
   console.log(`  Store:     ${boot.store.name} (${boot.store.slug})`);
   console.log(`  Portal:    ${base}/returns/${boot.store.slug}`);
   console.log(`  Console:   ${base}/console`);
-  if (workers !== undefined)
-    console.log(`  Processes: ${workers} HTTP, and the background work in this one (pid ${process.pid})`);
+  if (processes)
+    console.log(
+      `  Processes: HTTP ${processes.http.join(', ')}; jobs and scans in ${processes.background} (SIGTERM it to stop all)`,
+    );
   if (boot.bootstrapTokenRevoked)
     console.warn(
       '\nWarning: AFTERSALE_BOOTSTRAP_TOKEN names a token that was revoked; it stays revoked. Unset the variable.',
@@ -58,7 +60,9 @@ export function registerServerCommands(program: Command, loadConfig: () => Confi
       const workers = opts.workers ?? config.workers;
       // One process asked for on PGlite is what plain `serve` does anyway.
       if (workers !== undefined && (workers > 1 || config.databaseUrl)) {
-        await runCluster(config, workers, (url, boot) => printBanner(config, url, boot, workers));
+        await runCluster(config, workers, (url, boot, processes) =>
+          printBanner(config, url, boot, processes),
+        );
         return;
       }
       const running = await start(config);
