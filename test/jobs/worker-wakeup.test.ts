@@ -49,18 +49,19 @@ test('wakes on enqueue and when a later job falls due, and stays quiet when idle
 
     const sent = Date.now();
     await database.db.transaction().execute((trx) => enqueue(trx, storeId, 'test.note', { n: 1 }));
-    await until(() => ran.length === 1, 3000);
+    await until(() => ran.length === 1, 5000);
     expect(ran.map((r) => r.n)).toEqual([{ n: 1 }]);
-    expect((ran[0]?.at ?? Infinity) - sent).toBeLessThan(1000);
+    // at once, not after the fallback's minute (the margin is for a loaded machine)
+    expect((ran[0]?.at ?? Infinity) - sent).toBeLessThan(2500);
 
     const due = Date.now() + 1500;
     await database.db
       .transaction()
       .execute((trx) => enqueue(trx, storeId, 'test.note', { n: 2 }, new Date(due)));
-    await until(() => ran.length === 2, 5000);
+    await until(() => ran.length === 2, 6000);
     expect(ran.map((r) => r.n)).toEqual([{ n: 1 }, { n: 2 }]);
     expect(ran[1]?.at).toBeGreaterThanOrEqual(due - 50);
-    expect((ran[1]?.at ?? Infinity) - due).toBeLessThan(1000);
+    expect((ran[1]?.at ?? Infinity) - due).toBeLessThan(2500);
 
     // a burst of enqueues runs every job once
     await Promise.all(
@@ -68,7 +69,7 @@ test('wakes on enqueue and when a later job falls due, and stays quiet when idle
         database.db.transaction().execute((trx) => enqueue(trx, storeId, 'test.note', { n })),
       ),
     );
-    await until(() => ran.length === 7, 3000);
+    await until(() => ran.length === 7, 5000);
     expect(ran.map((r) => (r.n as { n: number }).n).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   } finally {
     await stop();
