@@ -11,7 +11,14 @@ describe('loadConfig', () => {
       metricsToken: undefined,
       publicUrl: 'http://127.0.0.1:3000',
       trustProxy: false,
+      workers: undefined,
     });
+  });
+
+  it('reads how many HTTP processes to start, refusing nonsense', () => {
+    expect(loadConfig({ AFTERSALE_WORKERS: '4' }).workers).toBe(4);
+    expect(() => loadConfig({ AFTERSALE_WORKERS: '0' })).toThrow(/AFTERSALE_WORKERS/);
+    expect(() => loadConfig({ AFTERSALE_WORKERS: 'two' })).toThrow(/AFTERSALE_WORKERS/);
   });
 
   it('reads who may set X-Forwarded-For: everyone, or a list of proxies', () => {

@@ -42,6 +42,9 @@ const envSchema = z.object({
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'host:port')
     .optional(),
+  // `aftersale serve` with this many HTTP processes (Node's cluster) beside the background role;
+  // unset: one process for everything. More than one needs PostgreSQL (DATABASE_URL).
+  AFTERSALE_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +62,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
   smtpListen: { host: string; port: number } | undefined;
+  /** HTTP processes for `serve` (AFTERSALE_WORKERS); undefined: one process runs everything */
+  workers: number | undefined;
   /** AFTERSALE_SECRET_KEY first, then AFTERSALE_SECRET_KEY_PREVIOUS; empty: no secrets can be stored */
   secretKeys: string[];
 }
@@ -89,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           port: Number(e.AFTERSALE_SMTP_LISTEN.slice(e.AFTERSALE_SMTP_LISTEN.lastIndexOf(':') + 1)),
         }
       : undefined,
+    workers: e.AFTERSALE_WORKERS,
     secretKeys: [e.AFTERSALE_SECRET_KEY, e.AFTERSALE_SECRET_KEY_PREVIOUS].filter((k): k is string => !!k),
   };
 }

@@ -7,7 +7,8 @@ import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../src/db/connect.ts';
 import { adminUrl, withDatabase } from './pg-url.ts';
 
-export async function openTestDatabase(): Promise<Database> {
+/** `url`: on PostgreSQL, where other processes can reach the same database. */
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const tpl = inject('dbTemplate');
   if (tpl.kind === 'pglite') {
     return openPglite({ loadDataDir: new Blob([readFileSync(tpl.file)]) });
@@ -19,10 +20,12 @@ export async function openTestDatabase(): Promise<Database> {
   } finally {
     await admin.close();
   }
-  const db = await openPostgres(withDatabase(tpl.url, name), 4);
+  const url = withDatabase(tpl.url, name);
+  const db = await openPostgres(url, 4);
   const close = db.close;
   return {
     ...db,
+    url,
     async close() {
       await close();
       const again = await openPostgres(adminUrl(tpl.url), 1);

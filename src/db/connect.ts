@@ -89,12 +89,9 @@ function postgresListener(url: string) {
   return {
     async listen(channel: string, onPayload: (p: string) => void, onLost?: () => void) {
       const entry = { onPayload, onLost };
-      let set = subscribers.get(channel);
-      const fresh = !set;
-      if (!set) {
-        set = new Set();
-        subscribers.set(channel, set);
-      }
+      const fresh = !subscribers.has(channel);
+      const set = subscribers.get(channel) ?? new Set();
+      subscribers.set(channel, set);
       set.add(entry);
       const c = client ?? (await connect());
       if (fresh && client === c) await c.query(`LISTEN ${ident(channel)}`);

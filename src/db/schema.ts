@@ -592,6 +592,12 @@ export interface GuessCountersTable {
   last_attempt_at: InstantDefault;
   locked_until: Instant | null;
 }
+/** request counts per route and client address (@fastify/rate-limit, http/rate-limit-store.ts) */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_ends: Instant;
+}
 export interface SecurityEventsTable {
   store_id: string;
   id: Generated<number>;
@@ -644,6 +650,7 @@ export interface DB {
   exchange_rates: ExchangeRatesTable;
   guess_counters: GuessCountersTable;
   security_events: SecurityEventsTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** The handle every query function takes first: a transaction (or the root instance for reads). */

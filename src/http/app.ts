@@ -59,6 +59,7 @@ import { registerAuth } from './auth.ts';
 import { registerJsonDepthLimit } from './json-depth.ts';
 import { registerMetrics } from './metrics.ts';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './problems.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { registerWeb, WEB_DIST_DIR } from './web.ts';
 
 export interface AppDeps {
@@ -135,8 +136,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(cookie);
-  // Off by default; routes that face the public (sign-in, the portal's order lookup) opt in.
-  await app.register(rateLimit, { global: false });
+  // Off by default; routes that face the public (sign-in, the portal's order lookup) opt in. Counted
+  // in the database, so every process behind it shares each limit.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database.db) });
   const evidence = {
     files: deps.files ?? diskFileStore(join(tmpdir(), 'aftersale-files')),
     limits: deps.evidenceLimits ?? DEFAULT_EVIDENCE_LIMITS,

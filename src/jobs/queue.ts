@@ -5,11 +5,16 @@
 // row locks nor a connection (PGlite has only one) meanwhile. A worker that dies mid-job leaves the
 // job to be claimed again once its lease ends; handlers pass providers a key derived from the job,
 // so a retry never doubles an effect, and record their outcome in the transaction that calls
-// completeJob(), so it is recorded once.
+// completeJob(), so it is recorded once. enqueue() also notifies JOBS_CHANNEL, delivered on commit,
+// so idle workers in every process wake at once instead of polling.
 
 import type { InsertQueryBuilder, Kysely, QueryCreator } from 'kysely';
 import { sql } from 'kysely';
+import type { Database } from '../db/connect.ts';
 import type { DB, Tx } from '../db/schema.ts';
+
+/** NOTIFY channel: a job was enqueued (sent in the enqueuing transaction, so delivered on commit). */
+export const JOBS_CHANNEL = 'aftersale_jobs';
 
 /** A claimed job; `attempts` counts this attempt. */
 export interface Job {
@@ -34,6 +39,8 @@ export async function enqueue(
     .insertInto('jobs')
     .values({ store_id: storeId, kind, payload: JSON.stringify(payload), run_at: runAt ?? new Date() })
     .execute();
+  // PostgreSQL folds identical notifications of one transaction into one.
+  await sql`SELECT pg_notify(${JOBS_CHANNEL}, '')`.execute(trx);
 }
 
 /**
@@ -171,27 +178,95 @@ export async function runDueJobs(
   return ran;
 }
 
-/** Polls for due jobs in the background; returns a stop function. */
-export function startWorker(
-  db: Kysely<DB>,
+/**
+ * Milliseconds until the next job of these kinds can be claimed: the later of its `run_at` and the
+ * end of its lease. Undefined when none is waiting.
+ */
+async function msUntilNextJob(db: Kysely<DB>, kinds: string[]): Promise<number | undefined> {
+  if (kinds.length === 0) return undefined;
+  const row = await db
+    .selectFrom('jobs')
+    .select(
+      sql<
+        number | null
+      >`extract(epoch from min(greatest(run_at, coalesce(locked_until, run_at))) - now()) * 1000`.as('ms'),
+    )
+    .where('done_at', 'is', null)
+    .where('kind', 'in', kinds)
+    .where('attempts', '<', MAX_ATTEMPTS)
+    .executeTakeFirst();
+  return row?.ms == null ? undefined : Number(row.ms);
+}
+
+export interface WorkerOptions {
+  /** the longest an idle worker sleeps without a notification (a missed one, a clock gone wrong) */
+  fallbackMs?: number;
+  /** the shortest sleep: a job due now that another worker is claiming must not spin this one */
+  minSleepMs?: number;
+}
+
+/**
+ * Runs due jobs in the background, woken by JOBS_CHANNEL (every enqueue, from any process on this
+ * database) and otherwise asleep until the next job falls due or its lease ends, or at most
+ * `fallbackMs`. Notifications that arrive during a run are folded into one more run. Returns the
+ * stop function, which waits for the run in flight.
+ */
+export async function startWorker(
+  database: Pick<Database, 'db' | 'listen'>,
   handlers: JobHandlers,
   log: (err: unknown) => void,
-  intervalMs = 1000,
-) {
+  { fallbackMs = 30_000, minSleepMs = 1000 }: WorkerOptions = {},
+): Promise<() => Promise<void>> {
+  const { db } = database;
+  const kinds = Object.keys(handlers);
+  const batch = 100;
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = runDueJobs(db, handlers)
-      .catch(log)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
+  let again = false;
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const sleep = (ms: number) => {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(wake, Math.min(fallbackMs, Math.max(minSleepMs, ms)));
   };
-  let timer = setTimeout(tick, intervalMs);
+  const run = async () => {
+    do {
+      again = false;
+      // a full batch may have left due jobs behind
+      if ((await runDueJobs(db, handlers, batch)) >= batch) again = true;
+    } while (again && !stopped);
+    return msUntilNextJob(db, kinds);
+  };
+  function wake() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = run()
+      .then(
+        (ms) => ms ?? fallbackMs,
+        (err) => {
+          log(err);
+          return fallbackMs;
+        },
+      )
+      .then((ms) => {
+        running = undefined;
+        // a notification that came after the last look must not wait for the timer
+        if (again) wake();
+        else sleep(ms);
+      });
+  }
+
+  // A lost LISTEN connection may have missed notifications: look at once.
+  const unsubscribe = await database.listen(JOBS_CHANNEL, wake, wake);
+  wake();
   return async () => {
     stopped = true;
     clearTimeout(timer);
+    await unsubscribe();
     await running;
   };
 }
