@@ -5,7 +5,7 @@
 // row locks nor a connection (PGlite has only one) meanwhile. A worker that dies mid-job leaves the
 // job to be claimed again once its lease ends; handlers pass providers a key derived from the job,
 // so a retry never doubles an effect, and record their outcome in the transaction that calls
-// completeJob(), so it is recorded once. enqueue() also notifies JOBS_CHANNEL, delivered on commit,
+// completeJob(), so it is recorded once. A trigger on jobs notifies JOBS_CHANNEL, delivered on commit,
 // so idle workers in every process wake at once instead of polling.
 
 import type { InsertQueryBuilder, Kysely, QueryCreator } from 'kysely';
@@ -39,8 +39,7 @@ export async function enqueue(
     .insertInto('jobs')
     .values({ store_id: storeId, kind, payload: JSON.stringify(payload), run_at: runAt ?? new Date() })
     .execute();
-  // PostgreSQL folds identical notifications of one transaction into one.
-  await sql`SELECT pg_notify(${JOBS_CHANNEL}, '')`.execute(trx);
+  // the insert's trigger notifies JOBS_CHANNEL: the workers wake on commit
 }
 
 /**
