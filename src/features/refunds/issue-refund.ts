@@ -8,15 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Breakdown } from '../../domain/policy/types.ts';
-import { enqueue } from '../../jobs/queue.ts';
+import { enqueueWith } from '../../jobs/queue.ts';
 import { lockOrder } from '../orders/orders.queries.ts';
-import {
-  addRefunded,
-  findRefundsByKeys,
-  insertRefund,
-  orderPayments,
-  refundedPerPayment,
-} from './refunds.queries.ts';
+import { addRefunded, lockOrderForRefund, orderPayments, refundedPerPayment } from './refunds.queries.ts';
 import { type PaymentRoom, paymentRooms, splitBreakdown, splitRefund } from './split-refund.ts';
 
 /** What each of the order's payments can still take; call under the order's row lock. */
@@ -40,16 +34,13 @@ export async function issueRefund(
     breakdown: Partial<Breakdown> & Record<string, number>;
   },
 ): Promise<string[]> {
-  const order = await lockOrder(trx, input.storeId, input.orderId);
+  // the order locked, its payments, what went back to each and any refund already made under the
+  // key (the bare key is the one refunds carried before they were split per payment): one statement
+  const order = await lockOrderForRefund(trx, input.storeId, input.orderId, input.idempotencyKey);
   if (!order) throw new AppError('not_found', 'Order not found');
-  const rooms = await loadPaymentRooms(trx, input.storeId, input.orderId);
+  if (order.existing.length > 0) return order.existing.map((r) => r.id);
+  const rooms = paymentRooms(order.payments, order.refunded);
   const keyFor = (position: number) => `${input.idempotencyKey}:payment:${position}`;
-  // The bare key is the one refunds carried before they were split per payment.
-  const existing = await findRefundsByKeys(trx, input.storeId, [
-    input.idempotencyKey,
-    ...rooms.map((r) => keyFor(r.position)),
-  ]);
-  if (existing.length > 0) return existing.map((r) => r.id);
   const room = order.paid_amount - order.refunded_amount;
   const parts = splitRefund(input.amount, rooms);
   const payable = parts.reduce((s, p) => s + p.amount, 0);
@@ -69,21 +60,23 @@ export async function issueRefund(
   const ids: string[] = [];
   for (const [i, part] of parts.entries()) {
     const id = randomUUID();
-    await insertRefund(trx, {
-      store_id: input.storeId,
-      id,
-      order_id: input.orderId,
-      case_id: input.caseId,
-      amount: part.amount,
-      currency: order.currency,
-      provider: part.provider,
-      payment_position: part.position,
-      provider_reference: null,
-      status: 'pending',
-      idempotency_key: keyFor(part.position),
-      breakdown: JSON.stringify(breakdowns[i]),
-    });
-    await enqueue(trx, input.storeId, 'refunds.execute', { refund_id: id });
+    // the refund and the job that pays it, in one statement
+    await enqueueWith(trx, input.storeId, 'refunds.execute', { refund_id: id }, new Date(), (db) =>
+      db.insertInto('refunds').values({
+        store_id: input.storeId,
+        id,
+        order_id: input.orderId,
+        case_id: input.caseId,
+        amount: part.amount,
+        currency: order.currency,
+        provider: part.provider,
+        payment_position: part.position,
+        provider_reference: null,
+        status: 'pending',
+        idempotency_key: keyFor(part.position),
+        breakdown: JSON.stringify(breakdowns[i]),
+      }),
+    );
     ids.push(id);
   }
   await addRefunded(trx, input.storeId, input.orderId, input.amount);

@@ -1,20 +1,10 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
 import { leaseFree, MAX_ATTEMPTS } from '../../jobs/queue.ts';
 
 export async function insertRefund(trx: Tx, row: NewRow<'refunds'>): Promise<void> {
   await trx.insertInto('refunds').values(row).execute();
-}
-
-/** Refunds under any of the keys, in payment order. */
-export async function findRefundsByKeys(trx: Tx, storeId: string, keys: string[]) {
-  return trx
-    .selectFrom('refunds')
-    .select(['id', 'payment_position'])
-    .where('store_id', '=', storeId)
-    .where('idempotency_key', 'in', keys)
-    .orderBy('payment_position')
-    .execute();
 }
 
 export async function addRefunded(trx: Tx, storeId: string, orderId: string, amount: number): Promise<void> {
@@ -80,27 +70,80 @@ export async function paymentReference(
 }
 
 export async function orderPayments(trx: Tx, storeId: string, orderId: string) {
+  return orderPaymentsQuery(trx, storeId, orderId).execute();
+}
+
+function orderPaymentsQuery(trx: Tx, storeId: string, orderId: string) {
   return trx
     .selectFrom('payments')
     .select(['position', 'provider', 'reference', 'amount'])
     .where('store_id', '=', storeId)
     .where('order_id', '=', orderId)
-    .orderBy('position')
-    .execute();
+    .orderBy('position');
 }
 
 /** What went back to each payment of the order (null: a refund from before refunds named one). */
 export async function refundedPerPayment(trx: Tx, storeId: string, orderId: string) {
-  const rows = await trx
-    .selectFrom('refunds')
-    .select(['payment_position as position', (eb) => eb.fn.sum<number>('amount').as('amount')])
-    .where('store_id', '=', storeId)
-    .where('order_id', '=', orderId)
-    // A refused refund gave its amount back (see execute-refund); a retry takes it again.
-    .where('status', '!=', 'failed')
-    .groupBy('payment_position')
-    .execute();
+  const rows = await refundedPerPaymentQuery(trx, storeId, orderId).execute();
   return rows.map((r) => ({ position: r.position, amount: Number(r.amount) }));
+}
+
+function refundedPerPaymentQuery(trx: Tx, storeId: string, orderId: string) {
+  return (
+    trx
+      .selectFrom('refunds')
+      .select(['payment_position as position', (eb) => eb.fn.sum<number>('amount').as('amount')])
+      .where('store_id', '=', storeId)
+      .where('order_id', '=', orderId)
+      // A refused refund gave its amount back (see execute-refund); a retry takes it again.
+      .where('status', '!=', 'failed')
+      .groupBy('payment_position')
+  );
+}
+
+/**
+ * The order locked for a refund, with all a refund needs in the same statement: its payments, what
+ * went back to each, and the refunds already made under the key (the bare key, or the key of one of
+ * its payments: `<key>:payment:<position>`), in payment order.
+ */
+export async function lockOrderForRefund(trx: Tx, storeId: string, orderId: string, key: string) {
+  const row = await trx
+    .selectFrom('orders as o')
+    .select(['o.id', 'o.paid_amount', 'o.refunded_amount', 'o.currency'])
+    .select((eb) => [
+      jsonArrayFrom(orderPaymentsQuery(trx, storeId, orderId)).as('payments'),
+      jsonArrayFrom(refundedPerPaymentQuery(trx, storeId, orderId)).as('refunded'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('refunds as f')
+          .select(['f.id', 'f.payment_position'])
+          .where('f.store_id', '=', storeId)
+          .where((w) =>
+            w.or([
+              w('f.idempotency_key', '=', key),
+              w(
+                'f.idempotency_key',
+                'in',
+                w
+                  .selectFrom('payments as p')
+                  .select(sql<string>`${key} || ':payment:' || p.position`.as('k'))
+                  .where('p.store_id', '=', storeId)
+                  .where('p.order_id', '=', orderId),
+              ),
+            ]),
+          )
+          .orderBy('f.payment_position'),
+      ).as('existing'),
+    ])
+    .where('o.store_id', '=', storeId)
+    .where('o.id', '=', orderId)
+    .forUpdate('o')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...row,
+    refunded: row.refunded.map((r) => ({ position: r.position, amount: Number(r.amount) })),
+  };
 }
 
 const REFUND_COLUMNS = [
