@@ -13,9 +13,9 @@ import { PUT_AWAY_DISPOSITIONS } from '../../domain/returns/inspection.ts';
 import type { Actor } from '../auth/actor.ts';
 import { inspectionCosts } from '../disposition/disposition-options.ts';
 import { recordMomentAndRefundDue } from './receive-return.ts';
-import { getReturnLines, insertEvent, updateReturnLine } from './returns.queries.ts';
+import { insertEvent, updateReturnLine } from './returns.queries.ts';
 import type { inspectSchema } from './returns.schemas.ts';
-import { loadForStep, moveReturn } from './transition.ts';
+import { loadForStepWithLines, moveReturn } from './transition.ts';
 
 export async function inspectReturn(
   trx: Tx,
@@ -24,7 +24,7 @@ export async function inspectReturn(
   input: z.output<typeof inspectSchema>,
   now = new Date(),
 ): Promise<void> {
-  const row = await loadForStep(trx, actor, id);
+  const { row, lines } = await loadForStepWithLines(trx, actor, id);
   await moveReturn(trx, actor, row, 'inspected', {
     data: {
       lines: input.lines.map(({ line_id, grade, disposition, deduction, location }) => ({
@@ -36,7 +36,6 @@ export async function inspectReturn(
       })),
     },
   });
-  const lines = await getReturnLines(trx, actor.storeId, [id]);
   const errors: { path: string; message: string }[] = [];
   input.lines.forEach((l, i) => {
     const line = lines.find((x) => x.line_id === l.line_id);

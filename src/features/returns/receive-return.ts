@@ -7,14 +7,13 @@ import { refundDueAt } from '../../domain/policy/refund-clock.ts';
 import type { Actor } from '../auth/actor.ts';
 import { policyByVersion } from '../policy/policy.queries.ts';
 import {
-  getReturnLines,
   insertEvent,
   type ReturnRow,
   recordTracking,
   updateReturn,
   updateReturnLine,
 } from './returns.queries.ts';
-import { loadForStep, moveReturn } from './transition.ts';
+import { loadForStep, loadForStepWithLines, moveReturn } from './transition.ts';
 
 export async function shipReturn(
   trx: Tx,
@@ -76,8 +75,7 @@ export async function receiveReturn(
   input: { lines: { line_id: string; quantity: number }[] },
   now = new Date(),
 ): Promise<void> {
-  const row = await loadForStep(trx, actor, id);
-  const lines = await getReturnLines(trx, actor.storeId, [id]);
+  const { row, lines } = await loadForStepWithLines(trx, actor, id);
   const errors: { path: string; message: string }[] = [];
   input.lines.forEach((l, i) => {
     const line = lines.find((x) => x.line_id === l.line_id);

@@ -8,8 +8,8 @@ import { productsBySku } from '../catalog/catalog.queries.ts';
 import { policyByVersion } from '../policy/policy.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
 import { creditExpiry, grantStoreCredit } from '../store-credit/store-credit.ts';
-import { getReturnLines, insertEvent, updateReturn } from './returns.queries.ts';
-import { isKeepItem, loadForStep, moveReturn } from './transition.ts';
+import { insertEvent, updateReturn } from './returns.queries.ts';
+import { isKeepItem, loadForStepWithLines, moveReturn } from './transition.ts';
 
 export interface ResolveInput {
   /** pay out otherwise than the customer asked: money back or store credit */
@@ -23,7 +23,7 @@ export async function resolveReturn(
   input: ResolveInput = {},
   now = new Date(),
 ): Promise<void> {
-  const row = await loadForStep(trx, actor, id);
+  const { row, lines } = await loadForStepWithLines(trx, actor, id);
   const asked = (row.resolution as { type: ResolutionType }).type;
   const resolution = input.resolution?.type ?? asked;
   // A keep-the-item refund is decided without the parcel; turning it into anything else would pay
@@ -54,7 +54,6 @@ export async function resolveReturn(
   }
   await moveReturn(trx, actor, row, 'completed', { type: 'resolved' });
   const decision = row.decision as unknown as Decision;
-  const lines = await getReturnLines(trx, actor.storeId, [id]);
   const policy = await policyByVersion(trx, actor.storeId, row.policy_version);
   const settlement = settleReturn({
     resolution: isKeepItem(row) ? 'keep_item' : resolution,

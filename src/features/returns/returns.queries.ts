@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import type { NewRow, Row, Tx } from '../../db/schema.ts';
+import { type InsertQueryBuilder, type QueryCreator, sql, type UpdateQueryBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { DB, NewRow, Row, Tx } from '../../db/schema.ts';
 import { emitOutbound, OUTBOUND_TOPICS } from '../integrations/webhooks-out.ts';
 import { notifyOnEvent } from '../notifications/notify.ts';
 
@@ -29,6 +30,8 @@ export async function insertEvent(
     actor: string;
     data?: unknown;
   },
+  /** a change the event records (a status update), written in the same statement as the event */
+  alongside?: Alongside,
 ): Promise<void> {
   const row = {
     store_id: e.store_id,
@@ -39,10 +42,14 @@ export async function insertEvent(
     actor: e.actor,
     data: JSON.stringify(e.data ?? {}),
   };
+  // the rows the change wrote, beside the event (the CTE's name is never referred to)
+  const qc: QueryCreator<DB> = alongside
+    ? (trx.with('alongside', alongside) as unknown as QueryCreator<DB>)
+    : trx;
   if (OUTBOUND_TOPICS[e.type]) {
     // the events the store's own systems subscribe to leave with the change (signed webhooks out):
     // the event written and the endpoints that may want it read in one statement
-    const endpoints = await trx
+    const endpoints = await qc
       .with('event', (db) => db.insertInto('case_events').values(row))
       .selectFrom('webhook_endpoints')
       .select(['id', 'topics'])
@@ -50,7 +57,7 @@ export async function insertEvent(
       .where('disabled_at', 'is', null)
       .execute();
     await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {}, endpoints);
-  } else await trx.insertInto('case_events').values(row).execute();
+  } else await qc.insertInto('case_events').values(row).execute();
   // and what the customer should hear of it, in the outbox, with the change
   await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
 }
@@ -98,6 +105,34 @@ export async function getReturn(trx: Tx, storeId: string, id: string): Promise<R
 /** Reads the return and locks its case row: every step on one return runs one after another. */
 export async function lockReturn(trx: Tx, storeId: string, id: string): Promise<ReturnRow | undefined> {
   return returnQuery(trx, storeId).where('c.id', '=', id).forUpdate('c').executeTakeFirst();
+}
+
+/**
+ * lockReturn() and the return's lines (as getReturnLines gives them, timestamps as ISO text) in one
+ * statement: a step that needs both reads them in one round trip.
+ */
+export async function lockReturnWithLines(trx: Tx, storeId: string, id: string) {
+  const row = await returnQuery(trx, storeId)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('return_lines as rl')
+          .innerJoin('order_lines as ol', (j) =>
+            j.onRef('ol.order_id', '=', 'rl.order_id').onRef('ol.line_id', '=', 'rl.line_id'),
+          )
+          .selectAll('rl')
+          .select(['ol.sku', 'ol.title', 'ol.variant', 'ol.category', 'ol.position'])
+          .where('rl.store_id', '=', storeId)
+          .whereRef('rl.case_id', '=', 'c.id')
+          .orderBy('ol.position'),
+      ).as('return_lines'),
+    )
+    .where('c.id', '=', id)
+    .forUpdate('c')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { return_lines, ...ret } = row;
+  return { row: ret as ReturnRow, lines: return_lines };
 }
 
 export async function getReturnByRma(trx: Tx, storeId: string, rma: string): Promise<ReturnRow | undefined> {
@@ -163,6 +198,12 @@ export async function listEvents(trx: Tx, storeId: string, caseId: string) {
     .execute();
 }
 
+/** Any update or insert of the schema, to ride along with another statement (a WITH). */
+export type Alongside = (
+  db: QueryCreator<DB>,
+  // biome-ignore lint/suspicious/noExplicitAny: any table and result
+) => UpdateQueryBuilder<DB, any, any, any> | InsertQueryBuilder<DB, any, any>;
+
 export async function setStatus(
   trx: Tx,
   storeId: string,
@@ -170,17 +211,27 @@ export async function setStatus(
   status: string,
   extra: { sla_due_at?: Date | null; closed?: boolean } = {},
 ): Promise<void> {
-  await trx
-    .updateTable('cases')
-    .set({
-      status,
-      updated_at: sql<Date>`now()`,
-      ...(extra.sla_due_at !== undefined ? { sla_due_at: extra.sla_due_at } : {}),
-      ...(extra.closed ? { closed_at: sql<Date>`now()` } : {}),
-    })
-    .where('store_id', '=', storeId)
-    .where('id', '=', caseId)
-    .execute();
+  await statusUpdate(storeId, caseId, status, extra)(trx).execute();
+}
+
+/** The status change of a case, as a statement to run alone or beside its event (insertEvent). */
+export function statusUpdate(
+  storeId: string,
+  caseId: string,
+  status: string,
+  extra: { sla_due_at?: Date | null; closed?: boolean } = {},
+) {
+  return (db: QueryCreator<DB>) =>
+    db
+      .updateTable('cases')
+      .set({
+        status,
+        updated_at: sql<Date>`now()`,
+        ...(extra.sla_due_at !== undefined ? { sla_due_at: extra.sla_due_at } : {}),
+        ...(extra.closed ? { closed_at: sql<Date>`now()` } : {}),
+      })
+      .where('store_id', '=', storeId)
+      .where('id', '=', caseId);
 }
 
 export async function updateReturn(
