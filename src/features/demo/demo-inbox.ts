@@ -1,9 +1,10 @@
 // The demo's inbox: three customers write in, in their own languages, so a newcomer sees mail
 // threaded, recognised and answered with a suggested reply. Taken in through the same path as a
 // real message (POST /inbound/email), after the demo store exists.
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type MailComposerType from 'nodemailer/lib/mail-composer/index.js';
 import type { Database } from '../../db/connect.ts';
 import { DEFAULT_EVIDENCE_LIMITS } from '../../domain/evidence-limits.ts';
+import { requireModule } from '../../integrations/lazy.ts';
 import type { FileStore } from '../../integrations/storage/file-store.ts';
 import { receiveEmail } from '../inbox/inbound-email.ts';
 import { classifyMessage } from '../inbox/intent/classify.ts';
@@ -37,6 +38,7 @@ const noFiles: FileStore = {
 
 export async function seedDemoInbox(database: Database, storeId: string): Promise<void> {
   for (const [i, m] of MAILS.entries()) {
+    const MailComposer = requireModule('nodemailer/lib/mail-composer/index.js') as typeof MailComposerType;
     const raw = await new MailComposer({
       ...m,
       to: 'support@aurora-outfitters.example',

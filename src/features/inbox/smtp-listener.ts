@@ -4,9 +4,9 @@
 // is. A message it cannot place is refused in the SMTP dialogue (5xx), so the forwarding server
 // keeps it and tells its sender, rather than it vanishing here.
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type { Database } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
+import { requireModule } from '../../integrations/lazy.ts';
 import type { EvidenceDeps } from '../cases/evidence.ts';
 import { type Classifier, receiveEmail } from './inbound-email.ts';
 import { MAX_INBOUND_BYTES } from './inbox.routes.ts';
@@ -35,6 +35,8 @@ export async function startSmtpListener(
   listen: { host: string; port: number },
   log: (err: unknown, msg: string) => void,
 ): Promise<{ port: number; close(): Promise<void> }> {
+  // loaded here, when the listener is asked for, not at every start (lazy.ts)
+  const { SMTPServer } = requireModule('smtp-server') as typeof import('smtp-server');
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],

@@ -1,9 +1,9 @@
 // "Test the connection": one cheap authenticated call per provider with the store's saved settings,
 // answering whether it worked and, if not, what the provider said.
-import Stripe from 'stripe';
 import type { Database } from '../../db/connect.ts';
 import { easypostClient } from '../../integrations/carriers/easypost.ts';
 import { PayPalClient } from '../../integrations/payments/paypal.ts';
+import { StripeClient } from '../../integrations/payments/stripe.ts';
 import type { SecretBox } from '../../integrations/secret-box.ts';
 import { shopifyAdmin } from '../../integrations/shopify/admin-client.ts';
 import { wooClient } from '../../integrations/woocommerce/read-orders.ts';
@@ -16,7 +16,7 @@ export interface ConnectionTest {
 
 function stripeClient(apiKey: string, baseUrl: string | null) {
   const url = baseUrl ? new URL(baseUrl) : null;
-  return new Stripe(apiKey, {
+  return new (StripeClient())(apiKey, {
     maxNetworkRetries: 0,
     timeout: 15_000,
     ...(url

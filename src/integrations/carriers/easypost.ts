@@ -4,15 +4,18 @@
 // tracker made by EasyPost with the purchase; an unused label is voided by a refund request.
 // EasyPost takes no idempotency key: the label step runs under the return's row lock and stores
 // the label with the return, so a second request finds the first label instead of buying again.
-import easypostModule from '@easypost/api';
+import type easypostModule from '@easypost/api';
 import type { Address } from '../../domain/order.ts';
+import { lazy, requireModule } from '../lazy.ts';
 import type { Carrier, CarrierLabel } from './carrier.ts';
 import type { LabelInput } from './label-pdf.ts';
 
-// The types describe the CommonJS build (the class on `default`); Node and Vite load the ES module,
-// whose default is the class itself.
-const EasyPost = ((easypostModule as unknown as { default?: unknown }).default ??
-  easypostModule) as typeof easypostModule.default;
+// Loaded on first use (lazy.ts). The CommonJS build's exports are the class itself; the types
+// describe it on `default`.
+const EasyPost = lazy(() => {
+  const m = requireModule('@easypost/api') as { default?: unknown };
+  return (m.default ?? m) as typeof easypostModule.default;
+});
 
 export interface EasyPostSettings {
   apiKey: string;
@@ -55,7 +58,7 @@ async function labelPdf(label: J): Promise<Buffer> {
 
 /** The official client, at EasyPost or (tests) at the integration's base_url. */
 export function easypostClient(settings: Pick<EasyPostSettings, 'apiKey' | 'baseUrl'>) {
-  return new EasyPost(
+  return new (EasyPost())(
     settings.apiKey,
     settings.baseUrl ? { baseUrl: `${settings.baseUrl.replace(/\/$/, '')}/v2/` } : {},
   );

@@ -1,7 +1,12 @@
 // Return label (page 1, 4x6 in, the thermal-printer size carriers accept) and packing slip (page 2+),
 // drawn offline with pdfkit and bwip-js so a store without a carrier contract can still ship returns.
 import { existsSync, readFileSync } from 'node:fs';
-import bwipjs, { type DrawingContext, type RenderOptions } from 'bwip-js';
+import type { DrawingContext, RenderOptions } from 'bwip-js';
+import { lazy, requireModule } from '../lazy.ts';
+
+/** bwip-js, loaded on the first label (lazy.ts). */
+const bwipjs = lazy(() => requireModule('bwip-js') as typeof import('bwip-js'));
+
 import type { Address } from '../../domain/order.ts';
 import { isReasonCode } from '../../domain/reasons.ts';
 import { type Language, normalizeLanguage, t } from '../../i18n/index.ts';
@@ -182,7 +187,7 @@ function vectorDrawing(doc: PDFKit.PDFDocument, box: Box): DrawingContext<void> 
 
 /** Scale 2 keeps every bar an even number of units wide, so bars meet exactly once scaled to the box. */
 function drawBarcode(doc: PDFKit.PDFDocument, options: RenderOptions, box: Box) {
-  bwipjs.render({ scale: 2, ...options }, vectorDrawing(doc, box));
+  bwipjs().render({ scale: 2, ...options }, vectorDrawing(doc, box));
 }
 
 export async function renderReturnLabel(input: LabelInput): Promise<Buffer> {

@@ -1,8 +1,8 @@
 // Answering a Stripe dispute from the case page: the evidence fields Stripe's reviewers read (the
 // customer, the product, shipping carrier, tracking and date, the refund policy, the correspondence)
 // filled from the order and the case, sent with `submit: true` through the official client.
-import Stripe from 'stripe';
-import type { StripeSettings } from './stripe.ts';
+import type Stripe from 'stripe';
+import { StripeClient, type StripeSettings } from './stripe.ts';
 
 export interface DisputeEvidence {
   customer_name: string | null;
@@ -19,7 +19,7 @@ export interface DisputeEvidence {
 
 function client(settings: StripeSettings): Stripe {
   const url = settings.baseUrl ? new URL(settings.baseUrl) : null;
-  return new Stripe(settings.apiKey, {
+  return new (StripeClient())(settings.apiKey, {
     maxNetworkRetries: 1,
     timeout: 30_000,
     ...(url

@@ -2,7 +2,8 @@
 // retried job never refunds twice; the refund is made against the payment's charge (ch_…) or
 // payment intent (pi_…). A definite refusal from Stripe (the charge is already refunded, the amount
 // too large) is a failed refund; a network error or a 5xx is thrown, and the job retries.
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { lazy, requireModule } from '../lazy.ts';
 import type { PaymentProvider, RefundOutcome } from './provider.ts';
 
 export interface StripeSettings {
@@ -11,9 +12,12 @@ export interface StripeSettings {
   baseUrl: string | null;
 }
 
+/** The official client's class, loaded on first use (lazy.ts). */
+export const StripeClient = lazy(() => requireModule('stripe') as typeof Stripe);
+
 export function stripeProvider(settings: StripeSettings): PaymentProvider {
   const url = settings.baseUrl ? new URL(settings.baseUrl) : null;
-  const client = new Stripe(settings.apiKey, {
+  const client = new (StripeClient())(settings.apiKey, {
     maxNetworkRetries: 0,
     timeout: 30_000,
     ...(url
@@ -50,8 +54,8 @@ export function stripeProvider(settings: StripeSettings): PaymentProvider {
         return { status: 'pending', reference: refund.id };
       } catch (err) {
         if (
-          err instanceof Stripe.errors.StripeInvalidRequestError ||
-          err instanceof Stripe.errors.StripeCardError
+          err instanceof StripeClient().errors.StripeInvalidRequestError ||
+          err instanceof StripeClient().errors.StripeCardError
         )
           return { status: 'failed', reference: null, message: err.message };
         throw err;

@@ -2,8 +2,12 @@
 // `smtp://user:pass@host:port` (STARTTLS when the server offers it) or `smtps://…` (TLS from the
 // first byte). A rejection the server gives with a 5xx code is permanent (a bad address, a refused
 // sender); anything else (4xx, a connection that failed or timed out) is worth another try.
-import nodemailer from 'nodemailer';
+
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import { lazy, requireModule } from '../lazy.ts';
+
+/** nodemailer, loaded on first use (lazy.ts). */
+const nodemailer = lazy(() => requireModule('nodemailer') as typeof import('nodemailer'));
 
 export interface OutgoingMail {
   from: { name: string; address: string };
@@ -51,7 +55,7 @@ export interface Mailer {
 }
 
 export function smtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport({
+  const transport = nodemailer().createTransport({
     url,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,

@@ -2,9 +2,10 @@
 // client), each mapped onto our order model or refused with the reason. Woo sends 100 orders a page
 // and the page count in X-WP-TotalPages; a 429 (a host's rate limit) waits for Retry-After and asks
 // again. Yields import items for the same batched import as the CSV and Olist readers.
-import wooModule from '@woocommerce/woocommerce-rest-api';
+import type wooModule from '@woocommerce/woocommerce-rest-api';
 import type { ImportItem } from '../../features/orders/import-orders.ts';
 import { orderInputSchema } from '../../features/orders/orders.schemas.ts';
+import { lazy, requireModule } from '../lazy.ts';
 import { wooOrderToInput } from './order-mapping.ts';
 
 export interface WooSettings {
@@ -16,9 +17,11 @@ export interface WooSettings {
 
 // The package is CommonJS compiled from ES modules: Node hands its exports object (the class is
 // `default`), a bundler's interop the class itself.
-const WooCommerceRestApi = (
-  typeof wooModule === 'function' ? wooModule : wooModule.default
-) as typeof wooModule.default;
+// Loaded on first use (lazy.ts).
+const WooCommerceRestApi = lazy(() => {
+  const m = requireModule('@woocommerce/woocommerce-rest-api') as typeof wooModule;
+  return (typeof m === 'function' ? m : m.default) as typeof wooModule.default;
+});
 type WooCommerceRestApi = InstanceType<typeof wooModule.default>;
 
 const PER_PAGE = 100;
@@ -30,7 +33,7 @@ export function wooClient(settings: WooSettings): WooCommerceRestApi {
     throw new Error(
       'The WooCommerce api_key is the key pair "ck_…:cs_…" (WooCommerce > Settings > Advanced > REST API)',
     );
-  return new WooCommerceRestApi({ url: settings.url, consumerKey, consumerSecret, version: 'wc/v3' });
+  return new (WooCommerceRestApi())({ url: settings.url, consumerKey, consumerSecret, version: 'wc/v3' });
 }
 
 interface Page {

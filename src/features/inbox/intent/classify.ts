@@ -1,7 +1,7 @@
 // Language and intent of an inbound customer message, offline: tinyld for the language, a softmax
 // regression over character n-grams (softmax.ts) trained in memory from the shipped examples for the
 // intent. A pure function over text; the trained model (built on first use) is the only state.
-import { detectAll } from 'tinyld';
+import { lazy, requireModule } from '../../../integrations/lazy.ts';
 import de from './examples/de.json' with { type: 'json' };
 import en from './examples/en.json' with { type: 'json' };
 import es from './examples/es.json' with { type: 'json' };
@@ -106,6 +106,9 @@ const CLOSING =
  * "Am ... schrieb", "-----Original Message-----", ...) and the signature (after "-- ", "Sent from my
  * iPhone", or a bare closing line such as "Best regards," in the last lines).
  */
+/** tinyld (tens of megabytes of language profiles), loaded on the first message (lazy.ts). */
+const tinyld = lazy(() => requireModule('tinyld') as typeof import('tinyld'));
+
 export function stripQuoted(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const kept: string[] = [];
@@ -180,7 +183,7 @@ export function detectLanguage(text: string, hint?: string | null): string {
   }
   const letters = cyrillic + latin;
   const words = clean.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
-  const candidates = detectAll(clean);
+  const candidates = tinyld().detectAll(clean);
   const top = candidates[0];
   if (!top) return fallback;
   if (letters < 12 || words < 3) {
