@@ -1,0 +1,168 @@
+// Writes a batch of orders in one transaction with a dozen set-based statements, leaving the same
+// rows as upsertOrder on each in turn would. New orders and stored orders without after-sales work
+// take the set-based path; a stored order that returns, cancellations or refunds hang on goes
+// through upsertOrder itself (under a savepoint), so its guards refuse exactly what they refuse.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Tx } from '../../db/schema.ts';
+import {
+  type CustomerRow,
+  clearReplaced,
+  type FulfillmentRow,
+  findOrdersByKeys,
+  insertFulfillments,
+  insertOrders,
+  insertPayments,
+  type LineRow,
+  type OrderRow,
+  type PaymentRow,
+  updateOrders,
+  upsertCustomers,
+  upsertLines,
+} from './order-batch.queries.ts';
+import type { OrderInput } from './orders.schemas.ts';
+import { orderRow, upsertOrder } from './upsert-order.ts';
+
+export type BatchResult = { created: boolean } | { error: unknown };
+
+/** What identifies the stored order an input replaces (see findOrderForUpsert). */
+export const orderKey = (o: Pick<OrderInput, 'external_id' | 'number' | 'channel'>): string =>
+  o.external_id === null ? `n\u0000${o.channel}\u0000${o.number}` : `e\u0000${o.external_id}`;
+
+/**
+ * `orders` must not repeat an order key (the caller starts a new batch instead): a repeat is a
+ * replacement of what the same batch wrote, which only a later batch sees. Emails may repeat.
+ * Throws when the database refuses the set-based part; the caller then retries one by one.
+ */
+export async function writeOrderBatch(
+  trx: Tx,
+  storeId: string,
+  orders: OrderInput[],
+): Promise<BatchResult[]> {
+  const results: BatchResult[] = new Array(orders.length);
+  const externalIds = orders.flatMap((o) => (o.external_id === null ? [] : [o.external_id]));
+  const numbers = orders.flatMap((o) =>
+    o.external_id === null ? [{ number: o.number, channel: o.channel }] : [],
+  );
+  const stored = new Map<string, { id: string; guarded: boolean }>();
+  for (const f of await findOrdersByKeys(trx, storeId, externalIds, numbers)) {
+    const key = orderKey(f);
+    if (!stored.has(key)) stored.set(key, f);
+  }
+
+  // Guarded replacements first, each on its own: a refusal rolls back only that order.
+  const taken: OrderInput[] = [];
+  const fast: { index: number; input: OrderInput; id: string; existing: boolean }[] = [];
+  for (const [index, input] of orders.entries()) {
+    const found = stored.get(orderKey(input));
+    if (!found?.guarded) {
+      taken.push(input);
+      fast.push({ index, input, id: found?.id ?? randomUUID(), existing: found !== undefined });
+      continue;
+    }
+    await sql`SAVEPOINT guarded_upsert`.execute(trx);
+    try {
+      await upsertOrder(trx, storeId, input);
+      await sql`RELEASE SAVEPOINT guarded_upsert`.execute(trx);
+      results[index] = { created: false };
+      taken.push(input);
+    } catch (error) {
+      await sql`ROLLBACK TO SAVEPOINT guarded_upsert`.execute(trx);
+      results[index] = { error };
+    }
+  }
+  if (fast.length === 0) return results;
+
+  // Customers: one row per email folding the batch in order, as successive upserts would merge.
+  const customers = new Map<string, CustomerRow>();
+  for (const { customer: c, shipping_address } of taken) {
+    const email = c.email.toLowerCase();
+    const was = customers.get(email);
+    customers.set(email, {
+      id: was?.id ?? randomUUID(),
+      email,
+      name: c.name ?? was?.name ?? null,
+      phone: c.phone ?? was?.phone ?? null,
+      country: shipping_address.country,
+      language: c.language ?? was?.language ?? null,
+      time_zone: c.time_zone ?? was?.time_zone ?? null,
+      segments: c.segments,
+    });
+  }
+  const customerIds = await upsertCustomers(trx, storeId, [...customers.values()]);
+
+  const rows: OrderRow[] = fast.map(({ input, id }) => ({
+    ...orderRow(input, customerIds.get(input.customer.email.toLowerCase()) as string),
+    id,
+    shipping_address: input.shipping_address,
+    discounts: input.discounts,
+  }));
+  await insertOrders(
+    trx,
+    storeId,
+    rows.filter((_, i) => !fast[i]?.existing),
+  );
+  await updateOrders(
+    trx,
+    storeId,
+    rows.filter((_, i) => fast[i]?.existing),
+    new Date(),
+  );
+  const replaced = fast.filter((f) => f.existing);
+  const tracked = await clearReplaced(
+    trx,
+    storeId,
+    replaced.flatMap((f) => f.input.lines.map((l) => ({ order_id: f.id, line_id: l.id }))),
+  );
+  const trackedBy = new Map(tracked.map((t) => [`${t.order_id}\u0000${t.fulfillment_id}`, t]));
+
+  const lines: LineRow[] = [];
+  const payments: PaymentRow[] = [];
+  const parcels: FulfillmentRow[] = [];
+  for (const { input, id } of fast) {
+    input.lines.forEach((l, position) => {
+      lines.push({
+        order_id: id,
+        line_id: l.id,
+        position,
+        sku: l.sku,
+        title: l.title,
+        variant: l.variant,
+        category: l.category,
+        quantity: l.quantity,
+        unit_price: l.unit_price,
+        discount: l.discount,
+        tax: l.tax,
+        flags: l.flags,
+        supplier: l.supplier,
+        no_reason_return_waived: l.no_reason_return_waived,
+        tags: l.tags,
+      });
+    });
+    input.payments.forEach((p, position) => {
+      payments.push({ order_id: id, position, ...p });
+    });
+    for (const f of input.fulfillments) {
+      // what carriers told about a parcel outlives a new version of the order from its platform
+      const t = trackedBy.get(`${id}\u0000${f.id}`);
+      parcels.push({
+        order_id: id,
+        fulfillment_id: f.id,
+        carrier: f.carrier,
+        tracking_number: f.tracking_number,
+        shipped_at: f.shipped_at,
+        delivered_at: f.delivered_at ?? t?.delivered_at ?? null,
+        origin_country: f.origin_country,
+        lines: f.lines,
+        milestone: t?.milestone ?? null,
+        milestone_at: t?.milestone_at ?? null,
+        tracking_events: t?.tracking_events ?? [],
+      });
+    }
+  }
+  await upsertLines(trx, storeId, lines);
+  await insertPayments(trx, storeId, payments);
+  await insertFulfillments(trx, storeId, parcels);
+  for (const f of fast) results[f.index] = { created: !f.existing };
+  return results;
+}
