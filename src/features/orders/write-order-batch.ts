@@ -16,6 +16,7 @@ import {
   type LineRow,
   type OrderRow,
   type PaymentRow,
+  type Tracked,
   updateOrders,
   upsertCustomers,
   upsertLines,
@@ -73,30 +74,11 @@ export async function writeOrderBatch(
   }
   if (fast.length === 0) return results;
 
-  // Customers: one row per email folding the batch in order, as successive upserts would merge.
-  const customers = new Map<string, CustomerRow>();
-  for (const { customer: c, shipping_address } of taken) {
-    const email = c.email.toLowerCase();
-    const was = customers.get(email);
-    customers.set(email, {
-      id: was?.id ?? randomUUID(),
-      email,
-      name: c.name ?? was?.name ?? null,
-      phone: c.phone ?? was?.phone ?? null,
-      country: shipping_address.country,
-      language: c.language ?? was?.language ?? null,
-      time_zone: c.time_zone ?? was?.time_zone ?? null,
-      segments: c.segments,
-    });
-  }
-  const customerIds = await upsertCustomers(trx, storeId, [...customers.values()]);
+  const customerIds = await upsertCustomers(trx, storeId, foldCustomers(taken));
 
-  const rows: OrderRow[] = fast.map(({ input, id }) => ({
-    ...orderRow(input, customerIds.get(input.customer.email.toLowerCase()) as string),
-    id,
-    shipping_address: input.shipping_address,
-    discounts: input.discounts,
-  }));
+  const rows = fast.map(({ input, id }) =>
+    batchOrderRow(input, id, customerIds.get(input.customer.email.toLowerCase()) as string),
+  );
   await insertOrders(
     trx,
     storeId,
@@ -116,10 +98,53 @@ export async function writeOrderBatch(
   );
   const trackedBy = new Map(tracked.map((t) => [`${t.order_id}\u0000${t.fulfillment_id}`, t]));
 
+  const { lines, payments, parcels } = childRows(fast, trackedBy);
+  await upsertLines(trx, storeId, lines);
+  await insertPayments(trx, storeId, payments);
+  await insertFulfillments(trx, storeId, parcels);
+  for (const f of fast) results[f.index] = { created: !f.existing };
+  return results;
+}
+
+/** The order's row as upsertOrder stores it, its jsonb columns as values rather than JSON text. */
+export function batchOrderRow(input: OrderInput, id: string, customerId: string): OrderRow {
+  return {
+    ...orderRow(input, customerId),
+    id,
+    shipping_address: input.shipping_address,
+    discounts: input.discounts,
+  };
+}
+
+/** One customer row per email, folding the orders in turn as successive upserts would merge them. */
+export function foldCustomers(orders: OrderInput[]): CustomerRow[] {
+  const customers = new Map<string, CustomerRow>();
+  for (const { customer: c, shipping_address } of orders) {
+    const email = c.email.toLowerCase();
+    const was = customers.get(email);
+    customers.set(email, {
+      id: was?.id ?? randomUUID(),
+      email,
+      name: c.name ?? was?.name ?? null,
+      phone: c.phone ?? was?.phone ?? null,
+      country: shipping_address.country,
+      language: c.language ?? was?.language ?? null,
+      time_zone: c.time_zone ?? was?.time_zone ?? null,
+      segments: c.segments,
+    });
+  }
+  return [...customers.values()];
+}
+
+/** The lines, payments and parcels of orders, as writeOrderRows stores them. */
+export function childRows(
+  orders: { input: OrderInput; id: string }[],
+  trackedBy: Map<string, Tracked> = new Map(),
+): { lines: LineRow[]; payments: PaymentRow[]; parcels: FulfillmentRow[] } {
   const lines: LineRow[] = [];
   const payments: PaymentRow[] = [];
   const parcels: FulfillmentRow[] = [];
-  for (const { input, id } of fast) {
+  for (const { input, id } of orders) {
     input.lines.forEach((l, position) => {
       lines.push({
         order_id: id,
@@ -160,9 +185,5 @@ export async function writeOrderBatch(
       });
     }
   }
-  await upsertLines(trx, storeId, lines);
-  await insertPayments(trx, storeId, payments);
-  await insertFulfillments(trx, storeId, parcels);
-  for (const f of fast) results[f.index] = { created: !f.existing };
-  return results;
+  return { lines, payments, parcels };
 }
