@@ -60,7 +60,7 @@ async function pool(
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-async function openBackend(
+export async function openBackend(
   kind: 'pglite' | 'postgres',
   url?: string,
 ): Promise<{ database: Database; cleanup: () => Promise<void> }> {
