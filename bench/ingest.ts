@@ -20,6 +20,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { copyCsv } from '../src/features/orders/copy-csv.ts';
 import { readOrdersCsv } from '../src/features/orders/import-csv.ts';
 import { readOlist } from '../src/features/orders/import-olist.ts';
 import { type ImportItem, importOrders } from '../src/features/orders/import-orders.ts';
@@ -74,21 +75,6 @@ function csvStream(n: number): Readable {
 
 // --- the raw COPY baseline --------------------------------------------------------------------
 
-/** A value in COPY's CSV format: null is an unquoted empty cell, arrays are PostgreSQL array literals. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const text =
-    v instanceof Date
-      ? v.toISOString()
-      : Array.isArray(v) && v.every((e) => typeof e === 'string')
-        ? `{${v.map((e) => `"${e.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`
-        : typeof v === 'string'
-          ? v
-          : JSON.stringify(v);
-  return `"${text.replaceAll('"', '""')}"`;
-}
-
 interface CopyTable {
   table: (typeof TABLES)[number];
   columns: string[];
@@ -112,13 +98,7 @@ function copyTables(storeId: string, orders: OrderInput[]): CopyTable[] {
     ['payments', payments],
     ['fulfillments', parcels],
   ];
-  return tables.map(([table, rows]) => {
-    const columns = Object.keys(rows[0] ?? {});
-    const csv = rows
-      .map((r) => [storeId, ...columns.map((c) => (r as Record<string, unknown>)[c])].map(cell).join(','))
-      .join('\n');
-    return { table, columns: ['store_id', ...columns], csv: `${csv}\n`, rows: rows.length };
-  });
+  return tables.map(([table, rows]) => ({ table, ...copyCsv(storeId, rows), rows: rows.length }));
 }
 
 const psqlAvailable = (() => {

@@ -41,6 +41,7 @@ export async function importOrders(
           trx,
           storeId,
           current.map((item) => item.order),
+          database.copyCsv,
         ),
       );
       results.forEach((r, i) => {

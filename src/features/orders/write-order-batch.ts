@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.ts';
+import { copyCsv } from './copy-csv.ts';
 import {
   type CustomerRow,
   clearReplaced,
@@ -30,15 +31,20 @@ export type BatchResult = { created: boolean } | { error: unknown };
 export const orderKey = (o: Pick<OrderInput, 'external_id' | 'number' | 'channel'>): string =>
   o.external_id === null ? `n\u0000${o.channel}\u0000${o.number}` : `e\u0000${o.external_id}`;
 
+/** COPY of CSV rows inside the batch's transaction (Database.copyCsv, PGlite only). */
+export type CopyCsv = (table: string, columns: string[], csv: string) => Promise<void>;
+
 /**
  * `orders` must not repeat an order key (the caller starts a new batch instead): a repeat is a
  * replacement of what the same batch wrote, which only a later batch sees. Emails may repeat.
- * Throws when the database refuses the set-based part; the caller then retries one by one.
+ * Throws when the database refuses the set-based part; the caller then retries one by one. With
+ * `copy`, rows nothing can conflict with (new orders, their lines, payments, parcels) go by COPY.
  */
 export async function writeOrderBatch(
   trx: Tx,
   storeId: string,
   orders: OrderInput[],
+  copy?: CopyCsv,
 ): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(orders.length);
   const externalIds = orders.flatMap((o) => (o.external_id === null ? [] : [o.external_id]));
@@ -79,18 +85,23 @@ export async function writeOrderBatch(
   const rows = fast.map(({ input, id }) =>
     batchOrderRow(input, id, customerIds.get(input.customer.email.toLowerCase()) as string),
   );
-  await insertOrders(
-    trx,
-    storeId,
-    rows.filter((_, i) => !fast[i]?.existing),
-  );
+  const fresh = fast.filter((f) => !f.existing);
+  const replaced = fast.filter((f) => f.existing);
+  // rows no other row can conflict with: COPY where the database has it, a multi-row INSERT otherwise
+  const insert = async (table: string, rows: object[], otherwise: () => Promise<void>) => {
+    if (!copy) return otherwise();
+    if (rows.length === 0) return;
+    const { columns, csv } = copyCsv(storeId, rows);
+    await copy(table, columns, csv);
+  };
+  const freshRows = rows.filter((_, i) => !fast[i]?.existing);
+  await insert('orders', freshRows, () => insertOrders(trx, storeId, freshRows));
   await updateOrders(
     trx,
     storeId,
     rows.filter((_, i) => fast[i]?.existing),
     new Date(),
   );
-  const replaced = fast.filter((f) => f.existing);
   const tracked = await clearReplaced(
     trx,
     storeId,
@@ -99,9 +110,19 @@ export async function writeOrderBatch(
   const trackedBy = new Map(tracked.map((t) => [`${t.order_id}\u0000${t.fulfillment_id}`, t]));
 
   const { lines, payments, parcels } = childRows(fast, trackedBy);
-  await upsertLines(trx, storeId, lines);
-  await insertPayments(trx, storeId, payments);
-  await insertFulfillments(trx, storeId, parcels);
+  if (copy) {
+    // a replaced order's kept lines are updated in place (returns may point at them)
+    const freshIds = new Set(fresh.map((f) => f.id));
+    const freshLines = lines.filter((l) => freshIds.has(l.order_id));
+    await insert('order_lines', freshLines, async () => {});
+    await upsertLines(
+      trx,
+      storeId,
+      lines.filter((l) => !freshIds.has(l.order_id)),
+    );
+  } else await upsertLines(trx, storeId, lines);
+  await insert('payments', payments, () => insertPayments(trx, storeId, payments));
+  await insert('fulfillments', parcels, () => insertFulfillments(trx, storeId, parcels));
   for (const f of fast) results[f.index] = { created: !f.existing };
   return results;
 }
