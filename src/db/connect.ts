@@ -93,7 +93,10 @@ function postgresListener(url: string) {
       const entry = { onPayload, onLost };
       let set = subscribers.get(channel);
       const fresh = !set;
-      if (!set) subscribers.set(channel, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        subscribers.set(channel, set);
+      }
       set.add(entry);
       const c = client ?? (await connect());
       if (fresh && client === c) await c.query(`LISTEN ${ident(channel)}`);
