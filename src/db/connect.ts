@@ -28,6 +28,12 @@ export interface Database {
     onPayload: (payload: string) => void,
     onLost?: () => void,
   ): Promise<() => Promise<void>>;
+  /**
+   * PGlite only: COPY rows in CSV into a table, on the one connection, so inside the transaction
+   * that holds it (call it only from within one). Bulk imports write new rows this way: on PGlite,
+   * where the database runs in the same thread, it costs a third of a multi-row INSERT.
+   */
+  copyCsv?(table: string, columns: string[], csv: string): Promise<void>;
   /** The embedded instance, for dumping a template data directory in tests. */
   pglite?: PGlite;
 }
@@ -219,6 +225,12 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
           again();
         }
       };
+    },
+    async copyCsv(table, columns, csv) {
+      const names = columns.map(ident).join(', ');
+      await instance.query(`COPY ${ident(table)} (${names}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
     },
     async execScript(sql) {
       const release = await lock.acquire();

@@ -44,12 +44,14 @@ export async function* readOrdersCsv(input: NodeJS.ReadableStream): AsyncGenerat
   const done = new Map<string, number>(); // order_number -> its first row, to catch non-adjacent rows
   for await (const { record, info } of parser as AsyncIterable<Parsed>) {
     // info.lines is where the record ends; a quoted cell with line breaks started that many lines earlier.
-    const row = info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    const row =
+      info.lines - record.reduce((n, c) => (c.includes('\n') ? n + c.split('\n').length - 1 : n), 0);
     if (!header) {
       header = checkHeader(record.map((h) => h.trim()));
       continue;
     }
-    const cells: Cells = Object.fromEntries(header.map((h, i) => [h, (record[i] ?? '').trim()]));
+    const cells: Cells = {};
+    for (let i = 0; i < header.length; i++) cells[header[i] as string] = (record[i] ?? '').trim();
     const error =
       record.length === header.length
         ? undefined

@@ -1,9 +1,11 @@
-// Bulk ingestion: orders from any importer (CSV, Olist ...) written through the same upsert as the
-// API, a batch per transaction so a refused order never takes its neighbours down and a crash
-// loses at most the batch in flight (re-running an import is safe: orders are replaced by id).
+// Bulk ingestion: orders from any importer (CSV, Olist ...) streamed in, a batch per transaction
+// written with set-based statements (writeOrderBatch) that leave the rows the API's upsert would, so
+// a crash loses at most the batch in flight (re-running an import is safe: orders are replaced by
+// id). Only the refusals are kept: memory does not grow with the file.
 import type { Database } from '../../db/connect.ts';
 import type { OrderInput } from './orders.schemas.ts';
 import { upsertOrder } from './upsert-order.ts';
+import { orderKey, writeOrderBatch } from './write-order-batch.ts';
 
 export type ImportItem =
   | { order: OrderInput; rows?: number[] }
@@ -16,40 +18,58 @@ export interface ImportSummary {
   seconds: number;
 }
 
-const BATCH = 200;
+const BATCH = 1000;
 
 export async function importOrders(
   database: Database,
   storeId: string,
   items: AsyncIterable<ImportItem>,
   onProgress: (done: number) => void = () => {},
+  options: { batch?: number } = {},
 ): Promise<ImportSummary> {
+  const size = options.batch ?? BATCH;
   const started = performance.now();
   const summary: ImportSummary = { created: 0, updated: 0, refused: [], seconds: 0 };
   let batch: { order: OrderInput; ref: string }[] = [];
+  let keys = new Set<string>();
   let seen = 0;
+  const count = (created: boolean) => (created ? summary.created++ : summary.updated++);
+  const write = async (current: { order: OrderInput; ref: string }[]) => {
+    try {
+      const results = await database.db.transaction().execute((trx) =>
+        writeOrderBatch(
+          trx,
+          storeId,
+          current.map((item) => item.order),
+          database.copyCsv,
+        ),
+      );
+      results.forEach((r, i) => {
+        if ('created' in r) count(r.created);
+        else summary.refused.push({ ref: current[i]?.ref ?? '?', errors: [message(r.error)] });
+      });
+    } catch {
+      // The database refused the batch as a whole: retry one by one to name the order it was.
+      for (const item of current) {
+        try {
+          const r = await database.db.transaction().execute((trx) => upsertOrder(trx, storeId, item.order));
+          count(r.created);
+        } catch (err) {
+          summary.refused.push({ ref: item.ref, errors: [message(err)] });
+        }
+      }
+    }
+  };
+  // The next batch is read and validated while the database writes this one (on PostgreSQL the
+  // two run on different cores); batches still commit one after the other, in file order.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    try {
-      const results = await database.db.transaction().execute(async (trx) => {
-        const out = [];
-        for (const item of current) out.push(await upsertOrder(trx, storeId, item.order));
-        return out;
-      });
-      for (const r of results) r.created ? summary.created++ : summary.updated++;
-    } catch {
-      // One order of the batch was refused by the database: retry one by one to name it.
-      for (const item of current) {
-        try {
-          const r = await database.db.transaction().execute((trx) => upsertOrder(trx, storeId, item.order));
-          r.created ? summary.created++ : summary.updated++;
-        } catch (err) {
-          summary.refused.push({ ref: item.ref, errors: [err instanceof Error ? err.message : String(err)] });
-        }
-      }
-    }
+    keys = new Set();
+    await writing;
+    writing = write(current);
   };
   for await (const item of items) {
     const ref =
@@ -58,11 +78,20 @@ export async function importOrders(
         : (item.external_id ?? item.number ?? '?');
     const where = item.rows?.length ? ` (rows ${item.rows.join(', ')})` : '';
     if ('errors' in item) summary.refused.push({ ref: `${ref}${where}`, errors: item.errors });
-    else batch.push({ order: item.order, ref: `${ref}${where}` });
-    if (batch.length >= BATCH) await flush();
+    else {
+      // the same order twice: the second replaces the first, so it waits for the first's batch
+      const key = orderKey(item.order);
+      if (keys.has(key)) await flush();
+      keys.add(key);
+      batch.push({ order: item.order, ref: `${ref}${where}` });
+    }
+    if (batch.length >= size) await flush();
     onProgress(++seen);
   }
   await flush();
+  await writing;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));

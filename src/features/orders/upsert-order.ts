@@ -76,7 +76,21 @@ export async function upsertOrder(
     await keepRefundedPayments(trx, storeId, existing.id, input.payments);
   }
   const customerId = await upsertCustomer(trx, storeId, input.customer, country);
-  const row = {
+  const row = orderRow(input, customerId);
+  if (existing) {
+    await updateOrderRow(trx, storeId, existing.id, row);
+    await writeOrderRows(trx, storeId, existing.id, input, true);
+    return { id: existing.id, created: false };
+  }
+  const id = randomUUID();
+  await insertOrderRow(trx, { store_id: storeId, id, ...row });
+  await writeOrderRows(trx, storeId, id, input, false);
+  return { id, created: true };
+}
+
+/** The order's own row (everything but its lines, payments and parcels), as stored. */
+export function orderRow(input: OrderInput, customerId: string) {
+  return {
     external_id: input.external_id,
     number: input.number,
     channel: input.channel,
@@ -88,23 +102,14 @@ export async function upsertOrder(
     customer_time_zone: input.customer.time_zone,
     customer_segments: input.customer.segments,
     shipping_address: JSON.stringify(input.shipping_address),
-    destination_country: country,
+    destination_country: input.shipping_address.country,
     discounts: JSON.stringify(input.discounts),
     shipping_amount: input.shipping.amount,
     shipping_tax: input.shipping.tax,
     total_amount: orderTotal(input),
-    paid_amount: paid,
+    paid_amount: amountPaid(input),
     tags: input.tags,
   };
-  if (existing) {
-    await updateOrderRow(trx, storeId, existing.id, row);
-    await writeOrderRows(trx, storeId, existing.id, input, true);
-    return { id: existing.id, created: false };
-  }
-  const id = randomUUID();
-  await insertOrderRow(trx, { store_id: storeId, id, ...row });
-  await writeOrderRows(trx, storeId, id, input, false);
-  return { id, created: true };
 }
 
 /**
