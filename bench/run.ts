@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { benchHttp } from './http-bench.ts';
+import { benchIngest } from './ingest.ts';
 import { benchPolicy } from './policy.bench.ts';
 import { type Measure, met, table } from './report.ts';
 import { benchStart } from './start.ts';
@@ -36,6 +37,8 @@ await part('policy', () => benchPolicy(Math.round(100_000 * scale)));
 await part('start', () => benchStart());
 await part('http', () => benchHttp('pglite', undefined, scale));
 await part('http', () => benchHttp('postgres', url, scale));
+await part('ingest', () => benchIngest('pglite', undefined, scale));
+await part('ingest', () => benchIngest('postgres', url, scale));
 
 const missed = measures.filter((m) => met(m) === false).length;
 const withTarget = measures.filter((m) => m.target).length;
