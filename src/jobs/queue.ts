@@ -8,10 +8,11 @@
 // completeJob(), so it is recorded once. A trigger on jobs notifies JOBS_CHANNEL, delivered on commit,
 // so idle workers in every process wake at once instead of polling.
 
-import type { InsertQueryBuilder, Kysely, QueryCreator } from 'kysely';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import type { DB, Tx } from '../db/schema.ts';
+import { type Alongside, withWrites } from '../db/with.ts';
 
 /** NOTIFY channel: a job was enqueued (sent in the enqueuing transaction, so delivered on commit). */
 export const JOBS_CHANNEL = 'aftersale_jobs';
@@ -52,11 +53,9 @@ export async function enqueueWith(
   kind: string,
   payload: unknown,
   runAt: Date,
-  // biome-ignore lint/suspicious/noExplicitAny: any insert of the schema rides along
-  alongside: (db: QueryCreator<DB>) => InsertQueryBuilder<DB, any, any>,
+  alongside: Alongside | readonly Alongside[],
 ): Promise<void> {
-  await trx
-    .with('alongside', (db) => alongside(db))
+  await withWrites(trx, Array.isArray(alongside) ? alongside : [alongside as Alongside])
     .insertInto('jobs')
     .values({ store_id: storeId, kind, payload: JSON.stringify(payload), run_at: runAt })
     .execute();

@@ -1,5 +1,6 @@
 // Mail to customers over a real SMTP exchange: the smtp-server package is the peer.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadRecipient, queueMessage } from '../../src/features/notifications/notify.ts';
 import { IN_DOUBT, NOT_CONFIGURED } from '../../src/features/notifications/send-message.ts';
 import { smtpMailer } from '../../src/integrations/smtp/mailer.ts';
 import { createTestApp, type TestApp } from '../app.ts';
@@ -100,6 +101,40 @@ describe('mail to customers', () => {
     expect(created.json().status).toBe('approved');
     const out = (await messages(created.json().id)).filter((m) => m.direction === 'out');
     expect(out.map((m) => m.template)).toEqual(['return_approved']);
+  });
+
+  it('drops what a later message of the same change says more fully, with its job, and nothing else', async () => {
+    const order = await newOrder({ email: 'mia@example.de' });
+    const first = await t.call('POST', '/api/v1/returns', {
+      order_id: order.id,
+      lines: [{ line_id: 'L1', quantity: 1, reason: 'changed_mind' }],
+      method: 'drop_off',
+    });
+    const id = first.json().id as string;
+    const before = (await messages(id)).filter((m) => m.direction === 'out').map((m) => m.template);
+    await t.database.db.transaction().execute(async (trx) => {
+      const r = await loadRecipient(trx, t.store.id, id);
+      if (!r) throw new Error('no recipient');
+      await queueMessage(trx, r, { template: 'return_received', values: {} });
+      await queueMessage(trx, r, {
+        template: 'return_approved',
+        values: {},
+        supersedes: ['return_received'],
+      });
+    });
+    const out = (await messages(id)).filter((m) => m.direction === 'out').map((m) => m.template);
+    // the approval queued by the earlier request stays (another change); the received one is gone
+    expect(out).toEqual([...before, 'return_approved']);
+    const jobs = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'messages.send')
+      .execute();
+    const ids = new Set((await messages(id)).map((m) => m.id));
+    // every message left has its send job (the dropped one's job finds no message and does nothing)
+    expect(jobs.filter((j) => ids.has((j.payload as { message_id: string }).message_id))).toHaveLength(
+      out.length,
+    );
   });
 
   it('tells the customer why a return was rejected, in a mail that was really sent', async () => {

@@ -3,9 +3,9 @@
 // message exists exactly when what it tells happened. The sender job (send-message.ts) takes it from
 // there. Direct answers are queued at once; news is held for the customer's daytime.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { MessageAction, Tx } from '../../db/schema.ts';
+import type { DB, MessageAction, Tx } from '../../db/schema.ts';
 import { delayRights } from '../../domain/cases/shipment-clock.ts';
 import { defaultTimeZone } from '../../domain/jurisdictions.ts';
 import { DEFAULT_DAYTIME, daytimeSchema, nextDaytime } from '../../domain/notifications/local-hours.ts';
@@ -267,17 +267,6 @@ export async function queueMessage(
 ): Promise<string | null> {
   const def = TEMPLATE_DEFS[draft.template];
   if (def.timing === 'proactive' && r.unsubscribed) return null;
-  if (draft.supersedes?.length && r.caseId)
-    await trx
-      .deleteFrom('case_messages')
-      .where('store_id', '=', r.storeId)
-      .where('case_id', '=', r.caseId)
-      .where('direction', '=', 'out')
-      .where('status', 'in', ['queued', 'held'])
-      .where('template', 'in', draft.supersedes)
-      // now() is the transaction's start: only what this same change queued
-      .where('at', '=', sql<Date>`now()`)
-      .execute();
   const text = recipientTemplate(r, draft.template);
   const { subject, body } = compose(text, text.language, { ...commonValues(r), ...draft.values });
   const parsed = daytimeSchema.safeParse(r.daytime ?? {});
@@ -288,30 +277,48 @@ export async function queueMessage(
       : nextDaytime(from, r.timeZone, parsed.success ? parsed.data : DEFAULT_DAYTIME);
   const id = randomUUID();
   const inReplyTo = draft.inReplyTo === undefined ? r.lastInbound : draft.inReplyTo;
-  // the message and its send job in one statement
-  await enqueueWith(trx, r.storeId, 'messages.send', { message_id: id }, sendAfter, (db) =>
-    db.insertInto('case_messages').values({
-      store_id: r.storeId,
-      id,
-      case_id: r.caseId,
-      order_id: r.orderId,
-      direction: 'out',
-      channel: 'email',
-      author: draft.author ?? 'system:notifications',
-      body,
-      subject,
-      status: sendAfter.getTime() > now.getTime() ? 'held' : 'queued',
-      timing: def.timing,
-      send_after: sendAfter,
-      template: draft.template,
-      language: text.language,
-      to_address: r.email,
-      message_id: `<${id}@${domainOf(r.storeSlug)}>`,
-      in_reply_to: inReplyTo?.messageId ?? null,
-      reference_ids: inReplyTo?.references ?? [],
-      action: JSON.stringify(actionFor(draft.template, r)),
-    }),
-  );
+  const supersedes = draft.supersedes ?? [];
+  const caseId = r.caseId;
+  // what this message says more fully (queued by this same change), the message and its send job:
+  // one statement
+  await enqueueWith(trx, r.storeId, 'messages.send', { message_id: id }, sendAfter, [
+    ...(supersedes.length && caseId
+      ? [
+          (db: QueryCreator<DB>) =>
+            db
+              .deleteFrom('case_messages')
+              .where('store_id', '=', r.storeId)
+              .where('case_id', '=', caseId)
+              .where('direction', '=', 'out')
+              .where('status', 'in', ['queued', 'held'])
+              .where('template', 'in', supersedes)
+              // now() is the transaction's start: only what this same change queued
+              .where('at', '=', sql<Date>`now()`),
+        ]
+      : []),
+    (db: QueryCreator<DB>) =>
+      db.insertInto('case_messages').values({
+        store_id: r.storeId,
+        id,
+        case_id: r.caseId,
+        order_id: r.orderId,
+        direction: 'out',
+        channel: 'email',
+        author: draft.author ?? 'system:notifications',
+        body,
+        subject,
+        status: sendAfter.getTime() > now.getTime() ? 'held' : 'queued',
+        timing: def.timing,
+        send_after: sendAfter,
+        template: draft.template,
+        language: text.language,
+        to_address: r.email,
+        message_id: `<${id}@${domainOf(r.storeSlug)}>`,
+        in_reply_to: inReplyTo?.messageId ?? null,
+        reference_ids: inReplyTo?.references ?? [],
+        action: JSON.stringify(actionFor(draft.template, r)),
+      }),
+  ]);
   return id;
 }
 

@@ -1,6 +1,7 @@
-import { type InsertQueryBuilder, type QueryCreator, sql, type UpdateQueryBuilder } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, NewRow, Row, Tx } from '../../db/schema.ts';
+import { type Alongside, withWrites } from '../../db/with.ts';
 import { emitOutbound, OUTBOUND_TOPICS } from '../integrations/webhooks-out.ts';
 import { notifyOnEvent } from '../notifications/notify.ts';
 
@@ -43,9 +44,7 @@ export async function insertEvent(
     data: JSON.stringify(e.data ?? {}),
   };
   // the rows the change wrote, beside the event (the CTE's name is never referred to)
-  const qc: QueryCreator<DB> = alongside
-    ? (trx.with('alongside', alongside) as unknown as QueryCreator<DB>)
-    : trx;
+  const qc = withWrites(trx, alongside ? [alongside] : []);
   if (OUTBOUND_TOPICS[e.type]) {
     // the events the store's own systems subscribe to leave with the change (signed webhooks out):
     // the event written and the endpoints that may want it read in one statement
@@ -197,12 +196,6 @@ export async function listEvents(trx: Tx, storeId: string, caseId: string) {
     .orderBy('id')
     .execute();
 }
-
-/** Any update or insert of the schema, to ride along with another statement (a WITH). */
-export type Alongside = (
-  db: QueryCreator<DB>,
-  // biome-ignore lint/suspicious/noExplicitAny: any table and result
-) => UpdateQueryBuilder<DB, any, any, any> | InsertQueryBuilder<DB, any, any>;
 
 export async function setStatus(
   trx: Tx,
