@@ -314,9 +314,14 @@ function assemble(
 }
 
 /** Loads whole orders (customer, lines, payments, fulfillments) in one query, whatever their number. */
-export async function loadOrders(trx: Tx, storeId: string, ids: string[]): Promise<StoredOrder[]> {
+export async function loadOrders(
+  trx: Tx,
+  storeId: string,
+  ids: string[],
+  opts: { lock?: boolean } = {},
+): Promise<StoredOrder[]> {
   if (ids.length === 0) return [];
-  const rows = await trx
+  const query = trx
     .selectFrom('orders as o')
     .selectAll('o')
     .select((eb) => [
@@ -376,8 +381,9 @@ export async function loadOrders(trx: Tx, storeId: string, ids: string[]): Promi
       ).as('fulfillments'),
     ])
     .where('o.store_id', '=', storeId)
-    .where('o.id', 'in', ids)
-    .execute();
+    .where('o.id', 'in', ids);
+  // locked: the order row, as lockOrder() does, in the same statement
+  const rows = await (opts.lock ? query.forUpdate('o') : query).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -387,8 +393,13 @@ export async function loadOrders(trx: Tx, storeId: string, ids: string[]): Promi
   });
 }
 
-export async function loadOrder(trx: Tx, storeId: string, id: string): Promise<StoredOrder | undefined> {
-  return (await loadOrders(trx, storeId, [id]))[0];
+export async function loadOrder(
+  trx: Tx,
+  storeId: string,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<StoredOrder | undefined> {
+  return (await loadOrders(trx, storeId, [id], opts))[0];
 }
 
 export async function lockOrder(trx: Tx, storeId: string, id: string) {

@@ -43,9 +43,11 @@ export async function loadDecisionContext(
     day?: string;
     /** an unsaved policy to try ("what would happen"), decided as the next version */
     draftPolicy?: Policy;
+    /** lock the order row (a request that may take its last units) */
+    lock?: boolean;
   } = {},
 ): Promise<LoadedContext> {
-  const stored = await loadOrder(trx, storeId, orderId);
+  const stored = await loadOrder(trx, storeId, orderId, { lock: options.lock ?? false });
   if (!stored) throw notFound('Order');
   const order = stored.order;
   const facts = await orderFacts(trx, storeId, orderId, [...new Set(order.lines.map((l) => l.sku))]);

@@ -11,9 +11,8 @@ import { refundDueAt, reviewSlaDueAt } from '../../domain/policy/refund-clock.ts
 import type { Decision, DecisionRequest } from '../../domain/policy/types.ts';
 import { formatRma } from '../../domain/returns/rma.ts';
 import type { Actor } from '../auth/actor.ts';
-import { lockOrder } from '../orders/orders.queries.ts';
 import { loadDecisionContext } from './decision-context.ts';
-import { insertCase, insertEvent, insertReturn, rmaExists, updateReturn } from './returns.queries.ts';
+import { insertEvent, insertReturn, rmaExists, updateReturn } from './returns.queries.ts';
 import type { CreateReturnInput } from './returns.schemas.ts';
 import { loadForStep, moveReturn } from './transition.ts';
 
@@ -77,14 +76,13 @@ export async function requestReturn(
   input: CreateReturnInput,
   now = new Date(),
 ): Promise<string> {
-  // The order row lock serialises requests on one order, so two cannot both take the last unit.
-  const locked = await lockOrder(trx, actor.storeId, input.order_id);
-  if (!locked) throw new AppError('not_found', 'Order not found');
   const exchange =
     input.resolution.type === 'exchange'
       ? input.resolution.lines.map((l) => ({ lineId: l.line_id, sku: l.sku }))
       : [];
+  // The order row lock serialises requests on one order, so two cannot both take the last unit.
   const { stored, ctx, store } = await loadDecisionContext(trx, actor.storeId, input.order_id, {
+    lock: true,
     language: input.language,
     exchange,
     day: now.toISOString().slice(0, 10),
@@ -121,7 +119,7 @@ export async function requestReturn(
 
   const id = randomUUID();
   const rma = await newRma(trx, actor.storeId);
-  await insertCase(trx, {
+  const caseRow = {
     store_id: actor.storeId,
     id,
     kind: 'return',
@@ -132,10 +130,11 @@ export async function requestReturn(
     sla_due_at: reviewSlaDueAt(at, ctx.policy),
     created_at: now,
     updated_at: now,
-  });
+  };
   const byLine = new Map(decision.lines.map((d) => [d.line_id, d]));
   await insertReturn(
     trx,
+    caseRow,
     {
       store_id: actor.storeId,
       case_id: id,

@@ -11,13 +11,20 @@ export async function insertCase(trx: Tx, row: NewRow<'cases'>): Promise<void> {
   await trx.insertInto('cases').values(row).execute();
 }
 
+/** The case, its return and the return's lines, in one statement. */
 export async function insertReturn(
   trx: Tx,
+  caseRow: NewRow<'cases'>,
   row: NewRow<'returns'>,
   lines: NewRow<'return_lines'>[],
 ): Promise<void> {
-  await trx.insertInto('returns').values(row).execute();
-  await trx.insertInto('return_lines').values(lines).execute();
+  await withWrites(trx, [
+    (db) => db.insertInto('cases').values(caseRow),
+    (db) => db.insertInto('returns').values(row),
+  ])
+    .insertInto('return_lines')
+    .values(lines)
+    .execute();
 }
 
 export async function insertEvent(
