@@ -1,9 +1,8 @@
 // Issue 12: the console's analytics over a store of 100,000 returns (scale 1) answer in under 200 ms
 // on PostgreSQL. The store is written set-based (analytics-data.ts), then each endpoint the console
 // calls is asked over real HTTP on loopback, one request at a time: 2 warm-ups, then `runs` timed.
-// The figure is the median. PGlite is measured too and held to the same 200 ms, which it misses by
-// design on the larger queries (one connection in WASM: it is the embedded default, not the path
-// for load).
+// The figure is the median. PGlite is held to the same 200 ms: the console asks it the same
+// questions.
 //   npx tsx bench/analytics.ts [--scale=0.2]
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
