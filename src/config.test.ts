@@ -21,6 +21,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AFTERSALE_WORKERS: 'two' })).toThrow(/AFTERSALE_WORKERS/);
   });
 
+  it('reads the analytics replica, only beside a PostgreSQL primary', () => {
+    expect(loadConfig({}).analyticsDatabaseUrl).toBeUndefined();
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgres://app@primary/aftersale',
+        AFTERSALE_ANALYTICS_DATABASE_URL: 'postgres://app@replica/aftersale',
+      }).analyticsDatabaseUrl,
+    ).toBe('postgres://app@replica/aftersale');
+    expect(() =>
+      loadConfig({ AFTERSALE_ANALYTICS_DATABASE_URL: 'postgres://app@replica/aftersale' }),
+    ).toThrow(/AFTERSALE_ANALYTICS_DATABASE_URL.*DATABASE_URL/);
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://app@primary/a', AFTERSALE_ANALYTICS_DATABASE_URL: 'replica' }),
+    ).toThrow(/AFTERSALE_ANALYTICS_DATABASE_URL/);
+  });
+
   it('reads who may set X-Forwarded-For: everyone, or a list of proxies', () => {
     expect(loadConfig({ AFTERSALE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ AFTERSALE_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual([

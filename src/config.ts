@@ -6,6 +6,9 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   AFTERSALE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  // A read replica of DATABASE_URL: the analytics (summary, breakdowns, case analytics, supplier
+  // scorecards and their CSVs) read there, so long aggregates never compete with the return flow.
+  AFTERSALE_ANALYTICS_DATABASE_URL: z.string().url().optional(),
   AFTERSALE_BOOTSTRAP_TOKEN: z.string().min(1).optional(),
   // Unset: the demo on a fresh PGlite folder (a clone's first start), never on DATABASE_URL, where
   // its published password would open a production database.
@@ -53,6 +56,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** AFTERSALE_ANALYTICS_DATABASE_URL: where analytics read (a replica); unset: the main database */
+  analyticsDatabaseUrl: string | undefined;
   bootstrapToken: string | undefined;
   demo: boolean;
   metricsToken: string | undefined;
@@ -75,11 +80,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines}`);
   }
   const e = parsed.data;
+  if (e.AFTERSALE_ANALYTICS_DATABASE_URL && !e.DATABASE_URL)
+    throw new Error(
+      'Invalid environment:\n  AFTERSALE_ANALYTICS_DATABASE_URL: a replica of DATABASE_URL, which is not set (PGlite has no replicas)',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.AFTERSALE_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    analyticsDatabaseUrl: e.AFTERSALE_ANALYTICS_DATABASE_URL,
     bootstrapToken: e.AFTERSALE_BOOTSTRAP_TOKEN,
     demo: e.AFTERSALE_DEMO ?? !e.DATABASE_URL,
     metricsToken: e.AFTERSALE_METRICS_TOKEN,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
-import { type Database, openDatabase } from './db/connect.ts';
+import { type Database, openDatabase, openPostgres } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { DEFAULT_EVIDENCE_LIMITS } from './domain/evidence-limits.ts';
 import { startShipmentScanner } from './features/cases/scan-shipments.ts';
@@ -70,19 +70,33 @@ export async function prepare(
 
 const filesOf = (config: Config) => diskFileStore(join(config.dataDir, 'files'));
 
-/** The HTTP role on a prepared database; its stop closes the server, not the database. */
+/**
+ * The HTTP role on a prepared database; its stop closes the server, not the database. With
+ * AFTERSALE_ANALYTICS_DATABASE_URL it opens the analytics replica (a small pool: a few long reads)
+ * and closes it with the server.
+ */
 export async function startHttp(config: Config, database: Database) {
-  const app = await buildApp({
-    database,
-    publicUrl: config.publicUrl,
-    logLevel: config.logLevel,
-    trustProxy: config.trustProxy,
-    metricsToken: config.metricsToken,
-    files: filesOf(config),
-    secretKeys: secretKeysFor(config),
-  });
-  const url = await app.listen({ port: config.port, host: config.host });
-  return { app, url, stop: () => app.close() };
+  const analyticsDatabase = config.analyticsDatabaseUrl
+    ? await openPostgres(config.analyticsDatabaseUrl, 4)
+    : undefined;
+  try {
+    const app = await buildApp({
+      database,
+      ...(analyticsDatabase ? { analyticsDatabase } : {}),
+      publicUrl: config.publicUrl,
+      logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
+      files: filesOf(config),
+      secretKeys: secretKeysFor(config),
+    });
+    if (analyticsDatabase) app.addHook('onClose', () => analyticsDatabase.close());
+    const url = await app.listen({ port: config.port, host: config.host });
+    return { app, url, stop: () => app.close() };
+  } catch (err) {
+    await analyticsDatabase?.close();
+    throw err;
+  }
 }
 
 /** The background role on a prepared database; its stop waits for the work in flight. */

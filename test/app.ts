@@ -58,7 +58,7 @@ export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 export const TEST_SECRET_KEY = 'test-secret-key-0123456789-abcdefghij';
 
 export async function createTestApp(
-  options: Pick<AppDeps, 'evidenceLimits'> & { sender?: Partial<SenderDeps> } = {},
+  options: Pick<AppDeps, 'evidenceLimits' | 'analyticsDatabase'> & { sender?: Partial<SenderDeps> } = {},
 ): Promise<TestApp> {
   const { sender: senderOptions, ...appOptions } = options;
   const database = await openTestDatabase();

@@ -64,6 +64,8 @@ import { registerWeb, WEB_DIST_DIR } from './web.ts';
 
 export interface AppDeps {
   database: Database;
+  /** where the analytics routes read (AFTERSALE_ANALYTICS_DATABASE_URL, a replica); default: `database` */
+  analyticsDatabase?: Database;
   publicUrl: string;
   logLevel?: string;
   carrier?: Carrier;
@@ -160,6 +162,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const secretBox = new SecretBox(deps.secretKeys ?? []);
+  // reads only: its writes (none) would be lost on a replica; auth and tokens stay on the main one
+  const analytics = deps.analyticsDatabase ?? deps.database;
   await app.register(orderRoutes(deps.database));
   await app.register(
     returnRoutes({
@@ -193,15 +197,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityEventRoutes(deps.database));
   await app.register(sessionRoutes(deps.database, { secureCookies: deps.publicUrl.startsWith('https:') }));
   await app.register(catalogRoutes(deps.database));
-  await app.register(supplierRoutes(deps.database));
+  await app.register(supplierRoutes(deps.database, analytics));
   await app.register(supplierClaimRoutes(deps.database, evidence.files));
   await app.register(caseRoutes(deps.database, evidence));
   await app.register(notificationRoutes(deps.database));
   await app.register(trackingRoutes(deps.database));
-  await app.register(surveyRoutes(deps.database));
+  await app.register(surveyRoutes(deps.database, analytics));
   await app.register(reviewRoutes(deps.database));
   await app.register(inboxRoutes(deps.database, { ...evidence, classify: deps.classify ?? classifyMessage }));
-  await app.register(analyticsRoutes(deps.database));
+  await app.register(analyticsRoutes(analytics));
   await app.register(portalRoutes(deps.database, deps.publicUrl, evidence));
   await app.register(portalLinkRoutes(deps.database));
   await app.register(brandingRoutes(deps.database));

@@ -12,6 +12,10 @@ export interface Period {
   to: Date;
 }
 
+/** The store's orders placed in the period, as `alias` */
+const inPeriod = (alias: string, storeId: string, period: Period) =>
+  sql`${sql.ref(`${alias}.store_id`)} = ${storeId} AND ${sql.ref(`${alias}.placed_at`)} >= ${period.from} AND ${sql.ref(`${alias}.placed_at`)} < ${period.to}`;
+
 // The dimension's key per order line; `reason` exists only on returned lines.
 const KEY: Record<Dimension, ReturnType<typeof sql>> = {
   product: sql`ol.sku`,
@@ -20,6 +24,16 @@ const KEY: Record<Dimension, ReturnType<typeof sql>> = {
   reason: sql`rl.reason`,
   segment: sql`coalesce(seg.segment, 'none')`,
   supplier: sql`coalesce(ol.supplier, 'none')`,
+};
+
+// The same keys over the returned lines' columns (breakdown's inner query, `x`).
+const RETURNED_KEY: Record<Dimension, ReturnType<typeof sql>> = {
+  product: sql`x.sku`,
+  category: sql`coalesce(x.category, 'uncategorised')`,
+  country: sql`x.destination_country`,
+  reason: sql`x.reason`,
+  segment: sql`coalesce(seg.segment, 'none')`,
+  supplier: sql`coalesce(x.supplier, 'none')`,
 };
 
 // Units sold and units returned are summed in two passes over their own rows, so a line that
@@ -31,14 +45,15 @@ export async function breakdown(trx: Tx, storeId: string, dimension: Dimension, 
     dimension === 'segment'
       ? sql`LEFT JOIN LATERAL unnest(CASE WHEN cardinality(o.customer_segments) = 0 THEN ARRAY[NULL::text] ELSE o.customer_segments END) AS seg(segment) ON true`
       : sql``;
-  const inPeriod = sql`o.store_id = ${storeId} AND o.placed_at >= ${period.from} AND o.placed_at < ${period.to}`;
   const sold =
     dimension === 'reason'
       ? { rows: [] as { key: string; currency: string; units_sold: number }[] }
       : await sql<{ key: string; currency: string; units_sold: number }>`
           SELECT ${key} AS key, o.currency, sum(ol.quantity)::bigint AS units_sold
           FROM orders o JOIN order_lines ol ON ol.order_id = o.id ${segmentJoin}
-          WHERE ${inPeriod} GROUP BY 1, 2`.execute(trx);
+          WHERE ${inPeriod('o', storeId, period)} GROUP BY 1, 2`.execute(trx);
+  // one pass over the period's returned lines: a case's value and line count are windows over its
+  // own lines (all on this order), its refund is summed once per case
   const returned = await sql<{
     key: string;
     currency: string;
@@ -46,28 +61,31 @@ export async function breakdown(trx: Tx, storeId: string, dimension: Dimension, 
     returns: number;
     refunded: number;
   }>`
-    WITH case_refund AS (
-      SELECT case_id, sum(amount) AS amount FROM refunds
-      WHERE store_id = ${storeId} AND status <> 'failed' AND case_id IS NOT NULL GROUP BY case_id
-    ),
-    case_value AS (
-      SELECT case_id, sum(greatest((decision->'refund'->>'total')::bigint, 0)) AS total, count(*) AS lines
-      FROM return_lines WHERE store_id = ${storeId} GROUP BY case_id
-    )
-    SELECT ${key} AS key, o.currency,
-      sum(rl.quantity)::bigint AS units_returned,
-      count(DISTINCT rl.case_id)::bigint AS returns,
+    SELECT ${RETURNED_KEY[dimension]} AS key, x.currency,
+      sum(x.quantity)::bigint AS units_returned,
+      count(DISTINCT x.case_id)::bigint AS returns,
       coalesce(round(sum(CASE
-        WHEN cv.total > 0 THEN rf.amount::numeric * greatest((rl.decision->'refund'->>'total')::bigint, 0) / cv.total
-        ELSE rf.amount::numeric / cv.lines END)), 0)::bigint AS refunded
-    FROM return_lines rl
-    JOIN cases c ON c.id = rl.case_id
-    JOIN order_lines ol ON ol.order_id = rl.order_id AND ol.line_id = rl.line_id
-    JOIN orders o ON o.id = rl.order_id
-    ${segmentJoin}
-    LEFT JOIN case_refund rf ON rf.case_id = rl.case_id
-    LEFT JOIN case_value cv ON cv.case_id = rl.case_id
-    WHERE ${inPeriod} AND rl.store_id = ${storeId} AND c.status NOT IN ('rejected', 'canceled')
+        WHEN x.case_total > 0 THEN x.refund::numeric * x.value / x.case_total
+        ELSE x.refund::numeric / x.case_lines END)), 0)::bigint AS refunded
+    FROM (
+      SELECT o.currency, o.destination_country, o.customer_segments, ol.sku, ol.category, ol.supplier,
+        rl.reason, rl.quantity, rl.case_id, rf.amount AS refund,
+        greatest((rl.decision->'refund'->>'total')::bigint, 0) AS value,
+        sum(greatest((rl.decision->'refund'->>'total')::bigint, 0)) OVER (PARTITION BY rl.case_id) AS case_total,
+        count(*) OVER (PARTITION BY rl.case_id) AS case_lines
+      FROM orders o
+      JOIN return_lines rl ON rl.order_id = o.id
+      JOIN cases c ON c.id = rl.case_id
+      JOIN order_lines ol ON ol.order_id = rl.order_id AND ol.line_id = rl.line_id
+      LEFT JOIN (
+        SELECT f.case_id, sum(f.amount) AS amount FROM refunds f JOIN orders fo ON fo.id = f.order_id
+        WHERE ${inPeriod('fo', storeId, period)} AND f.store_id = ${storeId} AND f.status <> 'failed'
+          AND f.case_id IS NOT NULL
+        GROUP BY 1
+      ) rf ON rf.case_id = rl.case_id
+      WHERE ${inPeriod('o', storeId, period)} AND rl.store_id = ${storeId} AND c.status NOT IN ('rejected', 'canceled')
+    ) x
+    ${dimension === 'segment' ? sql`LEFT JOIN LATERAL unnest(CASE WHEN cardinality(x.customer_segments) = 0 THEN ARRAY[NULL::text] ELSE x.customer_segments END) AS seg(segment) ON true` : sql``}
     GROUP BY 1, 2`.execute(trx);
   const rows = new Map<
     string,
@@ -104,6 +122,8 @@ export async function breakdown(trx: Tx, storeId: string, dimension: Dimension, 
     );
 }
 
+// Units returned per order line are summed once, for the period's orders only, and joined by hash:
+// a lookup per order line (a year holds ~100,000) was the slow part.
 export async function timeseries(
   trx: Tx,
   storeId: string,
@@ -117,11 +137,13 @@ export async function timeseries(
       coalesce(sum(ret.quantity), 0)::bigint AS units_returned
     FROM orders o
     JOIN order_lines ol ON ol.order_id = o.id
-    LEFT JOIN LATERAL (
-      SELECT sum(rl.quantity) AS quantity FROM return_lines rl JOIN cases c ON c.id = rl.case_id
-      WHERE rl.order_id = ol.order_id AND rl.line_id = ol.line_id AND c.status NOT IN ('rejected', 'canceled')
-    ) ret ON true
-    WHERE o.store_id = ${storeId} AND o.placed_at >= ${period.from} AND o.placed_at < ${period.to}
+    LEFT JOIN (
+      SELECT rl.order_id, rl.line_id, sum(rl.quantity) AS quantity
+      FROM return_lines rl JOIN cases c ON c.id = rl.case_id JOIN orders ro ON ro.id = rl.order_id
+      WHERE ${inPeriod('ro', storeId, period)} AND rl.store_id = ${storeId} AND c.status NOT IN ('rejected', 'canceled')
+      GROUP BY 1, 2
+    ) ret ON ret.order_id = ol.order_id AND ret.line_id = ol.line_id
+    WHERE ${inPeriod('o', storeId, period)}
     GROUP BY 1 ORDER BY 1`.execute(trx);
   return rows.map((r) => ({
     period: new Date(r.period).toISOString(),
@@ -131,6 +153,10 @@ export async function timeseries(
     return_rate: Number(r.units_sold) > 0 ? Number(r.units_returned) / Number(r.units_sold) : null,
   }));
 }
+
+/** The store's returns opened in the period, as `alias` */
+const returnsOpened = (alias: string, storeId: string, period: Period) =>
+  sql`${sql.ref(`${alias}.store_id`)} = ${storeId} AND ${sql.ref(`${alias}.kind`)} = 'return' AND ${sql.ref(`${alias}.created_at`)} >= ${period.from} AND ${sql.ref(`${alias}.created_at`)} < ${period.to}`;
 
 export async function processHealth(trx: Tx, storeId: string, period: Period) {
   const { rows } = await sql<{
@@ -152,14 +178,18 @@ export async function processHealth(trx: Tx, storeId: string, period: Period) {
     -- When the customer had their money: a completed return's last refund that succeeded (a manual
     -- one when finance confirmed it), or its completion when it paid out no refund (store credit,
     -- an even exchange); never while a refund of it has not succeeded.
-    LEFT JOIN LATERAL (
-      SELECT CASE WHEN c.status = 'completed' AND count(*) FILTER (WHERE f.status <> 'succeeded') = 0
-                  THEN coalesce(max(f.updated_at), r.completed_at) END AS paid_at
-      FROM refunds f WHERE f.store_id = c.store_id AND f.case_id = c.id
-    ) p ON true
-    WHERE c.store_id = ${storeId} AND c.kind = 'return' AND c.created_at >= ${period.from} AND c.created_at < ${period.to}`.execute(
-    trx,
-  );
+    -- (The period's refunds are summed per case in one hashed pass, not looked up case by case.)
+    LEFT JOIN (
+      SELECT f.case_id, count(*) FILTER (WHERE f.status <> 'succeeded') AS unpaid, max(f.updated_at) AS last
+      FROM refunds f JOIN cases fc ON fc.id = f.case_id
+      WHERE f.store_id = ${storeId} AND ${returnsOpened('fc', storeId, period)}
+      GROUP BY 1
+    ) f ON f.case_id = c.id
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN c.status = 'completed' AND coalesce(f.unpaid, 0) = 0
+                  THEN coalesce(f.last, r.completed_at) END AS paid_at
+    ) p
+    WHERE ${returnsOpened('c', storeId, period)}`.execute(trx);
   const r = rows[0];
   const n = Number(r?.returns ?? 0);
   return {

@@ -33,6 +33,8 @@ function periodOf(q: { from?: string | undefined; to?: string | undefined }): Pe
   return { from, to };
 }
 
+/** `database`: where analytics read, a replica when AFTERSALE_ANALYTICS_DATABASE_URL is set; these
+ *  routes only read, so it may lag the main database by the replica's delay */
 export const analyticsRoutes =
   (database: Database): FastifyPluginAsyncZod =>
   async (app) => {

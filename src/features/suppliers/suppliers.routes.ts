@@ -36,8 +36,9 @@ const unitView = (u: Awaited<ReturnType<typeof unitsWithPosition>>[number]) => (
   claim: u.claim,
 });
 
+/** `analytics`: where the scorecard reads (a replica when one is configured) */
 export const supplierRoutes =
-  (database: Database): FastifyPluginAsyncZod =>
+  (database: Database, analytics: Database = database): FastifyPluginAsyncZod =>
   async (app) => {
     const db = database.db;
 
@@ -224,10 +225,10 @@ export const supplierRoutes =
         const base = { from, to, supplier: q.supplier, threshold: q.threshold, min_units: q.min_units };
         // alerts are per SKU whatever the view: the SKU card is asked beside the supplier one
         const [card, skus] = await Promise.all([
-          supplierScorecard(db, storeId, { ...base, by: q.by }),
+          supplierScorecard(analytics.db, storeId, { ...base, by: q.by }),
           q.by === 'sku' || q.format === 'csv'
             ? null
-            : supplierScorecard(db, storeId, { ...base, by: 'sku' }),
+            : supplierScorecard(analytics.db, storeId, { ...base, by: 'sku' }),
         ]);
         const alerts = skus ? skus.alerts : card.alerts;
         if (q.format === 'json') return { ...card, alerts };
