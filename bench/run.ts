@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.ts';
+import { benchAnalytics } from './analytics.ts';
 import { benchHttp } from './http-bench.ts';
 import { benchIngest } from './ingest.ts';
 import { benchPolicy } from './policy.bench.ts';
@@ -39,6 +40,8 @@ await part('http', () => benchHttp('pglite', undefined, scale));
 await part('http', () => benchHttp('postgres', url, scale));
 await part('ingest', () => benchIngest('pglite', undefined, scale));
 await part('ingest', () => benchIngest('postgres', url, scale));
+await part('analytics', () => benchAnalytics('pglite', undefined, scale));
+await part('analytics', () => benchAnalytics('postgres', url, scale));
 
 const missed = measures.filter((m) => met(m) === false).length;
 const withTarget = measures.filter((m) => m.target).length;
