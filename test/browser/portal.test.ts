@@ -384,7 +384,10 @@ describe('customer returns portal in Chromium', () => {
     await server.api('POST', `/api/v1/refunds/${ret.refunds[0]?.id}/confirm`, { reference: 'SEPA-1002' });
     await tab.reload();
     await tab.getByTestId('refund-state').and(tab.locator('[data-state=paid]')).waitFor();
-    const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long' }).format(new Date());
+    // the day as the customer reads it: in their time zone (Germany's for this order), not the machine's
+    const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(
+      new Date(),
+    );
     expect(await text('refund-state')).toContain(`40,45 € wurden Ihnen am ${today} erstattet.`);
     expect(await tab.getByTestId('return-status').textContent()).toBe('Abgeschlossen');
     expect(await tab.locator('[data-milestone=completed]').getAttribute('data-done')).toBe('true');
