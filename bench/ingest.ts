@@ -7,7 +7,6 @@
 //   - the import itself (read, validate, write: what `aftersale import` does), target >= half of it.
 // Then memory: 200,000 orders (1,000,000 with --million) streamed from a generator, heap and RSS
 // after a forced GC at 10% of the run and at its end; target: the heap does not grow with the file.
-import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,53 +100,16 @@ function copyTables(storeId: string, orders: OrderInput[]): CopyTable[] {
   return tables.map(([table, rows]) => ({ table, ...copyCsv(storeId, rows), rows: rows.length }));
 }
 
-const psqlAvailable = (() => {
-  try {
-    execFileSync('psql', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/** psql reading a script from stdin, COPY data inline as in a pg_dump: COPY ... FROM STDIN. */
-function psql(url: string, script: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', '-'], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
-    let err = '';
-    p.stderr.on('data', (d) => {
-      err += d;
-    });
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`psql: ${err}`))));
-    p.stdin.end(script);
-  });
-}
-
-async function rawCopy(
-  database: Database,
-  url: string | undefined,
-  tables: CopyTable[],
-): Promise<{ seconds: number; how: string }> {
-  const copy = (t: CopyTable, source: string) =>
-    `COPY ${t.table} (${t.columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
-  if (database.pglite) {
-    const pg = database.pglite;
-    const t0 = performance.now();
-    await pg.exec('BEGIN');
-    for (const t of tables) await pg.query(copy(t, `'/dev/blob'`), [], { blob: new Blob([t.csv]) });
-    await pg.exec('COMMIT');
-    return { seconds: (performance.now() - t0) / 1000, how: "raw COPY FROM '/dev/blob'" };
-  }
-  if (!url || !psqlAvailable) throw new Error('the PostgreSQL baseline needs psql on the PATH');
-  const script = ['BEGIN;', ...tables.map((t) => `${copy(t, 'STDIN')};\n${t.csv}\\.`), 'COMMIT;', ''].join(
-    '\n',
-  );
+/** The same rows in one transaction, by the same Database.copyCsv an import writes with. */
+async function rawCopy(database: Database, tables: CopyTable[]): Promise<{ seconds: number; how: string }> {
   const t0 = performance.now();
-  await psql(url, script);
-  return { seconds: (performance.now() - t0) / 1000, how: 'raw COPY FROM STDIN (psql)' };
+  await database.db.transaction().execute(async (trx) => {
+    for (const t of tables) await database.copyCsv(trx, t.table, t.columns, t.csv);
+  });
+  return {
+    seconds: (performance.now() - t0) / 1000,
+    how: database.pglite ? "raw COPY FROM '/dev/blob'" : 'raw COPY FROM STDIN (pg-copy-streams)',
+  };
 }
 
 async function empty(database: Database): Promise<void> {
@@ -160,7 +122,6 @@ async function empty(database: Database): Promise<void> {
 async function copyThenImport(
   what: string,
   database: Database,
-  url: string | undefined,
   storeId: string,
   orders: OrderInput[],
   items: () => AsyncIterable<ImportItem>,
@@ -169,7 +130,7 @@ async function copyThenImport(
   const tables = copyTables(storeId, orders);
   const rows = tables.reduce((s, t) => s + t.rows, 0);
   await empty(database);
-  const copy = await rawCopy(database, url, tables);
+  const copy = await rawCopy(database, tables);
   await empty(database);
   const imported = await importOrders(database, storeId, items());
   if (imported.created !== orders.length)
@@ -252,15 +213,6 @@ export async function benchIngest(
   try {
     await migrate(database);
     const { store } = await database.db.transaction().execute((trx) => createStore(trx, testStoreInput));
-    // psql needs the address of the benchmark's own database, which openBackend named
-    let dbUrl: string | undefined;
-    if (url) {
-      const u = new URL(url);
-      const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db);
-      u.pathname = `/${rows[0]?.name}`;
-      dbUrl = u.toString();
-    }
-
     const n = Math.round(20_000 * scale);
     const dir = mkdtempSync(join(tmpdir(), 'aftersale-ingest-'));
     try {
@@ -268,7 +220,7 @@ export async function benchIngest(
       writeFileSync(file, `${HEADER}\n${csvRows(0, n)}`);
       const read = () => readOrdersCsv(createReadStream(file));
       const orders = orderOf(await collect(read()));
-      measures.push(...(await copyThenImport('CSV', database, dbUrl, store.id, orders, read, kind)));
+      measures.push(...(await copyThenImport('CSV', database, store.id, orders, read, kind)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -276,7 +228,7 @@ export async function benchIngest(
     if (existsSync(join(OLIST, 'orders.csv'))) {
       const olist = () => readOlist(OLIST) as AsyncIterable<ImportItem>;
       const orders = orderOf(await collect(olist()));
-      measures.push(...(await copyThenImport('Olist', database, dbUrl, store.id, orders, olist, kind)));
+      measures.push(...(await copyThenImport('Olist', database, store.id, orders, olist, kind)));
     }
 
     measures.push(

@@ -2,10 +2,13 @@
 // a PostgreSQL server when DATABASE_URL is set. Both sit behind the same Kysely instance and run the
 // same SQL, so nothing above this file knows which one it has.
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Mutex, PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { DB } from './schema.ts';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DB, Tx } from './schema.ts';
 
 export interface Database {
   db: Kysely<DB>;
@@ -29,11 +32,11 @@ export interface Database {
     onLost?: () => void,
   ): Promise<() => Promise<void>>;
   /**
-   * PGlite only: COPY rows in CSV into a table, on the one connection, so inside the transaction
-   * that holds it (call it only from within one). Bulk imports write new rows this way: on PGlite,
-   * where the database runs in the same thread, it costs a third of a multi-row INSERT.
+   * COPY rows in CSV into a table on `trx`'s connection, so inside its transaction: a failure
+   * aborts the transaction like any statement's. Bulk imports write new rows this way (PostgreSQL:
+   * COPY FROM STDIN with pg-copy-streams; PGlite: COPY FROM '/dev/blob').
    */
-  copyCsv?(table: string, columns: string[], csv: string): Promise<void>;
+  copyCsv(trx: Tx, table: string, columns: string[], csv: string): Promise<void>;
   /** The embedded instance, for dumping a template data directory in tests. */
   pglite?: PGlite;
 }
@@ -44,8 +47,8 @@ const toNumber = (v: string) => Number(v);
 pg.types.setTypeParser(20, toNumber);
 pg.types.setTypeParser(1700, toNumber);
 
-/** Channel names are our own constants; quoted as identifiers all the same. */
-const ident = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
+/** Channel, table and column names are our own constants; quoted as identifiers all the same. */
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * One dedicated connection (outside the pool) carries every LISTEN of the process; it is opened on
@@ -117,6 +120,65 @@ function postgresListener(url: string) {
   };
 }
 
+/**
+ * A COPY's rows, travelling as the one parameter of a statement Kysely sends through the
+ * transaction's connection: the client under it (below) recognises it and runs a COPY instead of a
+ * query. So the COPY lands on the connection that holds the transaction, whichever it is, and is
+ * logged and counted like any statement.
+ */
+class CopyRows {
+  constructor(
+    readonly table: string,
+    readonly columns: string[],
+    readonly csv: string,
+  ) {}
+  target(): string {
+    return `${ident(this.table)} (${this.columns.map(ident).join(', ')})`;
+  }
+}
+
+async function copyCsv(trx: Tx, table: string, columns: string[], csv: string): Promise<void> {
+  const rows = new CopyRows(table, columns, csv);
+  await trx.executeQuery(CompiledQuery.raw(`COPY ${rows.target()} FROM STDIN WITH (FORMAT csv)`, [rows]));
+}
+
+const copyOf = (params: unknown): CopyRows | undefined => {
+  const first = Array.isArray(params) ? params[0] : undefined;
+  return first instanceof CopyRows ? first : undefined;
+};
+
+/**
+ * The pool Kysely draws from, its clients running a CopyRows parameter as COPY FROM STDIN (streamed
+ * by pg-copy-streams) and anything else as pg would.
+ */
+function copyingPool(pool: pg.Pool) {
+  const wrapped = new WeakMap<pg.PoolClient, object>();
+  const wrap = (client: pg.PoolClient) => ({
+    query(...args: unknown[]) {
+      const rows = copyOf(args[1]);
+      if (!rows) return (client.query as (...a: unknown[]) => unknown)(...args);
+      return (async () => {
+        const stream = client.query(copyFrom(`COPY ${rows.target()} FROM STDIN WITH (FORMAT csv)`));
+        await pipeline(Readable.from([rows.csv]), stream);
+        return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
+      })();
+    },
+    release: () => client.release(),
+  });
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        w = wrap(client);
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 /** Kysely's log hook, counting every statement it sends (a number increment per statement). */
 function statementCounter() {
   let n = 0;
@@ -144,7 +206,11 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
   });
   const counter = statementCounter();
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: counter.log });
+  const db = new Kysely<DB>({
+    // biome-ignore lint/suspicious/noExplicitAny: the wrapper implements the subset of pg.Pool Kysely uses
+    dialect: new PostgresDialect({ pool: copyingPool(pool) as any }),
+    log: counter.log,
+  });
   const listener = postgresListener(url);
   return {
     db,
@@ -152,6 +218,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     statements: counter.statements,
     traceStatements: counter.traceStatements,
     listen: listener.listen,
+    copyCsv,
     async execScript(sql) {
       const client = await pool.connect();
       try {
@@ -186,6 +253,13 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   const lock = new Mutex();
   const client = {
     async query(text: string, params: unknown[]) {
+      const rows = copyOf(params);
+      if (rows) {
+        const r = await instance.query(`COPY ${rows.target()} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+          blob: new Blob([rows.csv]),
+        });
+        return { command: 'COPY', rowCount: r.affectedRows ?? 0, rows: [] };
+      }
       const r = await instance.query<Record<string, unknown>>(text, params);
       const command = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
       return { command, rowCount: r.affectedRows ?? r.rows.length, rows: r.rows };
@@ -229,12 +303,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
         }
       };
     },
-    async copyCsv(table, columns, csv) {
-      const names = columns.map(ident).join(', ');
-      await instance.query(`COPY ${ident(table)} (${names}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
-      });
-    },
+    copyCsv,
     async execScript(sql) {
       const release = await lock.acquire();
       try {

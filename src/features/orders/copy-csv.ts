@@ -1,4 +1,4 @@
-// Rows as COPY's CSV: what a bulk import hands PGlite's COPY, and the benchmark's raw baseline.
+// Rows as COPY's CSV: what a bulk import hands Database.copyCsv, and the benchmark's raw baseline.
 
 /**
  * A value in COPY's CSV format: null is an unquoted empty cell; in a jsonb column (`json`) a value is

@@ -41,7 +41,7 @@ export async function importOrders(
           trx,
           storeId,
           current.map((item) => item.order),
-          database.copyCsv,
+          (table, columns, csv) => database.copyCsv(trx, table, columns, csv),
         ),
       );
       results.forEach((r, i) => {

@@ -31,7 +31,7 @@ export type BatchResult = { created: boolean } | { error: unknown };
 export const orderKey = (o: Pick<OrderInput, 'external_id' | 'number' | 'channel'>): string =>
   o.external_id === null ? `n\u0000${o.channel}\u0000${o.number}` : `e\u0000${o.external_id}`;
 
-/** COPY of CSV rows inside the batch's transaction (Database.copyCsv, PGlite only). */
+/** COPY of CSV rows inside the batch's transaction (Database.copyCsv on it). */
 export type CopyCsv = (table: string, columns: string[], csv: string) => Promise<void>;
 
 /**

@@ -1,0 +1,138 @@
+// COPY runs on the connection of the transaction it is given (PostgreSQL: COPY FROM STDIN through
+// pg-copy-streams on the pooled client Kysely holds; PGlite: COPY FROM '/dev/blob'), so a batch whose
+// COPY the database refuses leaves nothing behind and is redone order by order, the refusal named.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importOrders } from '../../src/features/orders/import-orders.ts';
+import { type OrderInput, orderInputSchema } from '../../src/features/orders/orders.schemas.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { makeOrder } from '../builders.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  // a value the table refuses and the order schema accepts: only the database can say no
+  await sql`ALTER TABLE fulfillments ADD CONSTRAINT no_refused_post CHECK (carrier <> 'Refused Post')`.execute(
+    t.database.db,
+  );
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const order = (n: number, carrier = 'DHL'): OrderInput => {
+  const o = makeOrder({ external_id: `copy-${n}`, number: `C${n}`, customer: { email: `c${n}@example.de` } });
+  const parcels = o.fulfillments as object[];
+  expect(parcels.length).toBeGreaterThan(0);
+  return orderInputSchema.parse({ ...o, fulfillments: parcels.map((f) => ({ ...f, carrier })) });
+};
+
+async function* stream<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+const count = async (table: 'orders' | 'order_lines' | 'payments' | 'fulfillments' | 'customers') =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll().as('n'))
+        .where('store_id', '=', t.store.id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('copyCsv', () => {
+  it('writes inside the transaction it is given: a rollback takes its rows away', async () => {
+    const before = await count('customers');
+    const id = '00000000-0000-4000-8000-00000000c0b1';
+    const copied = t.database.db.transaction().execute(async (trx) => {
+      await t.database.copyCsv(
+        trx,
+        'customers',
+        ['store_id', 'id', 'email', 'country'],
+        `${t.store.id},${id},rolled-back@example.de,DE\n`,
+      );
+      const seen = await trx.selectFrom('customers').select('email').where('id', '=', id).execute();
+      expect(seen).toEqual([{ email: 'rolled-back@example.de' }]);
+      throw new Error('changed my mind');
+    });
+    await expect(copied).rejects.toThrow('changed my mind');
+    expect(await count('customers')).toBe(before);
+  });
+
+  it('rejects with the refusal, and the connections stay usable', async () => {
+    const copied = t.database.db
+      .transaction()
+      .execute((trx) =>
+        t.database.copyCsv(
+          trx,
+          'customers',
+          ['store_id', 'id', 'email', 'country'],
+          `${t.store.id},not-a-uuid,bad@example.de,DE\n`,
+        ),
+      );
+    await expect(copied).rejects.toThrow(/uuid/);
+    // every pooled connection answers afterwards (none was left mid-COPY or in an aborted transaction)
+    await Promise.all(
+      Array.from({ length: 12 }, () =>
+        t.database.db.transaction().execute((trx) => sql`SELECT 1`.execute(trx)),
+      ),
+    );
+  });
+});
+
+describe('a batch whose COPY the database refuses', () => {
+  let trace: string[];
+  let summary: Awaited<ReturnType<typeof importOrders>>;
+  beforeAll(async () => {
+    trace = [];
+    t.database.traceStatements(trace);
+    try {
+      summary = await importOrders(
+        t.database,
+        t.store.id,
+        stream([order(1), order(2), order(3, 'Refused Post'), order(4)].map((o) => ({ order: o }))),
+      );
+    } finally {
+      t.database.traceStatements(null);
+    }
+  });
+
+  it('went by COPY, and the refusal came from the last COPY of the batch', () => {
+    const copies = trace.filter((s) => s.startsWith('COPY'));
+    // the batch: orders, lines, payments, then the parcels COPY refused
+    expect(copies.slice(0, 4).map((s) => /^COPY "(\w+)"/.exec(s)?.[1])).toEqual([
+      'orders',
+      'order_lines',
+      'payments',
+      'fulfillments',
+    ]);
+  });
+
+  it('is redone order by order: the others are stored, the refused one is named', () => {
+    expect([summary.created, summary.updated]).toEqual([3, 0]);
+    expect(summary.refused).toEqual([{ ref: 'copy-3', errors: [expect.stringMatching(/no_refused_post/)] }]);
+  });
+
+  it('leaves nothing of the refused order in any table', async () => {
+    const stored = await t.database.db
+      .selectFrom('orders')
+      .select('external_id')
+      .where('store_id', '=', t.store.id)
+      .orderBy('external_id')
+      .execute();
+    expect(stored.map((o) => o.external_id)).toEqual(['copy-1', 'copy-2', 'copy-4']);
+    const customers = await t.database.db
+      .selectFrom('customers')
+      .select('email')
+      .where('store_id', '=', t.store.id)
+      .where('email', '=', 'c3@example.de')
+      .execute();
+    expect(customers).toEqual([]);
+    const one = order(1);
+    expect(await count('order_lines')).toBe(3 * one.lines.length);
+    expect(await count('payments')).toBe(3 * one.payments.length);
+    expect(await count('fulfillments')).toBe(3 * one.fulfillments.length);
+  });
+});
