@@ -72,7 +72,7 @@ test('the return flow', async () => {
     'POST /orders': expect.toSatisfy((n: number) => n <= 9),
     // a whole order and a return's view are one query each
     'GET /orders/{id}': 1,
-    'POST /returns': expect.toSatisfy((n: number) => n <= 19),
+    'POST /returns': expect.toSatisfy((n: number) => n <= 15),
     'GET /returns/{id}': 1,
     'POST receive': expect.toSatisfy((n: number) => n <= 11),
     'POST inspect': expect.toSatisfy((n: number) => n <= 14),
@@ -80,5 +80,5 @@ test('the return flow', async () => {
   });
   expect(
     create.statements + receive.statements + inspect.statements + resolve.statements,
-  ).toBeLessThanOrEqual(59);
+  ).toBeLessThanOrEqual(55);
 });
