@@ -3,6 +3,7 @@
 // The same SQL runs on PostgreSQL and PGlite. The rows written are those upsertOrder writes.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.ts';
+import type { OrderInput } from './orders.schemas.ts';
 
 export interface FoundOrder {
   id: string;
@@ -192,6 +193,27 @@ export interface LineRow {
   supplier: string | null;
   no_reason_return_waived: boolean;
   tags: string[];
+}
+
+/** An order line's row as the input gives it (the store's id aside): the one mapping, for both writers. */
+export function lineRow(orderId: string, l: OrderInput['lines'][number], position: number): LineRow {
+  return {
+    order_id: orderId,
+    line_id: l.id,
+    position,
+    sku: l.sku,
+    title: l.title,
+    variant: l.variant,
+    category: l.category,
+    quantity: l.quantity,
+    unit_price: l.unit_price,
+    discount: l.discount,
+    tax: l.tax,
+    flags: l.flags,
+    supplier: l.supplier,
+    no_reason_return_waived: l.no_reason_return_waived,
+    tags: l.tags,
+  };
 }
 
 export async function upsertLines(trx: Tx, storeId: string, rows: LineRow[]): Promise<void> {

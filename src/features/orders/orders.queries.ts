@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
 import type { Order } from '../../domain/order.ts';
+import { lineRow } from './order-batch.queries.ts';
 import type { OrderInput } from './orders.schemas.ts';
 
 export interface StoredOrder {
@@ -147,26 +148,7 @@ export async function writeOrderRows(
   }
   await trx
     .insertInto('order_lines')
-    .values(
-      input.lines.map((l, position) => ({
-        store_id: storeId,
-        order_id: orderId,
-        line_id: l.id,
-        position,
-        sku: l.sku,
-        title: l.title,
-        variant: l.variant,
-        category: l.category,
-        quantity: l.quantity,
-        unit_price: l.unit_price,
-        discount: l.discount,
-        tax: l.tax,
-        flags: l.flags,
-        supplier: l.supplier,
-        no_reason_return_waived: l.no_reason_return_waived,
-        tags: l.tags,
-      })),
-    )
+    .values(input.lines.map((l, position) => ({ store_id: storeId, ...lineRow(orderId, l, position) })))
     .onConflict((oc) =>
       oc.columns(['order_id', 'line_id']).doUpdateSet((eb) => ({
         position: eb.ref('excluded.position'),

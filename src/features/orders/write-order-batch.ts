@@ -15,6 +15,7 @@ import {
   insertOrders,
   insertPayments,
   type LineRow,
+  lineRow,
   type OrderRow,
   type PaymentRow,
   type Tracked,
@@ -167,23 +168,7 @@ export function childRows(
   const parcels: FulfillmentRow[] = [];
   for (const { input, id } of orders) {
     input.lines.forEach((l, position) => {
-      lines.push({
-        order_id: id,
-        line_id: l.id,
-        position,
-        sku: l.sku,
-        title: l.title,
-        variant: l.variant,
-        category: l.category,
-        quantity: l.quantity,
-        unit_price: l.unit_price,
-        discount: l.discount,
-        tax: l.tax,
-        flags: l.flags,
-        supplier: l.supplier,
-        no_reason_return_waived: l.no_reason_return_waived,
-        tags: l.tags,
-      });
+      lines.push(lineRow(id, l, position));
     });
     input.payments.forEach((p, position) => {
       payments.push({ order_id: id, position, ...p });

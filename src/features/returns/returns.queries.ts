@@ -119,19 +119,8 @@ export async function lockReturn(trx: Tx, storeId: string, id: string): Promise<
  */
 export async function lockReturnWithLines(trx: Tx, storeId: string, id: string) {
   const row = await returnQuery(trx, storeId)
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('return_lines as rl')
-          .innerJoin('order_lines as ol', (j) =>
-            j.onRef('ol.order_id', '=', 'rl.order_id').onRef('ol.line_id', '=', 'rl.line_id'),
-          )
-          .selectAll('rl')
-          .select(['ol.sku', 'ol.title', 'ol.variant', 'ol.category', 'ol.position'])
-          .where('rl.store_id', '=', storeId)
-          .whereRef('rl.case_id', '=', 'c.id')
-          .orderBy('ol.position'),
-      ).as('return_lines'),
+    .select(() =>
+      jsonArrayFrom(returnLinesQuery(trx, storeId).where(sql<boolean>`rl.case_id = c.id`)).as('return_lines'),
     )
     .where('c.id', '=', id)
     .forUpdate('c')
@@ -147,7 +136,12 @@ export async function getReturnByRma(trx: Tx, storeId: string, rma: string): Pro
 
 export async function getReturnLines(trx: Tx, storeId: string, caseIds: string[]) {
   if (caseIds.length === 0) return [];
-  return trx
+  return returnLinesQuery(trx, storeId).where('rl.case_id', 'in', caseIds).execute();
+}
+
+/** Returns' lines with what the order says of them, in the order's order; the caller names the cases. */
+function returnLinesQuery(qc: QueryCreator<DB>, storeId: string) {
+  return qc
     .selectFrom('return_lines as rl')
     .innerJoin('order_lines as ol', (j) =>
       j.onRef('ol.order_id', '=', 'rl.order_id').onRef('ol.line_id', '=', 'rl.line_id'),
@@ -155,9 +149,7 @@ export async function getReturnLines(trx: Tx, storeId: string, caseIds: string[]
     .selectAll('rl')
     .select(['ol.sku', 'ol.title', 'ol.variant', 'ol.category', 'ol.position'])
     .where('rl.store_id', '=', storeId)
-    .where('rl.case_id', 'in', caseIds)
-    .orderBy('ol.position')
-    .execute();
+    .orderBy('ol.position');
 }
 export type ReturnLineRow = Awaited<ReturnType<typeof getReturnLines>>[number];
 
