@@ -12,7 +12,16 @@ describe('loadConfig', () => {
       publicUrl: 'http://127.0.0.1:3000',
       trustProxy: false,
       workers: undefined,
+      shipmentScanMinutes: 15,
     });
+  });
+
+  it('reads how often parcels are scanned, 0 turning the scan off', () => {
+    expect(loadConfig({ AFTERSALE_SHIPMENT_SCAN_MINUTES: '60' }).shipmentScanMinutes).toBe(60);
+    expect(loadConfig({ AFTERSALE_SHIPMENT_SCAN_MINUTES: '0' }).shipmentScanMinutes).toBe(0);
+    expect(() => loadConfig({ AFTERSALE_SHIPMENT_SCAN_MINUTES: '-1' })).toThrow(
+      /AFTERSALE_SHIPMENT_SCAN_MINUTES/,
+    );
   });
 
   it('reads how many HTTP processes to start, refusing nonsense', () => {

@@ -48,6 +48,9 @@ const envSchema = z.object({
   // `aftersale serve` with this many HTTP processes (Node's cluster) beside the background role;
   // unset: one process for everything. More than one needs PostgreSQL (DATABASE_URL).
   AFTERSALE_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  // How often the background role opens the late and lost parcel cases that fell due; 0: never
+  // (then run `aftersale cases scan` from a scheduler).
+  AFTERSALE_SHIPMENT_SCAN_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,6 +72,8 @@ export interface Config {
   smtpListen: { host: string; port: number } | undefined;
   /** HTTP processes for `serve` (AFTERSALE_WORKERS); undefined: one process runs everything */
   workers: number | undefined;
+  /** AFTERSALE_SHIPMENT_SCAN_MINUTES: the background role's shipment scan interval; 0: off */
+  shipmentScanMinutes: number;
   /** AFTERSALE_SECRET_KEY first, then AFTERSALE_SECRET_KEY_PREVIOUS; empty: no secrets can be stored */
   secretKeys: string[];
 }
@@ -105,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     workers: e.AFTERSALE_WORKERS,
+    shipmentScanMinutes: e.AFTERSALE_SHIPMENT_SCAN_MINUTES,
     secretKeys: [e.AFTERSALE_SECRET_KEY, e.AFTERSALE_SECRET_KEY_PREVIOUS].filter((k): k is string => !!k),
   };
 }

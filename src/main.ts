@@ -115,7 +115,14 @@ export async function startBackground(config: Config, database: Database, log: L
     (err) => log(err, 'job worker'),
   );
   // parcels past their route's late or lost threshold open their own case, once
-  const stopScanner = startShipmentScanner(database.db, (err) => log(err, 'shipment scan'));
+  const stopScanner =
+    config.shipmentScanMinutes > 0
+      ? startShipmentScanner(
+          database.db,
+          (err) => log(err, 'shipment scan'),
+          config.shipmentScanMinutes * 60_000,
+        )
+      : async () => {};
   // mail forwarded from the store's support address, taken as the inbound endpoint takes it
   const listener = config.smtpListen
     ? await startSmtpListener(
