@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDecisionContext } from '../../src/features/returns/decision-context.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { daysAgo, makeOrder } from '../builders.ts';
 
@@ -530,5 +531,21 @@ describe('units that never came back', () => {
     // The second unit carries the other half of the line: together never more than was paid.
     const refunded = (await t.call('GET', `/api/v1/orders/${o.id}`)).json().totals.refunded;
     expect(refunded + again.json().refund.total).toBeLessThanOrEqual(10612);
+  });
+});
+
+describe('a new return number', () => {
+  it('is checked against the store’s cases in the order’s own read', async () => {
+    const o = await order();
+    const made = await request(o.id, { method: 'drop_off' });
+    expect(made.statusCode, made.body).toBe(201);
+    const existing = made.json().rma as string;
+    const free = 'R-ZZZZ-ZZZZ';
+    const taken = await t.database.db
+      .transaction()
+      .execute(async (trx) =>
+        loadDecisionContext(trx, t.store.id, o.id, { numbers: [existing, free] }).then((c) => c.takenNumbers),
+      );
+    expect(taken).toEqual([existing]);
   });
 });

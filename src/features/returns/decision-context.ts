@@ -29,6 +29,8 @@ export interface LoadedContext {
   ctx: DecisionContext;
   /** the store, as it was read with the rest */
   store: Store;
+  /** which of the `numbers` asked about are already some case's number */
+  takenNumbers: string[];
 }
 
 export async function loadDecisionContext(
@@ -45,12 +47,20 @@ export async function loadDecisionContext(
     draftPolicy?: Policy;
     /** lock the order row (a request that may take its last units) */
     lock?: boolean;
+    /** candidate numbers for a new case, checked against the store's cases in the same read */
+    numbers?: string[];
   } = {},
 ): Promise<LoadedContext> {
   const stored = await loadOrder(trx, storeId, orderId, { lock: options.lock ?? false });
   if (!stored) throw notFound('Order');
   const order = stored.order;
-  const facts = await orderFacts(trx, storeId, orderId, [...new Set(order.lines.map((l) => l.sku))]);
+  const facts = await orderFacts(
+    trx,
+    storeId,
+    orderId,
+    [...new Set(order.lines.map((l) => l.sku))],
+    options.numbers ?? [],
+  );
   if (!facts.policy) throw new AppError('internal', 'The store has no return policy');
   const saved = readPolicyRow(storeId, facts.policy);
   const chosen = options.draftPolicy ? { version: saved.version + 1, document: options.draftPolicy } : saved;
@@ -101,14 +111,15 @@ export async function loadDecisionContext(
       ),
     },
   };
-  return { stored, ctx, store: facts.store };
+  return { stored, ctx, store: facts.store, takenNumbers: facts.taken.map((t) => t.number) };
 }
 
 /**
  * Everything the engine needs beside the order, in one query: the store, its current policy and
- * rates, what earlier returns and cases took or promised, and the catalogue's tags and weights.
+ * rates, what earlier returns and cases took or promised, the catalogue's tags and weights, and
+ * which candidate case numbers are taken.
  */
-async function orderFacts(trx: Tx, storeId: string, orderId: string, skus: string[]) {
+async function orderFacts(trx: Tx, storeId: string, orderId: string, skus: string[], numbers: string[]) {
   const row = await trx
     .selectFrom('stores as s')
     .select([...STORE_COLUMNS.map((c) => `s.${c}` as const), 's.disposition_costs'])
@@ -142,11 +153,18 @@ async function orderFacts(trx: Tx, storeId: string, orderId: string, skus: strin
           .where('pr.sku', 'in', skus.length ? skus : [''])
           .orderBy('pr.sku'),
       ).as('products'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('cases as k')
+          .select('k.number')
+          .where('k.store_id', '=', storeId)
+          .where('k.number', 'in', numbers.length ? numbers : ['']),
+      ).as('taken'),
     ])
     .where('s.id', '=', storeId)
     .executeTakeFirst();
   if (!row) throw notFound('Store');
-  const { policy, rates, held, by_cases, promised, shipping, products, ...store } = row;
+  const { policy, rates, held, by_cases, promised, shipping, products, taken, ...store } = row;
   return {
     store: { ...store, return_address: store.return_address as Address } as Store & {
       disposition_costs: unknown;
@@ -158,5 +176,6 @@ async function orderFacts(trx: Tx, storeId: string, orderId: string, skus: strin
     promised,
     shipping,
     products,
+    taken,
   };
 }

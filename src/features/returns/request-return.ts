@@ -12,9 +12,9 @@ import type { Decision, DecisionRequest } from '../../domain/policy/types.ts';
 import { formatRma } from '../../domain/returns/rma.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadDecisionContext } from './decision-context.ts';
-import { insertEvent, insertReturn, rmaExists, updateReturn } from './returns.queries.ts';
+import { insertEvent, returnInserts, returnUpdate } from './returns.queries.ts';
 import type { CreateReturnInput } from './returns.schemas.ts';
-import { loadForStep, moveReturn } from './transition.ts';
+import { moveReturn } from './transition.ts';
 
 /** The request's reasons as the engine knows them; a code the store does not know is refused. */
 export function resolveReasons(input: CreateReturnInput, policy: Policy): ResolvedReason[] {
@@ -62,12 +62,16 @@ export function notEligible(decision: Decision): AppError {
   });
 }
 
-async function newRma(trx: Tx, storeId: string): Promise<string> {
-  for (let i = 0; i < 5; i++) {
-    const rma = formatRma(randomBytes(5));
-    if (!(await rmaExists(trx, storeId, rma))) return rma;
-  }
-  throw new AppError('internal', 'Could not find a free RMA number');
+/** Candidate RMA numbers (40 random bits each), checked with the order's read: the first free one is taken. */
+const RMA_CANDIDATES = 5;
+function rmaCandidates(): string[] {
+  return Array.from({ length: RMA_CANDIDATES }, () => formatRma(randomBytes(5)));
+}
+
+function freeRma(candidates: string[], taken: string[]): string {
+  const rma = candidates.find((c) => !taken.includes(c));
+  if (!rma) throw new AppError('internal', 'Could not find a free RMA number');
+  return rma;
 }
 
 export async function requestReturn(
@@ -81,8 +85,10 @@ export async function requestReturn(
       ? input.resolution.lines.map((l) => ({ lineId: l.line_id, sku: l.sku }))
       : [];
   // The order row lock serialises requests on one order, so two cannot both take the last unit.
-  const { stored, ctx, store } = await loadDecisionContext(trx, actor.storeId, input.order_id, {
+  const candidates = rmaCandidates();
+  const { stored, ctx, store, takenNumbers } = await loadDecisionContext(trx, actor.storeId, input.order_id, {
     lock: true,
+    numbers: candidates,
     language: input.language,
     exchange,
     day: now.toISOString().slice(0, 10),
@@ -118,7 +124,7 @@ export async function requestReturn(
     });
 
   const id = randomUUID();
-  const rma = await newRma(trx, actor.storeId);
+  const rma = freeRma(candidates, takenNumbers);
   const caseRow = {
     store_id: actor.storeId,
     id,
@@ -132,8 +138,7 @@ export async function requestReturn(
     updated_at: now,
   };
   const byLine = new Map(decision.lines.map((d) => [d.line_id, d]));
-  await insertReturn(
-    trx,
+  const inserts = returnInserts(
     caseRow,
     {
       store_id: actor.storeId,
@@ -167,26 +172,36 @@ export async function requestReturn(
       decision: JSON.stringify(byLine.get(l.line_id)),
     })),
   );
-  await insertEvent(trx, {
-    store_id: actor.storeId,
-    case_id: id,
-    type: 'requested',
-    to: 'requested',
-    actor: actor.label,
-    data: {
-      rma,
-      resolution: type,
-      method: input.method,
-      auto_approved: decision.auto_approve,
-      lines: input.lines.map((l) => ({ line_id: l.line_id, quantity: l.quantity, reason: l.reason })),
+  // the case, its return and lines, and the event that records them: one statement
+  await insertEvent(
+    trx,
+    {
+      store_id: actor.storeId,
+      case_id: id,
+      type: 'requested',
+      to: 'requested',
+      actor: actor.label,
+      data: {
+        rma,
+        resolution: type,
+        method: input.method,
+        auto_approved: decision.auto_approve,
+        lines: input.lines.map((l) => ({ line_id: l.line_id, quantity: l.quantity, reason: l.reason })),
+      },
     },
-  });
-  if (decision.auto_approve) {
-    // Approved on the spot, through the same guarded step a person would take.
-    const row = await loadForStep(trx, actor, id);
-    await moveReturn(trx, { ...actor, label: 'system:auto_approve' }, row, 'approved');
-    await updateReturn(trx, actor.storeId, id, { approved_at: now });
-  } else
+    inserts,
+  );
+  if (decision.auto_approve)
+    // Approved on the spot, through the same guarded step a person would take (the case was
+    // written by this transaction, so no one else can hold it: nothing to lock or read back).
+    await moveReturn(
+      trx,
+      { ...actor, label: 'system:auto_approve' },
+      { id, status: 'requested', resolution: input.resolution },
+      'approved',
+      { also: [returnUpdate(actor.storeId, id, { approved_at: now })] },
+    );
+  else
     await insertEvent(trx, {
       store_id: actor.storeId,
       case_id: id,

@@ -11,20 +11,17 @@ export async function insertCase(trx: Tx, row: NewRow<'cases'>): Promise<void> {
   await trx.insertInto('cases').values(row).execute();
 }
 
-/** The case, its return and the return's lines, in one statement. */
-export async function insertReturn(
-  trx: Tx,
+/** The case, its return and the return's lines: writes for one statement (the first event's). */
+export function returnInserts(
   caseRow: NewRow<'cases'>,
   row: NewRow<'returns'>,
   lines: NewRow<'return_lines'>[],
-): Promise<void> {
-  await withWrites(trx, [
+): Alongside[] {
+  return [
     (db) => db.insertInto('cases').values(caseRow),
     (db) => db.insertInto('returns').values(row),
-  ])
-    .insertInto('return_lines')
-    .values(lines)
-    .execute();
+    (db) => db.insertInto('return_lines').values(lines),
+  ];
 }
 
 export async function insertEvent(
@@ -38,8 +35,8 @@ export async function insertEvent(
     actor: string;
     data?: unknown;
   },
-  /** a change the event records (a status update), written in the same statement as the event */
-  alongside?: Alongside,
+  /** the change the event records (a status update, the rows it wrote), in the event's statement */
+  alongside?: Alongside | readonly Alongside[],
 ): Promise<void> {
   const row = {
     store_id: e.store_id,
@@ -51,7 +48,10 @@ export async function insertEvent(
     data: JSON.stringify(e.data ?? {}),
   };
   // the rows the change wrote, beside the event (the CTE's name is never referred to)
-  const qc = withWrites(trx, alongside ? [alongside] : []);
+  const qc = withWrites(
+    trx,
+    alongside === undefined ? [] : Array.isArray(alongside) ? alongside : [alongside],
+  );
   if (OUTBOUND_TOPICS[e.type]) {
     // the events the store's own systems subscribe to leave with the change (signed webhooks out):
     // the event written and the endpoints that may want it read in one statement
@@ -66,16 +66,6 @@ export async function insertEvent(
   } else await qc.insertInto('case_events').values(row).execute();
   // and what the customer should hear of it, in the outbox, with the change
   await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
-}
-
-export async function rmaExists(trx: Tx, storeId: string, rma: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('cases')
-    .select('id')
-    .where('store_id', '=', storeId)
-    .where('number', '=', rma)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export function returnQuery(trx: Tx, storeId: string) {
@@ -115,19 +105,34 @@ export async function lockReturn(trx: Tx, storeId: string, id: string): Promise<
 
 /**
  * lockReturn() and the return's lines (as getReturnLines gives them, timestamps as ISO text) in one
- * statement: a step that needs both reads them in one round trip.
+ * statement, with what the refund clock needs besides the policy (the order's destination, the
+ * store's time zone): a step that needs them reads them in one round trip.
  */
 export async function lockReturnWithLines(trx: Tx, storeId: string, id: string) {
   const row = await returnQuery(trx, storeId)
-    .select(() =>
+    .select((eb) => [
       jsonArrayFrom(returnLinesQuery(trx, storeId).where(sql<boolean>`rl.case_id = c.id`)).as('return_lines'),
-    )
+      eb
+        .selectFrom('orders as o')
+        .select('o.destination_country')
+        .where('o.store_id', '=', storeId)
+        .whereRef('o.id', '=', 'c.order_id')
+        .as('destination_country'),
+      eb.selectFrom('stores as s').select('s.time_zone').where('s.id', '=', storeId).as('store_time_zone'),
+    ])
     .where('c.id', '=', id)
     .forUpdate('c')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { return_lines, ...ret } = row;
-  return { row: ret as ReturnRow, lines: return_lines };
+  const { return_lines, destination_country, store_time_zone, ...ret } = row;
+  return {
+    row: ret as ReturnRow,
+    lines: return_lines,
+    place:
+      destination_country && store_time_zone
+        ? { destination: destination_country, storeTimeZone: store_time_zone }
+        : null,
+  };
 }
 
 export async function getReturnByRma(trx: Tx, storeId: string, rma: string): Promise<ReturnRow | undefined> {
@@ -226,18 +231,38 @@ export function statusUpdate(
       .where('id', '=', caseId);
 }
 
+type ReturnValues = Partial<Omit<NewRow<'returns'>, 'store_id' | 'case_id'>>;
+type ReturnLineValues = Partial<Omit<NewRow<'return_lines'>, 'store_id' | 'case_id' | 'line_id'>>;
+
+/** The update of a return's own row, as a write to send alone or beside another statement. */
+export function returnUpdate(storeId: string, caseId: string, values: ReturnValues): Alongside {
+  return (db) =>
+    db.updateTable('returns').set(values).where('store_id', '=', storeId).where('case_id', '=', caseId);
+}
+
+/** The update of one line of a return, as a write to send alone or beside another statement. */
+export function returnLineUpdate(
+  storeId: string,
+  caseId: string,
+  lineId: string,
+  values: ReturnLineValues,
+): Alongside {
+  return (db) =>
+    db
+      .updateTable('return_lines')
+      .set(values)
+      .where('store_id', '=', storeId)
+      .where('case_id', '=', caseId)
+      .where('line_id', '=', lineId);
+}
+
 export async function updateReturn(
   trx: Tx,
   storeId: string,
   caseId: string,
-  values: Partial<Omit<NewRow<'returns'>, 'store_id' | 'case_id'>>,
+  values: ReturnValues,
 ): Promise<void> {
-  await trx
-    .updateTable('returns')
-    .set(values)
-    .where('store_id', '=', storeId)
-    .where('case_id', '=', caseId)
-    .execute();
+  await returnUpdate(storeId, caseId, values)(trx).execute();
 }
 
 export async function updateReturnLine(
@@ -245,15 +270,9 @@ export async function updateReturnLine(
   storeId: string,
   caseId: string,
   lineId: string,
-  values: Partial<Omit<NewRow<'return_lines'>, 'store_id' | 'case_id' | 'line_id'>>,
+  values: ReturnLineValues,
 ): Promise<void> {
-  await trx
-    .updateTable('return_lines')
-    .set(values)
-    .where('store_id', '=', storeId)
-    .where('case_id', '=', caseId)
-    .where('line_id', '=', lineId)
-    .execute();
+  await returnLineUpdate(storeId, caseId, lineId, values)(trx).execute();
 }
 
 export async function insertLabel(trx: Tx, row: NewRow<'return_labels'>): Promise<void> {

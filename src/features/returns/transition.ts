@@ -2,6 +2,7 @@
 // new status and its audit event in the caller's transaction.
 
 import type { Tx } from '../../db/schema.ts';
+import type { Alongside } from '../../db/with.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertTransition, isFinal, type ReturnStatus } from '../../domain/returns/lifecycle.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -26,20 +27,26 @@ export async function loadForStepWithLines(trx: Tx, actor: Actor, id: string) {
   return found;
 }
 
-export function isKeepItem(row: ReturnRow): boolean {
+export function isKeepItem(row: Pick<ReturnRow, 'resolution'>): boolean {
   return (row.resolution as { type: string }).type === 'keep_item';
+}
+
+/** Refuses a move the lifecycle does not allow, before anything is written (moveReturn checks again). */
+export function guardMove(row: Pick<ReturnRow, 'status' | 'resolution'>, to: ReturnStatus): void {
+  assertTransition(row.status as ReturnStatus, to, { keepItem: isKeepItem(row) });
 }
 
 export async function moveReturn(
   trx: Tx,
   actor: Actor,
-  row: ReturnRow,
+  row: Pick<ReturnRow, 'id' | 'status' | 'resolution'>,
   to: ReturnStatus,
-  event: { type?: string; data?: unknown } = {},
+  /** `also`: what the step writes with the move (its timestamps, its lines), in the same statement */
+  event: { type?: string; data?: unknown; also?: readonly Alongside[] } = {},
 ): Promise<void> {
   const from = row.status as ReturnStatus;
-  assertTransition(from, to, { keepItem: isKeepItem(row) });
-  // the status and its event in one statement
+  guardMove(row, to);
+  // the status, its event and what the step wrote with it in one statement
   await insertEvent(
     trx,
     {
@@ -51,9 +58,12 @@ export async function moveReturn(
       actor: actor.label,
       data: event.data,
     },
-    statusUpdate(actor.storeId, row.id, to, {
-      ...(from === 'requested' ? { sla_due_at: null } : {}),
-      closed: isFinal(to),
-    }),
+    [
+      statusUpdate(actor.storeId, row.id, to, {
+        ...(from === 'requested' ? { sla_due_at: null } : {}),
+        closed: isFinal(to),
+      }),
+      ...(event.also ?? []),
+    ],
   );
 }
