@@ -40,6 +40,9 @@ export function readPolicyRow(
   row: { version: number; document: unknown; created_by: string; created_at: string | Date },
 ): PolicyVersion {
   const { store_id: _, ...read_ } = read({ ...row, store_id: storeId, created_at: new Date(row.created_at) });
+  // the later steps of a return decided under this version find it here (policyByVersion)
+  const key = `${storeId}:${row.version}`;
+  if (!versions.has(key)) remember(key, read_, versions);
   return read_;
 }
 

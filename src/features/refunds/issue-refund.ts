@@ -10,7 +10,13 @@ import { AppError } from '../../domain/errors.ts';
 import type { Breakdown } from '../../domain/policy/types.ts';
 import { enqueueWith } from '../../jobs/queue.ts';
 import { lockOrder } from '../orders/orders.queries.ts';
-import { addRefunded, lockOrderForRefund, orderPayments, refundedPerPayment } from './refunds.queries.ts';
+import {
+  addRefunded,
+  lockOrderForRefund,
+  orderPayments,
+  refundedGrows,
+  refundedPerPayment,
+} from './refunds.queries.ts';
 import { type PaymentRoom, paymentRooms, splitBreakdown, splitRefund } from './split-refund.ts';
 
 /** What each of the order's payments can still take; call under the order's row lock. */
@@ -58,28 +64,31 @@ export async function issueRefund(
     parts.map((p) => p.amount),
   );
   const ids: string[] = [];
+  const grows = refundedGrows(input.storeId, input.orderId, input.amount);
   for (const [i, part] of parts.entries()) {
     const id = randomUUID();
-    // the refund and the job that pays it, in one statement
-    await enqueueWith(trx, input.storeId, 'refunds.execute', { refund_id: id }, new Date(), (db) =>
-      db.insertInto('refunds').values({
-        store_id: input.storeId,
-        id,
-        order_id: input.orderId,
-        case_id: input.caseId,
-        amount: part.amount,
-        currency: order.currency,
-        provider: part.provider,
-        payment_position: part.position,
-        provider_reference: null,
-        status: 'pending',
-        idempotency_key: keyFor(part.position),
-        breakdown: JSON.stringify(breakdowns[i]),
-      }),
-    );
+    // the refund and the job that pays it in one statement; with the last, the order's refunded total
+    await enqueueWith(trx, input.storeId, 'refunds.execute', { refund_id: id }, new Date(), [
+      (db) =>
+        db.insertInto('refunds').values({
+          store_id: input.storeId,
+          id,
+          order_id: input.orderId,
+          case_id: input.caseId,
+          amount: part.amount,
+          currency: order.currency,
+          provider: part.provider,
+          payment_position: part.position,
+          provider_reference: null,
+          status: 'pending',
+          idempotency_key: keyFor(part.position),
+          breakdown: JSON.stringify(breakdowns[i]),
+        }),
+      ...(i === parts.length - 1 ? [grows] : []),
+    ]);
     ids.push(id);
   }
-  await addRefunded(trx, input.storeId, input.orderId, input.amount);
+  // (no parts only for an amount of 0: nothing paid back, nothing to add)
   return ids;
 }
 

@@ -1,19 +1,25 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
+import type { Alongside } from '../../db/with.ts';
 import { leaseFree, MAX_ATTEMPTS } from '../../jobs/queue.ts';
 
 export async function insertRefund(trx: Tx, row: NewRow<'refunds'>): Promise<void> {
   await trx.insertInto('refunds').values(row).execute();
 }
 
+/** What an order has refunded grows by `amount`: a write to send alone or beside the refund's. */
+export function refundedGrows(storeId: string, orderId: string, amount: number): Alongside {
+  return (db) =>
+    db
+      .updateTable('orders')
+      .set({ refunded_amount: sql`refunded_amount + ${amount}`, updated_at: new Date() })
+      .where('store_id', '=', storeId)
+      .where('id', '=', orderId);
+}
+
 export async function addRefunded(trx: Tx, storeId: string, orderId: string, amount: number): Promise<void> {
-  await trx
-    .updateTable('orders')
-    .set({ refunded_amount: sql`refunded_amount + ${amount}`, updated_at: new Date() })
-    .where('store_id', '=', storeId)
-    .where('id', '=', orderId)
-    .execute();
+  await refundedGrows(storeId, orderId, amount)(trx).execute();
 }
 
 export async function lockRefund(trx: Tx, storeId: string, id: string) {

@@ -12,10 +12,10 @@ import type { LineDecision } from '../../domain/policy/types.ts';
 import { PUT_AWAY_DISPOSITIONS } from '../../domain/returns/inspection.ts';
 import type { Actor } from '../auth/actor.ts';
 import { inspectionCosts } from '../disposition/disposition-options.ts';
-import { recordMomentAndRefundDue } from './receive-return.ts';
-import { insertEvent, updateReturnLine } from './returns.queries.ts';
+import { momentWithRefundDue } from './receive-return.ts';
+import { insertEvent, returnLineUpdate } from './returns.queries.ts';
 import type { inspectSchema } from './returns.schemas.ts';
-import { loadForStepWithLines, moveReturn } from './transition.ts';
+import { guardMove, loadForStepWithLines, moveReturn } from './transition.ts';
 
 export async function inspectReturn(
   trx: Tx,
@@ -24,18 +24,9 @@ export async function inspectReturn(
   input: z.output<typeof inspectSchema>,
   now = new Date(),
 ): Promise<void> {
-  const { row, lines } = await loadForStepWithLines(trx, actor, id);
-  await moveReturn(trx, actor, row, 'inspected', {
-    data: {
-      lines: input.lines.map(({ line_id, grade, disposition, deduction, location }) => ({
-        line_id,
-        grade,
-        disposition,
-        deduction,
-        ...(location ? { location } : {}),
-      })),
-    },
-  });
+  const { row, lines, place } = await loadForStepWithLines(trx, actor, id);
+  // a return that cannot be inspected says so before any line is looked at
+  guardMove(row, 'inspected');
   const errors: { path: string; message: string }[] = [];
   input.lines.forEach((l, i) => {
     const line = lines.find((x) => x.line_id === l.line_id);
@@ -61,24 +52,51 @@ export async function inspectReturn(
   if (errors.length)
     throw new AppError('invalid_request', 'The inspection does not match the return', { errors });
   const costs = await inspectionCosts(trx, actor.storeId, id, input.lines, now);
-  for (const l of input.lines) {
-    const cost = costs.get(l.line_id);
+  const located = input.lines.map((l) => {
     const shelved = PUT_AWAY_DISPOSITIONS.includes(l.disposition);
-    const location = shelved ? (l.location ?? 'main') : null;
-    await updateReturnLine(trx, actor.storeId, id, l.line_id, {
-      grade: l.grade,
-      checklist: JSON.stringify(l.checklist),
-      disposition: l.disposition,
-      deduction_amount: l.deduction.amount,
-      deduction_reason: l.deduction.amount > 0 ? l.deduction.reason : null,
-      disposition_recommended: cost?.recommended ?? null,
-      disposition_expected_cost: cost?.expected_cost ?? null,
-      disposition_cost_currency: cost?.currency ?? null,
-      disposition_options: cost ? JSON.stringify(cost.snapshot) : null,
-      location,
-    });
+    return { ...l, shelved, location: shelved ? (l.location ?? 'main') : null };
+  });
+  // the verdict on each line and the moment, written with the status and its event
+  await moveReturn(trx, actor, row, 'inspected', {
+    data: {
+      lines: input.lines.map(({ line_id, grade, disposition, deduction, location }) => ({
+        line_id,
+        grade,
+        disposition,
+        deduction,
+        ...(location ? { location } : {}),
+      })),
+    },
+    also: [
+      ...located.map((l) => {
+        const cost = costs.get(l.line_id);
+        return returnLineUpdate(actor.storeId, id, l.line_id, {
+          grade: l.grade,
+          checklist: JSON.stringify(l.checklist),
+          disposition: l.disposition,
+          deduction_amount: l.deduction.amount,
+          deduction_reason: l.deduction.amount > 0 ? l.deduction.reason : null,
+          disposition_recommended: cost?.recommended ?? null,
+          disposition_expected_cost: cost?.expected_cost ?? null,
+          disposition_cost_currency: cost?.currency ?? null,
+          disposition_options: cost ? JSON.stringify(cost.snapshot) : null,
+          location: l.location,
+        });
+      }),
+      await momentWithRefundDue(
+        trx,
+        actor.storeId,
+        row,
+        place,
+        { receivedAt: row.received_at, inspectedAt: now },
+        { inspected_at: now },
+      ),
+    ],
+  });
+  // a unit back on a shelf: the store's inventory system hears it is due to be put away
+  for (const l of located) {
     const line = lines.find((x) => x.line_id === l.line_id);
-    if (shelved && line)
+    if (l.shelved && line)
       await insertEvent(trx, {
         store_id: actor.storeId,
         case_id: id,
@@ -90,15 +108,8 @@ export async function inspectReturn(
           quantity: line.received_quantity,
           grade: l.grade,
           disposition: l.disposition,
-          location,
+          location: l.location,
         },
       });
   }
-  await recordMomentAndRefundDue(
-    trx,
-    actor.storeId,
-    row,
-    { receivedAt: row.received_at, inspectedAt: now },
-    { inspected_at: now },
-  );
 }

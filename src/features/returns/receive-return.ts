@@ -1,7 +1,9 @@
 // The parcel is on its way (ship) and arrives at the warehouse (receive). Receipt may be partial and
 // come in several scans; each adds to the received quantity of its lines, never past what was asked.
+// A step's writes (status, event, lines, moment and refund clock) go in one statement.
 
 import type { Tx } from '../../db/schema.ts';
+import type { Alongside } from '../../db/with.ts';
 import { AppError } from '../../domain/errors.ts';
 import { refundDueAt } from '../../domain/policy/refund-clock.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -10,10 +12,10 @@ import {
   insertEvent,
   type ReturnRow,
   recordTracking,
-  updateReturn,
-  updateReturnLine,
+  returnLineUpdate,
+  returnUpdate,
 } from './returns.queries.ts';
-import { loadForStep, loadForStepWithLines, moveReturn } from './transition.ts';
+import { guardMove, loadForStep, loadForStepWithLines, moveReturn } from './transition.ts';
 
 export async function shipReturn(
   trx: Tx,
@@ -30,42 +32,38 @@ export async function shipReturn(
     });
 }
 
+/** Where a return's refund clock runs: the order's destination and the store's time zone. */
+export interface ReturnPlace {
+  destination: string;
+  storeTimeZone: string;
+}
+
 /**
- * Records the moment the goods arrived or were inspected, and moves the refund clock with them: some
- * laws count from receipt (China, Brazil). One query for what the clock needs, one update.
+ * The moment the goods arrived or were inspected, with the refund clock moved by it (some laws count
+ * from receipt: China, Brazil), as a write to send with the step's move. The policy the return was
+ * decided under is read once per process (a saved version never changes).
  */
-export async function recordMomentAndRefundDue(
+export async function momentWithRefundDue(
   trx: Tx,
   storeId: string,
   row: ReturnRow,
+  place: ReturnPlace | null,
   moments: { receivedAt: Date | null; inspectedAt: Date | null },
   moment: { received_at: Date } | { inspected_at: Date },
-): Promise<void> {
-  const [where, policy] = await Promise.all([
-    trx
-      .selectFrom('orders as o')
-      .innerJoin('stores as s', 's.id', 'o.store_id')
-      .select(['o.destination_country', 's.time_zone'])
-      .where('o.store_id', '=', storeId)
-      .where('o.id', '=', row.order_id)
-      .executeTakeFirst(),
-    policyByVersion(trx, storeId, row.policy_version),
-  ]);
+): Promise<Alongside> {
+  const policy = place ? await policyByVersion(trx, storeId, row.policy_version) : undefined;
   const due =
-    where && policy
+    place && policy
       ? refundDueAt({
-          destination: where.destination_country,
+          destination: place.destination,
           requestedAt: row.requested_at.toISOString(),
           receivedAt: moments.receivedAt?.toISOString() ?? null,
           inspectedAt: moments.inspectedAt?.toISOString() ?? null,
-          storeTimeZone: where.time_zone,
+          storeTimeZone: place.storeTimeZone,
           policy: policy.document,
         })
       : undefined;
-  await updateReturn(trx, storeId, row.id, {
-    ...moment,
-    ...(due === undefined ? {} : { refund_due_at: due }),
-  });
+  return returnUpdate(storeId, row.id, { ...moment, ...(due === undefined ? {} : { refund_due_at: due }) });
 }
 
 export async function receiveReturn(
@@ -75,7 +73,7 @@ export async function receiveReturn(
   input: { lines: { line_id: string; quantity: number }[] },
   now = new Date(),
 ): Promise<void> {
-  const { row, lines } = await loadForStepWithLines(trx, actor, id);
+  const { row, lines, place } = await loadForStepWithLines(trx, actor, id);
   const errors: { path: string; message: string }[] = [];
   input.lines.forEach((l, i) => {
     const line = lines.find((x) => x.line_id === l.line_id);
@@ -86,34 +84,42 @@ export async function receiveReturn(
         message: `only ${line.quantity - line.received_quantity} more unit(s) expected`,
       });
   });
-  if (row.status === 'received') {
-    // A further parcel of a return already received: no status change, just more units.
-    if (errors.length)
-      throw new AppError('invalid_request', 'The receipt does not match the return', { errors });
-    await insertEvent(trx, {
-      store_id: actor.storeId,
-      case_id: id,
-      type: 'received_more',
-      actor: actor.label,
-      data: input,
-    });
-  } else {
-    await moveReturn(trx, actor, row, 'received', { data: input });
-    if (errors.length)
-      throw new AppError('invalid_request', 'The receipt does not match the return', { errors });
-    await recordMomentAndRefundDue(
-      trx,
-      actor.storeId,
-      row,
-      { receivedAt: now, inspectedAt: null },
-      { received_at: now },
-    );
-  }
-  for (const l of input.lines) {
+  const more = row.status === 'received';
+  // a return that cannot be received says so before any line is looked at
+  if (!more) guardMove(row, 'received');
+  if (errors.length)
+    throw new AppError('invalid_request', 'The receipt does not match the return', { errors });
+  // each line's new count, written with the step's event
+  const counted = input.lines.flatMap((l) => {
     const line = lines.find((x) => x.line_id === l.line_id);
-    if (line)
-      await updateReturnLine(trx, actor.storeId, id, l.line_id, {
-        received_quantity: line.received_quantity + l.quantity,
-      });
-  }
+    return line
+      ? [
+          returnLineUpdate(actor.storeId, id, l.line_id, {
+            received_quantity: line.received_quantity + l.quantity,
+          }),
+        ]
+      : [];
+  });
+  if (more)
+    // A further parcel of a return already received: no status change, just more units.
+    await insertEvent(
+      trx,
+      { store_id: actor.storeId, case_id: id, type: 'received_more', actor: actor.label, data: input },
+      counted,
+    );
+  else
+    await moveReturn(trx, actor, row, 'received', {
+      data: input,
+      also: [
+        ...counted,
+        await momentWithRefundDue(
+          trx,
+          actor.storeId,
+          row,
+          place,
+          { receivedAt: now, inspectedAt: null },
+          { received_at: now },
+        ),
+      ],
+    });
 }

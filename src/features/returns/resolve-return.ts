@@ -8,7 +8,7 @@ import { productsBySku } from '../catalog/catalog.queries.ts';
 import { policyByVersion } from '../policy/policy.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
 import { creditExpiry, grantStoreCredit } from '../store-credit/store-credit.ts';
-import { insertEvent, updateReturn } from './returns.queries.ts';
+import { insertEvent, returnUpdate } from './returns.queries.ts';
 import { isKeepItem, loadForStepWithLines, moveReturn } from './transition.ts';
 
 export interface ResolveInput {
@@ -42,16 +42,18 @@ export async function resolveReturn(
         { path: 'resolution.customer_agreed', message: 'the customer must have agreed to store credit' },
       ],
     });
-  if (resolution !== asked) {
-    await updateReturn(trx, actor.storeId, id, { resolution: JSON.stringify({ type: resolution }) });
-    await insertEvent(trx, {
-      store_id: actor.storeId,
-      case_id: id,
-      type: 'resolution_changed',
-      actor: actor.label,
-      data: { from: asked, to: resolution, asked: row.resolution, customer_agreed: agreed },
-    });
-  }
+  if (resolution !== asked)
+    await insertEvent(
+      trx,
+      {
+        store_id: actor.storeId,
+        case_id: id,
+        type: 'resolution_changed',
+        actor: actor.label,
+        data: { from: asked, to: resolution, asked: row.resolution, customer_agreed: agreed },
+      },
+      returnUpdate(actor.storeId, id, { resolution: JSON.stringify({ type: resolution }) }),
+    );
   await moveReturn(trx, actor, row, 'completed', { type: 'resolved' });
   const decision = row.decision as unknown as Decision;
   const policy = await policyByVersion(trx, actor.storeId, row.policy_version);
@@ -132,16 +134,20 @@ export async function resolveReturn(
     refund_id: refundIds[0] ?? null,
     replacement_order_id: replacementOrderId,
   };
-  await updateReturn(trx, actor.storeId, id, { result: JSON.stringify(result), completed_at: now });
-  await insertEvent(trx, {
-    store_id: actor.storeId,
-    case_id: id,
-    type: 'settled',
-    actor: actor.label,
-    data: {
-      refund: settlement.refund,
-      store_credit: settlement.store_credit,
-      due_from_customer: settlement.due_from_customer,
+  // the result and its event in one statement
+  await insertEvent(
+    trx,
+    {
+      store_id: actor.storeId,
+      case_id: id,
+      type: 'settled',
+      actor: actor.label,
+      data: {
+        refund: settlement.refund,
+        store_credit: settlement.store_credit,
+        due_from_customer: settlement.due_from_customer,
+      },
     },
-  });
+    returnUpdate(actor.storeId, id, { result: JSON.stringify(result), completed_at: now }),
+  );
 }

@@ -1,0 +1,35 @@
+import { Worker } from 'node:worker_threads';
+import { migrate } from '../src/db/migrate.ts';
+import { createApiToken } from '../src/features/auth/tokens.ts';
+import { createStore } from '../src/features/stores/create-store.ts';
+import { buildApp } from '../src/http/app.ts';
+import { testStoreInput } from '../test/app.ts';
+import { makeOrder } from '../test/builders.ts';
+import { openBackend } from './http-bench.ts';
+
+const kind = (process.argv[2] ?? 'order') as 'order' | 'flow';
+const { database, cleanup } = await openBackend('postgres', process.env.DATABASE_URL);
+await migrate(database);
+const { token } = await database.db.transaction().execute(async (trx) => {
+  const { store } = await createStore(trx, testStoreInput);
+  return createApiToken(trx, { storeId: store.id, role: 'owner', name: 'bench' });
+});
+const app = await buildApp({ database, publicUrl: 'http://localhost', logLevel: 'warn' });
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const ids: string[] = [];
+for (let n = 0; n < 400; n++) {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/orders', headers: { authorization: `Bearer ${token}` }, payload: makeOrder({ external_id: `b-${n}`, number: `B${n}` }) });
+  ids.push(res.json().id);
+}
+const run = (total: number) =>
+  new Promise<{ latencies: number[]; seconds: number }>((resolve, reject) => {
+    const w = new Worker(new URL('./load-client.mjs', import.meta.url), { workerData: { base, token, clients: 8, total, kind, ids } });
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+await run(kind === 'flow' ? 40 : 500);
+const r = await run(kind === 'flow' ? 300 : 4000);
+const s = [...r.latencies].sort((a, b) => a - b);
+console.log(kind, (r.latencies.length / r.seconds).toFixed(0), '/s p50', s[Math.floor(s.length / 2)]?.toFixed(2));
+await app.close();
+await cleanup();
