@@ -75,10 +75,10 @@ test('the return flow', async () => {
     'POST /returns': expect.toSatisfy((n: number) => n <= 11),
     'GET /returns/{id}': 1,
     'POST receive': expect.toSatisfy((n: number) => n <= 7),
-    'POST inspect': expect.toSatisfy((n: number) => n <= 11),
-    'POST resolve': expect.toSatisfy((n: number) => n <= 13),
+    'POST inspect': expect.toSatisfy((n: number) => n <= 10),
+    'POST resolve': expect.toSatisfy((n: number) => n <= 12),
   });
   expect(
     create.statements + receive.statements + inspect.statements + resolve.statements,
-  ).toBeLessThanOrEqual(42);
+  ).toBeLessThanOrEqual(40);
 });

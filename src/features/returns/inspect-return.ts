@@ -13,7 +13,7 @@ import { PUT_AWAY_DISPOSITIONS } from '../../domain/returns/inspection.ts';
 import type { Actor } from '../auth/actor.ts';
 import { inspectionCosts } from '../disposition/disposition-options.ts';
 import { momentWithRefundDue } from './receive-return.ts';
-import { insertEvent, returnLineUpdate } from './returns.queries.ts';
+import { returnLineUpdate } from './returns.queries.ts';
 import type { inspectSchema } from './returns.schemas.ts';
 import { guardMove, loadForStepWithLines, moveReturn } from './transition.ts';
 
@@ -56,7 +56,29 @@ export async function inspectReturn(
     const shelved = PUT_AWAY_DISPOSITIONS.includes(l.disposition);
     return { ...l, shelved, location: shelved ? (l.location ?? 'main') : null };
   });
-  // the verdict on each line and the moment, written with the status and its event
+  // a unit back on a shelf: the store's inventory system hears it is due to be put away
+  const putAway = located.flatMap((l) => {
+    const line = lines.find((x) => x.line_id === l.line_id);
+    return l.shelved && line
+      ? [
+          {
+            store_id: actor.storeId,
+            case_id: id,
+            type: 'stock_put_away_due',
+            actor: actor.label,
+            data: {
+              line_id: l.line_id,
+              sku: line.sku,
+              quantity: line.received_quantity,
+              grade: l.grade,
+              disposition: l.disposition,
+              location: l.location,
+            },
+          },
+        ]
+      : [];
+  });
+  // the verdict on each line and the moment, written with the status and its events
   await moveReturn(trx, actor, row, 'inspected', {
     data: {
       lines: input.lines.map(({ line_id, grade, disposition, deduction, location }) => ({
@@ -92,24 +114,6 @@ export async function inspectReturn(
         { inspected_at: now },
       ),
     ],
+    then: putAway,
   });
-  // a unit back on a shelf: the store's inventory system hears it is due to be put away
-  for (const l of located) {
-    const line = lines.find((x) => x.line_id === l.line_id);
-    if (l.shelved && line)
-      await insertEvent(trx, {
-        store_id: actor.storeId,
-        case_id: id,
-        type: 'stock_put_away_due',
-        actor: actor.label,
-        data: {
-          line_id: l.line_id,
-          sku: line.sku,
-          quantity: line.received_quantity,
-          grade: l.grade,
-          disposition: l.disposition,
-          location: l.location,
-        },
-      });
-  }
 }

@@ -9,7 +9,7 @@ import { policyByVersion } from '../policy/policy.queries.ts';
 import { issueRefund } from '../refunds/issue-refund.ts';
 import { creditExpiry, grantStoreCredit } from '../store-credit/store-credit.ts';
 import { insertEvent, returnUpdate } from './returns.queries.ts';
-import { isKeepItem, loadForStepWithLines, moveReturn } from './transition.ts';
+import { guardMove, isKeepItem, loadForStepWithLines, moveReturn } from './transition.ts';
 
 export interface ResolveInput {
   /** pay out otherwise than the customer asked: money back or store credit */
@@ -24,6 +24,8 @@ export async function resolveReturn(
   now = new Date(),
 ): Promise<void> {
   const { row, lines } = await loadForStepWithLines(trx, actor, id);
+  // a return that cannot be completed says so before anything is paid
+  guardMove(row, 'completed');
   const asked = (row.resolution as { type: ResolutionType }).type;
   const resolution = input.resolution?.type ?? asked;
   // A keep-the-item refund is decided without the parcel; turning it into anything else would pay
@@ -54,7 +56,6 @@ export async function resolveReturn(
       },
       returnUpdate(actor.storeId, id, { resolution: JSON.stringify({ type: resolution }) }),
     );
-  await moveReturn(trx, actor, row, 'completed', { type: 'resolved' });
   const decision = row.decision as unknown as Decision;
   const policy = await policyByVersion(trx, actor.storeId, row.policy_version);
   const settlement = settleReturn({
@@ -134,20 +135,22 @@ export async function resolveReturn(
     refund_id: refundIds[0] ?? null,
     replacement_order_id: replacementOrderId,
   };
-  // the result and its event in one statement
-  await insertEvent(
-    trx,
-    {
-      store_id: actor.storeId,
-      case_id: id,
-      type: 'settled',
-      actor: actor.label,
-      data: {
-        refund: settlement.refund,
-        store_credit: settlement.store_credit,
-        due_from_customer: settlement.due_from_customer,
+  // the return resolved and settled, with its result: one statement
+  await moveReturn(trx, actor, row, 'completed', {
+    type: 'resolved',
+    also: [returnUpdate(actor.storeId, id, { result: JSON.stringify(result), completed_at: now })],
+    then: [
+      {
+        store_id: actor.storeId,
+        case_id: id,
+        type: 'settled',
+        actor: actor.label,
+        data: {
+          refund: settlement.refund,
+          store_credit: settlement.store_credit,
+          due_from_customer: settlement.due_from_customer,
+        },
       },
-    },
-    returnUpdate(actor.storeId, id, { result: JSON.stringify(result), completed_at: now }),
-  );
+    ],
+  });
 }

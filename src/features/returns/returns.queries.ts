@@ -24,21 +24,37 @@ export function returnInserts(
   ];
 }
 
+export interface EventInput {
+  store_id: string;
+  case_id: string;
+  type: string;
+  from?: string | null;
+  to?: string | null;
+  actor: string;
+  data?: unknown;
+}
+
 export async function insertEvent(
   trx: Tx,
-  e: {
-    store_id: string;
-    case_id: string;
-    type: string;
-    from?: string | null;
-    to?: string | null;
-    actor: string;
-    data?: unknown;
-  },
+  e: EventInput,
   /** the change the event records (a status update, the rows it wrote), in the event's statement */
   alongside?: Alongside | readonly Alongside[],
 ): Promise<void> {
-  const row = {
+  await insertEvents(trx, [e], alongside);
+}
+
+/**
+ * Events of one change, in their order, written in one statement with the rows the change wrote;
+ * then what each sends out (webhooks to the store's systems, the customer's message).
+ */
+export async function insertEvents(
+  trx: Tx,
+  events: readonly EventInput[],
+  alongside?: Alongside | readonly Alongside[],
+): Promise<void> {
+  const first = events[0];
+  if (!first) return;
+  const rows = events.map((e) => ({
     store_id: e.store_id,
     case_id: e.case_id,
     type: e.type,
@@ -46,26 +62,26 @@ export async function insertEvent(
     to_status: e.to ?? null,
     actor: e.actor,
     data: JSON.stringify(e.data ?? {}),
-  };
-  // the rows the change wrote, beside the event (the CTE's name is never referred to)
+  }));
+  // the rows the change wrote, beside the events (the CTE's name is never referred to)
   const qc = withWrites(
     trx,
     alongside === undefined ? [] : Array.isArray(alongside) ? alongside : [alongside],
   );
-  if (OUTBOUND_TOPICS[e.type]) {
+  if (events.some((e) => OUTBOUND_TOPICS[e.type])) {
     // the events the store's own systems subscribe to leave with the change (signed webhooks out):
-    // the event written and the endpoints that may want it read in one statement
+    // the events written and the endpoints that may want them read in one statement
     const endpoints = await qc
-      .with('event', (db) => db.insertInto('case_events').values(row))
+      .with('event', (db) => db.insertInto('case_events').values(rows))
       .selectFrom('webhook_endpoints')
       .select(['id', 'topics'])
-      .where('store_id', '=', e.store_id)
+      .where('store_id', '=', first.store_id)
       .where('disabled_at', 'is', null)
       .execute();
-    await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {}, endpoints);
-  } else await qc.insertInto('case_events').values(row).execute();
-  // and what the customer should hear of it, in the outbox, with the change
-  await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
+    for (const e of events) await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {}, endpoints);
+  } else await qc.insertInto('case_events').values(rows).execute();
+  // and what the customer should hear of them, in the outbox, with the change
+  for (const e of events) await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
 }
 
 export function returnQuery(trx: Tx, storeId: string) {

@@ -7,7 +7,8 @@ import { AppError } from '../../domain/errors.ts';
 import { assertTransition, isFinal, type ReturnStatus } from '../../domain/returns/lifecycle.ts';
 import type { Actor } from '../auth/actor.ts';
 import {
-  insertEvent,
+  type EventInput,
+  insertEvents,
   lockReturn,
   lockReturnWithLines,
   type ReturnRow,
@@ -41,23 +42,29 @@ export async function moveReturn(
   actor: Actor,
   row: Pick<ReturnRow, 'id' | 'status' | 'resolution'>,
   to: ReturnStatus,
-  /** `also`: what the step writes with the move (its timestamps, its lines), in the same statement */
-  event: { type?: string; data?: unknown; also?: readonly Alongside[] } = {},
+  /**
+   * `also`: what the step writes with the move (its timestamps, its lines), in the same statement;
+   * `then`: the step's further events, after the move's, in that statement too
+   */
+  event: { type?: string; data?: unknown; also?: readonly Alongside[]; then?: readonly EventInput[] } = {},
 ): Promise<void> {
   const from = row.status as ReturnStatus;
   guardMove(row, to);
   // the status, its event and what the step wrote with it in one statement
-  await insertEvent(
+  await insertEvents(
     trx,
-    {
-      store_id: actor.storeId,
-      case_id: row.id,
-      type: event.type ?? to,
-      from,
-      to,
-      actor: actor.label,
-      data: event.data,
-    },
+    [
+      {
+        store_id: actor.storeId,
+        case_id: row.id,
+        type: event.type ?? to,
+        from,
+        to,
+        actor: actor.label,
+        data: event.data,
+      },
+      ...(event.then ?? []),
+    ],
     [
       statusUpdate(actor.storeId, row.id, to, {
         ...(from === 'requested' ? { sla_due_at: null } : {}),
