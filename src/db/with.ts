@@ -23,3 +23,10 @@ export function withWrites(db: QueryCreator<DB>, writes: readonly Alongside[]): 
   });
   return qc;
 }
+
+/** Sends `writes` as one statement: the last one, with the others as its WITHs. */
+export async function writeTogether(db: QueryCreator<DB>, writes: readonly Alongside[]): Promise<void> {
+  const last = writes.at(-1);
+  if (!last) return;
+  await last(withWrites(db, writes.slice(0, -1))).execute();
+}

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import type { DB, Tx } from '../db/schema.ts';
-import { type Alongside, withWrites } from '../db/with.ts';
+import { type Alongside, writeTogether } from '../db/with.ts';
 
 /** NOTIFY channel: a job was enqueued (sent in the enqueuing transaction, so delivered on commit). */
 export const JOBS_CHANNEL = 'aftersale_jobs';
@@ -43,6 +43,14 @@ export async function enqueue(
   // the insert's trigger notifies JOBS_CHANNEL: the workers wake on commit
 }
 
+/** A job's row, as a write to send beside the row it is about (its trigger wakes the workers on commit). */
+export function jobInsert(storeId: string, kind: string, payload: unknown, runAt: Date): Alongside {
+  return (db) =>
+    db
+      .insertInto('jobs')
+      .values({ store_id: storeId, kind, payload: JSON.stringify(payload), run_at: runAt });
+}
+
 /**
  * enqueue() and another insert in one statement (a data-modifying WITH): the row a job is about and
  * the job itself, one round trip instead of two.
@@ -55,10 +63,10 @@ export async function enqueueWith(
   runAt: Date,
   alongside: Alongside | readonly Alongside[],
 ): Promise<void> {
-  await withWrites(trx, Array.isArray(alongside) ? alongside : [alongside as Alongside])
-    .insertInto('jobs')
-    .values({ store_id: storeId, kind, payload: JSON.stringify(payload), run_at: runAt })
-    .execute();
+  await writeTogether(trx, [
+    ...(Array.isArray(alongside) ? alongside : [alongside as Alongside]),
+    jobInsert(storeId, kind, payload, runAt),
+  ]);
 }
 
 export const MAX_ATTEMPTS = 8;

@@ -72,13 +72,13 @@ test('the return flow', async () => {
     'POST /orders': expect.toSatisfy((n: number) => n <= 9),
     // a whole order and a return's view are one query each
     'GET /orders/{id}': 1,
-    'POST /returns': expect.toSatisfy((n: number) => n <= 11),
+    'POST /returns': expect.toSatisfy((n: number) => n <= 10),
     'GET /returns/{id}': 1,
-    'POST receive': expect.toSatisfy((n: number) => n <= 7),
+    'POST receive': expect.toSatisfy((n: number) => n <= 6),
     'POST inspect': expect.toSatisfy((n: number) => n <= 10),
     'POST resolve': expect.toSatisfy((n: number) => n <= 12),
   });
   expect(
     create.statements + receive.statements + inspect.statements + resolve.statements,
-  ).toBeLessThanOrEqual(40);
+  ).toBeLessThanOrEqual(38);
 });

@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { type QueryCreator, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB, MessageAction, Tx } from '../../db/schema.ts';
+import { type Alongside, writeTogether } from '../../db/with.ts';
 import { delayRights } from '../../domain/cases/shipment-clock.ts';
 import { defaultTimeZone } from '../../domain/jurisdictions.ts';
 import { DEFAULT_DAYTIME, daytimeSchema, nextDaytime } from '../../domain/notifications/local-hours.ts';
 import { formatDateTime, formatMoney, normalizeLanguage, t } from '../../i18n/index.ts';
-import { enqueueWith } from '../../jobs/queue.ts';
+import { jobInsert } from '../../jobs/queue.ts';
 import { scheduleSurvey } from '../surveys/surveys.ts';
 import { fill, phrase, shippedTemplate, TEMPLATE_DEFS, type TemplateKey } from './templates.ts';
 
@@ -258,13 +259,12 @@ function actionFor(key: TemplateKey, r: Recipient): MessageAction | null {
 
 const domainOf = (slug: string) => `${slug}.aftersale`;
 
-/** Writes the message and its send job; returns the message's id, or null when nothing goes out. */
-export async function queueMessage(
-  trx: Tx,
+/** The message and its send job as writes for one statement (with what it supersedes), or null when nothing goes out. */
+export function messageWrites(
   r: Recipient,
   draft: Draft,
   now = new Date(),
-): Promise<string | null> {
+): { id: string; writes: Alongside[] } | null {
   const def = TEMPLATE_DEFS[draft.template];
   if (def.timing === 'proactive' && r.unsubscribed) return null;
   const text = recipientTemplate(r, draft.template);
@@ -279,9 +279,8 @@ export async function queueMessage(
   const inReplyTo = draft.inReplyTo === undefined ? r.lastInbound : draft.inReplyTo;
   const supersedes = draft.supersedes ?? [];
   const caseId = r.caseId;
-  // what this message says more fully (queued by this same change), the message and its send job:
-  // one statement
-  await enqueueWith(trx, r.storeId, 'messages.send', { message_id: id }, sendAfter, [
+  // what this message says more fully (queued by this same change), the message and its send job
+  const writes: Alongside[] = [
     ...(supersedes.length && caseId
       ? [
           (db: QueryCreator<DB>) =>
@@ -318,8 +317,22 @@ export async function queueMessage(
         reference_ids: inReplyTo?.references ?? [],
         action: JSON.stringify(actionFor(draft.template, r)),
       }),
-  ]);
-  return id;
+    jobInsert(r.storeId, 'messages.send', { message_id: id }, sendAfter),
+  ];
+  return { id, writes };
+}
+
+/** Writes the message and its send job in one statement; returns the message's id, or null when nothing goes out. */
+export async function queueMessage(
+  trx: Tx,
+  r: Recipient,
+  draft: Draft,
+  now = new Date(),
+): Promise<string | null> {
+  const message = messageWrites(r, draft, now);
+  if (!message) return null;
+  await writeTogether(trx, message.writes);
+  return message.id;
 }
 
 // --- the rules: which event says what -------------------------------------------------------
@@ -403,7 +416,36 @@ export const RULES: Readonly<Record<string, Rule | undefined>> = {
   }),
 };
 
-/** Called for every case event (from insertEvent): queues what its rule says, if it has one. */
+/**
+ * What an event's rule says, worked out before the event is written (the case already exists): the
+ * message's writes, to send in the event's own statement, and what follows the event (a survey).
+ */
+export async function notificationFor(
+  trx: Tx,
+  storeId: string,
+  type: string,
+  caseId: string,
+  data: unknown,
+  actor = '',
+): Promise<{ writes: Alongside[]; after: () => Promise<void> }> {
+  const none = { writes: [], after: async () => {} };
+  const rule = RULES[type];
+  if (!rule) return none;
+  // a case the survey opened: the survey page already told the customer someone will write
+  if (type === 'opened' && actor === 'system:survey') return none;
+  // a return approved in the same change: its approval is the one message (no need to read anything)
+  if (type === 'requested' && (data as Data | null)?.auto_approved === true) return none;
+  const r = await loadRecipient(trx, storeId, caseId);
+  if (!r) return none;
+  const draft = await rule(trx, r, (data ?? {}) as Data);
+  return {
+    writes: draft ? (messageWrites(r, draft)?.writes ?? []) : [],
+    // some days later: how did we do?
+    after: type === 'resolved' ? () => scheduleSurvey(trx, r) : none.after,
+  };
+}
+
+/** Called for every case event written first (from insertEvent): queues what its rule says, if it has one. */
 export async function notifyOnEvent(
   trx: Tx,
   storeId: string,
@@ -412,16 +454,7 @@ export async function notifyOnEvent(
   data: unknown,
   actor = '',
 ): Promise<void> {
-  const rule = RULES[type];
-  if (!rule) return;
-  // a case the survey opened: the survey page already told the customer someone will write
-  if (type === 'opened' && actor === 'system:survey') return;
-  // a return approved in the same change: its approval is the one message (no need to read anything)
-  if (type === 'requested' && (data as Data | null)?.auto_approved === true) return;
-  const r = await loadRecipient(trx, storeId, caseId);
-  if (!r) return;
-  const draft = await rule(trx, r, (data ?? {}) as Data);
-  if (draft) await queueMessage(trx, r, draft);
-  // some days later: how did we do?
-  if (type === 'resolved') await scheduleSurvey(trx, r);
+  const n = await notificationFor(trx, storeId, type, caseId, data, actor);
+  await writeTogether(trx, n.writes);
+  await n.after();
 }

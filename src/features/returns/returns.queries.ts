@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, NewRow, Row, Tx } from '../../db/schema.ts';
 import { type Alongside, withWrites } from '../../db/with.ts';
 import { emitOutbound, OUTBOUND_TOPICS } from '../integrations/webhooks-out.ts';
-import { notifyOnEvent } from '../notifications/notify.ts';
+import { notificationFor, notifyOnEvent } from '../notifications/notify.ts';
 
 export type ReturnRow = Row<'cases'> & Omit<Row<'returns'>, 'store_id' | 'case_id'>;
 
@@ -51,9 +51,18 @@ export async function insertEvents(
   trx: Tx,
   events: readonly EventInput[],
   alongside?: Alongside | readonly Alongside[],
+  /**
+   * `notifyFirst`: the case exists before this statement, so what the customer hears is worked out
+   * first and its message written in the same statement (one round trip less)
+   */
+  opts: { notifyFirst?: boolean } = {},
 ): Promise<void> {
   const first = events[0];
   if (!first) return;
+  const notices = [];
+  if (opts.notifyFirst)
+    for (const e of events)
+      notices.push(await notificationFor(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor));
   const rows = events.map((e) => ({
     store_id: e.store_id,
     case_id: e.case_id,
@@ -64,10 +73,10 @@ export async function insertEvents(
     data: JSON.stringify(e.data ?? {}),
   }));
   // the rows the change wrote, beside the events (the CTE's name is never referred to)
-  const qc = withWrites(
-    trx,
-    alongside === undefined ? [] : Array.isArray(alongside) ? alongside : [alongside],
-  );
+  const qc = withWrites(trx, [
+    ...(alongside === undefined ? [] : Array.isArray(alongside) ? alongside : [alongside]),
+    ...notices.flatMap((n) => n.writes),
+  ]);
   if (events.some((e) => OUTBOUND_TOPICS[e.type])) {
     // the events the store's own systems subscribe to leave with the change (signed webhooks out):
     // the events written and the endpoints that may want them read in one statement
@@ -81,7 +90,8 @@ export async function insertEvents(
     for (const e of events) await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {}, endpoints);
   } else await qc.insertInto('case_events').values(rows).execute();
   // and what the customer should hear of them, in the outbox, with the change
-  for (const e of events) await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
+  if (opts.notifyFirst) for (const n of notices) await n.after();
+  else for (const e of events) await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
 }
 
 export function returnQuery(trx: Tx, storeId: string) {

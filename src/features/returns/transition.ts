@@ -72,5 +72,7 @@ export async function moveReturn(
       }),
       ...(event.also ?? []),
     ],
+    // the case exists: the customer's message is written with the move
+    { notifyFirst: true },
   );
 }
