@@ -125,13 +125,9 @@ function recipientOf(storeId: string, r: RecipientRow, c: CaseParts | null): Rec
   };
 }
 
-/** The customer of a case and all a message about it needs, in one query. */
-export async function loadRecipient(
-  trx: Tx,
-  storeId: string,
-  caseId: string,
-): Promise<Recipient | undefined> {
-  const r = await recipientQuery(trx, storeId)
+/** The query for the customer of a case and all a message about it needs. */
+export function caseRecipientQuery(trx: Tx, storeId: string, caseId: string) {
+  return recipientQuery(trx, storeId)
     .innerJoin('cases as c', 'c.order_id', 'o.id')
     .select(['c.id as case_id', 'c.number', 'c.kind', 'c.sla_due_at', 'c.assignee_user_id'])
     .select((eb) => [
@@ -159,9 +155,37 @@ export async function loadRecipient(
       ).as('last_inbound'),
     ])
     .where('c.store_id', '=', storeId)
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
-  return r ? recipientOf(storeId, r, { ...r, id: r.case_id }) : undefined;
+    .where('c.id', '=', caseId);
+}
+type CaseRecipientRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof caseRecipientQuery>['executeTakeFirst']>>
+>;
+
+/** A row of caseRecipientQuery, read as is or as JSON inside another query (dates as text). */
+export function caseRecipientOf(
+  storeId: string,
+  r: Omit<CaseRecipientRow, 'sla_due_at' | 'unsubscribed_at'> & {
+    sla_due_at: Date | string | null;
+    unsubscribed_at: Date | string | null;
+  },
+): Recipient {
+  const due = r.sla_due_at;
+  const unsubscribed = r.unsubscribed_at;
+  return recipientOf(
+    storeId,
+    { ...r, unsubscribed_at: unsubscribed === null ? null : new Date(unsubscribed) },
+    { ...r, id: r.case_id, sla_due_at: due === null ? null : new Date(due) },
+  );
+}
+
+/** The customer of a case and all a message about it needs, in one query. */
+export async function loadRecipient(
+  trx: Tx,
+  storeId: string,
+  caseId: string,
+): Promise<Recipient | undefined> {
+  const r = await caseRecipientQuery(trx, storeId, caseId).executeTakeFirst();
+  return r ? caseRecipientOf(storeId, r) : undefined;
 }
 
 /** The customer of an order, for news about it that no case is about. */
@@ -427,6 +451,8 @@ export async function notificationFor(
   caseId: string,
   data: unknown,
   actor = '',
+  /** the case's recipient, when the caller read it with its own query */
+  known?: Recipient,
 ): Promise<{ writes: Alongside[]; after: () => Promise<void> }> {
   const none = { writes: [], after: async () => {} };
   const rule = RULES[type];
@@ -435,7 +461,7 @@ export async function notificationFor(
   if (type === 'opened' && actor === 'system:survey') return none;
   // a return approved in the same change: its approval is the one message (no need to read anything)
   if (type === 'requested' && (data as Data | null)?.auto_approved === true) return none;
-  const r = await loadRecipient(trx, storeId, caseId);
+  const r = known ?? (await loadRecipient(trx, storeId, caseId));
   if (!r) return none;
   const draft = await rule(trx, r, (data ?? {}) as Data);
   return {

@@ -73,7 +73,7 @@ export async function receiveReturn(
   input: { lines: { line_id: string; quantity: number }[] },
   now = new Date(),
 ): Promise<void> {
-  const { row, lines, place } = await loadForStepWithLines(trx, actor, id);
+  const { row, lines, place, recipient } = await loadForStepWithLines(trx, actor, id, { recipient: true });
   const errors: { path: string; message: string }[] = [];
   input.lines.forEach((l, i) => {
     const line = lines.find((x) => x.line_id === l.line_id);
@@ -110,6 +110,7 @@ export async function receiveReturn(
   else
     await moveReturn(trx, actor, row, 'received', {
       data: input,
+      recipient,
       also: [
         ...counted,
         await momentWithRefundDue(

@@ -23,7 +23,7 @@ export async function resolveReturn(
   input: ResolveInput = {},
   now = new Date(),
 ): Promise<void> {
-  const { row, lines } = await loadForStepWithLines(trx, actor, id);
+  const { row, lines, recipient } = await loadForStepWithLines(trx, actor, id, { recipient: true });
   // a return that cannot be completed says so before anything is paid
   guardMove(row, 'completed');
   const asked = (row.resolution as { type: ResolutionType }).type;
@@ -138,6 +138,7 @@ export async function resolveReturn(
   // the return resolved and settled, with its result: one statement
   await moveReturn(trx, actor, row, 'completed', {
     type: 'resolved',
+    recipient,
     also: [returnUpdate(actor.storeId, id, { result: JSON.stringify(result), completed_at: now })],
     then: [
       {

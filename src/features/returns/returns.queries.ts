@@ -1,9 +1,15 @@
 import { type QueryCreator, sql } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB, NewRow, Row, Tx } from '../../db/schema.ts';
 import { type Alongside, withWrites } from '../../db/with.ts';
 import { emitOutbound, OUTBOUND_TOPICS } from '../integrations/webhooks-out.ts';
-import { notificationFor, notifyOnEvent } from '../notifications/notify.ts';
+import {
+  caseRecipientOf,
+  caseRecipientQuery,
+  notificationFor,
+  notifyOnEvent,
+  type Recipient,
+} from '../notifications/notify.ts';
 
 export type ReturnRow = Row<'cases'> & Omit<Row<'returns'>, 'store_id' | 'case_id'>;
 
@@ -55,14 +61,16 @@ export async function insertEvents(
    * `notifyFirst`: the case exists before this statement, so what the customer hears is worked out
    * first and its message written in the same statement (one round trip less)
    */
-  opts: { notifyFirst?: boolean } = {},
+  opts: { notifyFirst?: boolean; recipient?: Recipient | undefined } = {},
 ): Promise<void> {
   const first = events[0];
   if (!first) return;
   const notices = [];
   if (opts.notifyFirst)
     for (const e of events)
-      notices.push(await notificationFor(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor));
+      notices.push(
+        await notificationFor(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor, opts.recipient),
+      );
   const rows = events.map((e) => ({
     store_id: e.store_id,
     case_id: e.case_id,
@@ -134,9 +142,18 @@ export async function lockReturn(trx: Tx, storeId: string, id: string): Promise<
  * statement, with what the refund clock needs besides the policy (the order's destination, the
  * store's time zone): a step that needs them reads them in one round trip.
  */
-export async function lockReturnWithLines(trx: Tx, storeId: string, id: string) {
+export async function lockReturnWithLines(
+  trx: Tx,
+  storeId: string,
+  id: string,
+  /** `recipient`: and whom the step's message goes to (notifications), in the same query */
+  opts: { recipient?: boolean } = {},
+) {
   const row = await returnQuery(trx, storeId)
     .select((eb) => [
+      opts.recipient
+        ? jsonObjectFrom(caseRecipientQuery(trx, storeId, id)).as('recipient')
+        : sql<null>`null`.as('recipient'),
       jsonArrayFrom(returnLinesQuery(trx, storeId).where(sql<boolean>`rl.case_id = c.id`)).as('return_lines'),
       eb
         .selectFrom('orders as o')
@@ -150,10 +167,11 @@ export async function lockReturnWithLines(trx: Tx, storeId: string, id: string) 
     .forUpdate('c')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { return_lines, destination_country, store_time_zone, ...ret } = row;
+  const { return_lines, destination_country, store_time_zone, recipient, ...ret } = row;
   return {
     row: ret as ReturnRow,
     lines: return_lines,
+    recipient: recipient ? caseRecipientOf(storeId, recipient) : undefined,
     place:
       destination_country && store_time_zone
         ? { destination: destination_country, storeTimeZone: store_time_zone }

@@ -6,6 +6,7 @@ import type { Alongside } from '../../db/with.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertTransition, isFinal, type ReturnStatus } from '../../domain/returns/lifecycle.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { Recipient } from '../notifications/notify.ts';
 import {
   type EventInput,
   insertEvents,
@@ -21,9 +22,14 @@ export async function loadForStep(trx: Tx, actor: Actor, id: string): Promise<Re
   return row;
 }
 
-/** loadForStep() with the return's lines, in one statement. */
-export async function loadForStepWithLines(trx: Tx, actor: Actor, id: string) {
-  const found = await lockReturnWithLines(trx, actor.storeId, id);
+/** loadForStep() with the return's lines (and, if asked, its message's recipient), in one statement. */
+export async function loadForStepWithLines(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  opts: { recipient?: boolean } = {},
+) {
+  const found = await lockReturnWithLines(trx, actor.storeId, id, opts);
   if (!found) throw new AppError('not_found', 'Return not found');
   return found;
 }
@@ -46,7 +52,14 @@ export async function moveReturn(
    * `also`: what the step writes with the move (its timestamps, its lines), in the same statement;
    * `then`: the step's further events, after the move's, in that statement too
    */
-  event: { type?: string; data?: unknown; also?: readonly Alongside[]; then?: readonly EventInput[] } = {},
+  event: {
+    type?: string;
+    data?: unknown;
+    also?: readonly Alongside[];
+    then?: readonly EventInput[];
+    /** the customer, read with the step's lock (else read here when the move has something to say) */
+    recipient?: Recipient | undefined;
+  } = {},
 ): Promise<void> {
   const from = row.status as ReturnStatus;
   guardMove(row, to);
@@ -73,6 +86,6 @@ export async function moveReturn(
       ...(event.also ?? []),
     ],
     // the case exists: the customer's message is written with the move
-    { notifyFirst: true },
+    { notifyFirst: true, recipient: event.recipient },
   );
 }
