@@ -76,9 +76,9 @@ test('the return flow', async () => {
     'GET /returns/{id}': 1,
     'POST receive': expect.toSatisfy((n: number) => n <= 5),
     'POST inspect': expect.toSatisfy((n: number) => n <= 10),
-    'POST resolve': expect.toSatisfy((n: number) => n <= 11),
+    'POST resolve': expect.toSatisfy((n: number) => n <= 9),
   });
   expect(
     create.statements + receive.statements + inspect.statements + resolve.statements,
-  ).toBeLessThanOrEqual(36);
+  ).toBeLessThanOrEqual(34);
 });

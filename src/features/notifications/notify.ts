@@ -12,7 +12,7 @@ import { defaultTimeZone } from '../../domain/jurisdictions.ts';
 import { DEFAULT_DAYTIME, daytimeSchema, nextDaytime } from '../../domain/notifications/local-hours.ts';
 import { formatDateTime, formatMoney, normalizeLanguage, t } from '../../i18n/index.ts';
 import { jobInsert } from '../../jobs/queue.ts';
-import { scheduleSurvey } from '../surveys/surveys.ts';
+import { surveyWrites } from '../surveys/surveys.ts';
 import { fill, phrase, shippedTemplate, TEMPLATE_DEFS, type TemplateKey } from './templates.ts';
 
 /** Who the message is for and how to speak to them, read once per event that has a rule. */
@@ -44,6 +44,8 @@ export interface Recipient {
   items: string;
   /** the customer's last message on the case, which a direct answer replies to (threading) */
   lastInbound: { messageId: string; references: string[] } | null;
+  /** the case has its satisfaction survey already (one per case) */
+  surveyed: boolean;
   /** the store's own texts (edited templates), all keys and languages: usually none */
   ownTemplates: { key: string; language: string; subject: string; body: string }[];
 }
@@ -90,6 +92,7 @@ interface CaseParts {
   assignee_user_id: string | null;
   items: { title: string; variant: string | null; quantity: number }[];
   last_inbound: { message_id: string | null; reference_ids: string[] } | null;
+  surveyed: boolean;
 }
 
 function recipientOf(storeId: string, r: RecipientRow, c: CaseParts | null): Recipient {
@@ -121,6 +124,7 @@ function recipientOf(storeId: string, r: RecipientRow, c: CaseParts | null): Rec
     lastInbound: last?.message_id
       ? { messageId: last.message_id, references: [...last.reference_ids, last.message_id].slice(-20) }
       : null,
+    surveyed: c?.surveyed ?? false,
     ownTemplates: r.own_templates,
   };
 }
@@ -153,6 +157,16 @@ export function caseRecipientQuery(trx: Tx, storeId: string, caseId: string) {
           .orderBy('m.at', 'desc')
           .limit(1),
       ).as('last_inbound'),
+      eb
+        .exists(
+          eb
+            .selectFrom('surveys as sv')
+            .select('sv.id')
+            .where('sv.store_id', '=', storeId)
+            .whereRef('sv.case_id', '=', 'c.id'),
+        )
+        .$castTo<boolean>()
+        .as('surveyed'),
     ])
     .where('c.store_id', '=', storeId)
     .where('c.id', '=', caseId);
@@ -442,7 +456,7 @@ export const RULES: Readonly<Record<string, Rule | undefined>> = {
 
 /**
  * What an event's rule says, worked out before the event is written (the case already exists): the
- * message's writes, to send in the event's own statement, and what follows the event (a survey).
+ * message's writes, and the survey's for a resolution, to send in the event's own statement.
  */
 export async function notificationFor(
   trx: Tx,
@@ -453,22 +467,21 @@ export async function notificationFor(
   actor = '',
   /** the case's recipient, when the caller read it with its own query */
   known?: Recipient,
-): Promise<{ writes: Alongside[]; after: () => Promise<void> }> {
-  const none = { writes: [], after: async () => {} };
+): Promise<Alongside[]> {
   const rule = RULES[type];
-  if (!rule) return none;
+  if (!rule) return [];
   // a case the survey opened: the survey page already told the customer someone will write
-  if (type === 'opened' && actor === 'system:survey') return none;
+  if (type === 'opened' && actor === 'system:survey') return [];
   // a return approved in the same change: its approval is the one message (no need to read anything)
-  if (type === 'requested' && (data as Data | null)?.auto_approved === true) return none;
+  if (type === 'requested' && (data as Data | null)?.auto_approved === true) return [];
   const r = known ?? (await loadRecipient(trx, storeId, caseId));
-  if (!r) return none;
+  if (!r) return [];
   const draft = await rule(trx, r, (data ?? {}) as Data);
-  return {
-    writes: draft ? (messageWrites(r, draft)?.writes ?? []) : [],
+  return [
+    ...(draft ? (messageWrites(r, draft)?.writes ?? []) : []),
     // some days later: how did we do?
-    after: type === 'resolved' ? () => scheduleSurvey(trx, r) : none.after,
-  };
+    ...(type === 'resolved' ? surveyWrites(r) : []),
+  ];
 }
 
 /** Called for every case event written first (from insertEvent): queues what its rule says, if it has one. */
@@ -480,7 +493,5 @@ export async function notifyOnEvent(
   data: unknown,
   actor = '',
 ): Promise<void> {
-  const n = await notificationFor(trx, storeId, type, caseId, data, actor);
-  await writeTogether(trx, n.writes);
-  await n.after();
+  await writeTogether(trx, await notificationFor(trx, storeId, type, caseId, data, actor));
 }

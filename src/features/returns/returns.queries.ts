@@ -65,11 +65,11 @@ export async function insertEvents(
 ): Promise<void> {
   const first = events[0];
   if (!first) return;
-  const notices = [];
+  const notices: Alongside[] = [];
   if (opts.notifyFirst)
     for (const e of events)
       notices.push(
-        await notificationFor(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor, opts.recipient),
+        ...(await notificationFor(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor, opts.recipient)),
       );
   const rows = events.map((e) => ({
     store_id: e.store_id,
@@ -83,7 +83,7 @@ export async function insertEvents(
   // the rows the change wrote, beside the events (the CTE's name is never referred to)
   const qc = withWrites(trx, [
     ...(alongside === undefined ? [] : Array.isArray(alongside) ? alongside : [alongside]),
-    ...notices.flatMap((n) => n.writes),
+    ...notices,
   ]);
   if (events.some((e) => OUTBOUND_TOPICS[e.type])) {
     // the events the store's own systems subscribe to leave with the change (signed webhooks out):
@@ -98,8 +98,8 @@ export async function insertEvents(
     for (const e of events) await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {}, endpoints);
   } else await qc.insertInto('case_events').values(rows).execute();
   // and what the customer should hear of them, in the outbox, with the change
-  if (opts.notifyFirst) for (const n of notices) await n.after();
-  else for (const e of events) await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
+  if (!opts.notifyFirst)
+    for (const e of events) await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
 }
 
 export function returnQuery(trx: Tx, storeId: string) {

@@ -5,36 +5,26 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.ts';
+import type { Alongside } from '../../db/with.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createCase } from '../cases/create-case.ts';
-import { queueMessage, type Recipient } from '../notifications/notify.ts';
+import { messageWrites, queueMessage, type Recipient } from '../notifications/notify.ts';
 
 export const LOW_SCORE = 2;
 
-/** Queues the survey for a resolved case, once, unless the store switched surveys off. */
-export async function scheduleSurvey(trx: Tx, r: Recipient, now = new Date()): Promise<void> {
-  if (!r.caseId || r.kind === 'dispute') return;
+/**
+ * The survey for a resolved case and its message, as writes for one statement (the case's own, when
+ * it rides with the resolution); none when the case has its survey already or the store switched
+ * surveys off. The case is locked by the step that resolves it, so two cannot both find none.
+ */
+export function surveyWrites(r: Recipient, now = new Date()): Alongside[] {
+  if (!r.caseId || r.kind === 'dispute' || r.surveyed) return [];
   const raw = r.settings.survey_after_days;
   const days = raw === undefined ? 3 : raw;
-  if (days === null) return;
-  const created = await trx
-    .insertInto('surveys')
-    .values({
-      store_id: r.storeId,
-      id: randomUUID(),
-      case_id: r.caseId,
-      order_id: r.orderId,
-      kind: r.kind,
-      agent_user_id: r.assigneeId,
-      language: r.language,
-    })
-    .onConflict((oc) => oc.columns(['store_id', 'case_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!created) return;
-  await queueMessage(
-    trx,
+  if (days === null) return [];
+  const caseId = r.caseId;
+  const message = messageWrites(
     r,
     {
       template: 'survey',
@@ -44,6 +34,22 @@ export async function scheduleSurvey(trx: Tx, r: Recipient, now = new Date()): P
     },
     now,
   );
+  return [
+    (db) =>
+      db
+        .insertInto('surveys')
+        .values({
+          store_id: r.storeId,
+          id: randomUUID(),
+          case_id: caseId,
+          order_id: r.orderId,
+          kind: r.kind,
+          agent_user_id: r.assigneeId,
+          language: r.language,
+        })
+        .onConflict((oc) => oc.columns(['store_id', 'case_id']).doNothing()),
+    ...(message?.writes ?? []),
+  ];
 }
 
 export async function surveyOf(trx: Tx, storeId: string, orderId: string, caseId: string) {
