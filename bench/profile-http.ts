@@ -1,3 +1,7 @@
+// A profiling run, not a benchmark: the server in this process on PostgreSQL, 8 clients on a worker
+// thread doing return flows or order reads, for a CPU profile of where the server's time goes:
+//   DATABASE_URL=postgres://… node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-http.ts flow
+// (or `order`). The figures it prints are rough; `npm run bench` measures.
 import { Worker } from 'node:worker_threads';
 import { migrate } from '../src/db/migrate.ts';
 import { createApiToken } from '../src/features/auth/tokens.ts';
@@ -18,18 +22,30 @@ const app = await buildApp({ database, publicUrl: 'http://localhost', logLevel: 
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const ids: string[] = [];
 for (let n = 0; n < 400; n++) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/orders', headers: { authorization: `Bearer ${token}` }, payload: makeOrder({ external_id: `b-${n}`, number: `B${n}` }) });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/orders',
+    headers: { authorization: `Bearer ${token}` },
+    payload: makeOrder({ external_id: `b-${n}`, number: `B${n}` }),
+  });
   ids.push(res.json().id);
 }
 const run = (total: number) =>
   new Promise<{ latencies: number[]; seconds: number }>((resolve, reject) => {
-    const w = new Worker(new URL('./load-client.mjs', import.meta.url), { workerData: { base, token, clients: 8, total, kind, ids } });
+    const w = new Worker(new URL('./load-client.mjs', import.meta.url), {
+      workerData: { base, token, clients: 8, total, kind, ids },
+    });
     w.once('message', resolve);
     w.once('error', reject);
   });
 await run(kind === 'flow' ? 40 : 500);
 const r = await run(kind === 'flow' ? 300 : 4000);
 const s = [...r.latencies].sort((a, b) => a - b);
-console.log(kind, (r.latencies.length / r.seconds).toFixed(0), '/s p50', s[Math.floor(s.length / 2)]?.toFixed(2));
+console.log(
+  kind,
+  (r.latencies.length / r.seconds).toFixed(0),
+  '/s p50',
+  s[Math.floor(s.length / 2)]?.toFixed(2),
+);
 await app.close();
 await cleanup();
