@@ -1,7 +1,21 @@
 // Disposition by cost over HTTP: the store's cost tables (who may write them, bad tables refused and
 // nothing changed), the options per line of a defective return, the route and its expected cost
 // recorded at inspection, the actual cost later, and restocked stock put away (event and webhook).
+// Also the one statement the options and the inspection read, and that it reads what the separate
+// reads do.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  dispositionFacts,
+  dispositionLines,
+  getStoredCosts,
+} from '../../src/features/disposition/disposition.queries.ts';
+import { dispositionOptions, inspectionCosts } from '../../src/features/disposition/disposition-options.ts';
+import { allRatesQuery } from '../../src/features/rates/rates.queries.ts';
+import {
+  readUnitsWithPosition,
+  unitsWithPosition,
+} from '../../src/features/suppliers/supplier-units.queries.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { daysAgo, makeOrder } from '../builders.ts';
 
@@ -301,5 +315,62 @@ describe('keep-the-item per destination', () => {
     expect(cheap.statusCode, cheap.body).toBe(200);
     expect((await ask()).json().lines[0].keep_item).toBe(false);
     await t.call('PUT', '/api/v1/disposition-costs', TABLES);
+  });
+});
+
+describe('the reads behind the options and the inspection', () => {
+  it('are one statement, for the options screen and for inspection', async () => {
+    const id = await receivedReturn('defective');
+    const counted = await t.database.db.transaction().execute(async (trx) => {
+      const before = t.database.statements();
+      const options = await dispositionOptions(trx, t.store.id, id);
+      const afterOptions = t.database.statements();
+      const costs = await inspectionCosts(
+        trx,
+        t.store.id,
+        id,
+        [{ line_id: 'L1', grade: 'D', disposition: 'return_to_supplier' }],
+        new Date(),
+      );
+      return { options, costs, statements: [afterOptions - before, t.database.statements() - afterOptions] };
+    });
+    expect(counted.statements).toEqual([1, 1]);
+    expect(counted.options.lines[0]?.supplier_position?.claimable).toBe(true);
+    expect(counted.costs.get('L1')).toMatchObject({
+      recommended: 'return_to_supplier',
+      expected_cost: -110,
+      currency: 'EUR',
+    });
+    // not a return of the store: not found, from the same statement
+    const missing = await t.call('GET', `/api/v1/returns/${randomUUID()}/disposition-options`);
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('give what the separate reads give: store, rates, lines, and units with their supplier', async () => {
+    const rates = await t.call('PUT', '/api/v1/exchange-rates', {
+      rates: [
+        { day: '2026-01-01', base: 'EUR', quote: 'USD', rate: '1.0850' },
+        { day: '2026-02-01', base: 'GBP', quote: 'EUR', rate: 1.17 },
+      ],
+    });
+    expect(rates.statusCode, rates.body).toBe(200);
+    const id = await receivedReturn('defective');
+    expect((await inspect(id, { grade: 'D', disposition: 'return_to_supplier' })).statusCode).toBe(200);
+    const now = new Date();
+    await t.database.db.transaction().execute(async (trx) => {
+      const row = await dispositionFacts(trx, t.store.id, id);
+      if (!row) throw new Error('no store');
+      const { is_return, rates, lines, units, suppliers, ...store } = row;
+      expect(is_return).toBe(true);
+      expect(store).toEqual(await getStoredCosts(trx, t.store.id));
+      expect(rates).toHaveLength(2);
+      expect(rates).toEqual(await allRatesQuery(trx, t.store.id).execute());
+      expect(lines).toEqual(await dispositionLines(trx, t.store.id, id));
+      const read = readUnitsWithPosition({ units, suppliers }, now);
+      expect(read).toHaveLength(1);
+      expect(read[0]?.delivered_at).toBeInstanceOf(Date);
+      expect(read[0]?.received_at).toBeInstanceOf(Date);
+      expect(read).toEqual(await unitsWithPosition(trx, t.store.id, { caseId: id }, now));
+    });
   });
 });

@@ -75,10 +75,12 @@ test('the return flow', async () => {
     'POST /returns': expect.toSatisfy((n: number) => n <= 10),
     'GET /returns/{id}': 1,
     'POST receive': expect.toSatisfy((n: number) => n <= 5),
-    'POST inspect': expect.toSatisfy((n: number) => n <= 10),
+    // its disposition costs (store, rates, lines, supplier units and suppliers) are one read
+    'POST inspect': expect.toSatisfy((n: number) => n <= 6),
     'POST resolve': expect.toSatisfy((n: number) => n <= 9),
   });
+  // issue 12's target: the whole flow in at most 30 statements
   expect(
     create.statements + receive.statements + inspect.statements + resolve.statements,
-  ).toBeLessThanOrEqual(34);
+  ).toBeLessThanOrEqual(30);
 });

@@ -1,7 +1,13 @@
 // The supplier loop over HTTP: versioned terms, the supplier's position on a returned unit, claims
 // through every step and their refusals, credits counted once, the month's reconciliation, the gaps
-// between the store's promises and the supplier's terms, and the scorecard.
+// between the store's promises and the supplier's terms, and the scorecard. Also that the units read
+// as JSON inside another statement come back as they do read alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  readUnitsWithPosition,
+  unitsWithPosition,
+  unitsWithPositionColumns,
+} from '../../src/features/suppliers/supplier-units.queries.ts';
 import { smtpMailer } from '../../src/integrations/smtp/mailer.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { daysAgo, makeOrder } from '../builders.ts';
@@ -634,5 +640,33 @@ describe('claims from cases', () => {
     const pdf = await t.call('GET', `/api/v1/supplier-claims/${claim.id}/document.pdf`);
     // the photo is drawn into the document
     expect(pdf.rawPayload.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+  });
+});
+
+describe('units read inside another statement', () => {
+  it('read back as the units read alone: returns and cases, claimed or not, dates as dates', async () => {
+    const now = new Date();
+    const filters = [
+      {},
+      { claimableOnly: true },
+      { supplierCode: 'SUP-1', since: new Date(Date.now() - DAY) },
+    ];
+    await t.database.db.transaction().execute(async (trx) => {
+      for (const f of filters) {
+        const row = await trx
+          .selectFrom('stores')
+          .select(unitsWithPositionColumns(trx, t.store.id, f))
+          .where('id', '=', t.store.id)
+          .executeTakeFirstOrThrow();
+        const alone = await unitsWithPosition(trx, t.store.id, f, now);
+        expect(readUnitsWithPosition(row, now)).toEqual(alone);
+        // the data has both sources, claimed units, and dates to convert
+        if (f === filters[0]) {
+          expect(new Set(alone.map((u) => u.source))).toEqual(new Set(['return_line', 'case']));
+          expect(alone.some((u) => u.claim !== null)).toBe(true);
+          expect(alone.some((u) => u.received_at instanceof Date)).toBe(true);
+        }
+      }
+    });
   });
 });

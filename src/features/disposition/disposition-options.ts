@@ -2,8 +2,9 @@
 // line's supplier position go into the pure chooser (domain/suppliers/disposition.ts), once per
 // grade, so the inspection screen can follow the grade the warehouse picks without asking again.
 // Also what the inspection records: the chosen route's expected cost beside the recommendation.
+// Both read all of it in one statement (dispositionFacts).
 import type { Tx } from '../../db/schema.ts';
-import type { RateTable } from '../../domain/currency.ts';
+import { type RateTable, rateTable } from '../../domain/currency.ts';
 import { AppError } from '../../domain/errors.ts';
 import { GRADES, type Grade } from '../../domain/returns/inspection.ts';
 import {
@@ -18,9 +19,8 @@ import {
 } from '../../domain/suppliers/disposition.ts';
 import { isSellerFault } from '../../domain/suppliers/position.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
-import { getReturn } from '../returns/returns.queries.ts';
-import { positionsForReturn } from '../suppliers/supplier-position.queries.ts';
-import { type DispositionLineRow, dispositionLines, getStoredCosts } from './disposition.queries.ts';
+import { readUnitsWithPosition, type UnitWithPosition } from '../suppliers/supplier-units.queries.ts';
+import { type DispositionLineRow, dispositionFacts, getStoredCosts } from './disposition.queries.ts';
 
 export interface CostContext {
   tables: DispositionCosts;
@@ -35,22 +35,46 @@ export interface CostContext {
 export async function loadCostContext(trx: Tx, storeId: string, now: Date): Promise<CostContext> {
   const store = await getStoredCosts(trx, storeId);
   if (!store) throw new AppError('not_found', 'Store not found');
+  return costContext(store, await loadRateTable(trx, storeId), now);
+}
+
+type StoredCosts = NonNullable<Awaited<ReturnType<typeof getStoredCosts>>>;
+
+function costContext(store: StoredCosts, rates: RateTable, now: Date): CostContext {
   const stored = readStoredCosts(store.disposition_costs, store.currency);
   return {
     tables: stored ?? dispositionCostsSchema.parse({ currency: store.currency }),
     tables_set: stored !== null,
-    rates: await loadRateTable(trx, storeId),
+    rates,
     day: now.toISOString().slice(0, 10),
     store_country: (store.return_address as { country?: string } | null)?.country ?? 'US',
   };
 }
 
-type Positions = Awaited<ReturnType<typeof positionsForReturn>>;
+/** Per line of the return: its supplier, their terms and position, and the unit's cost. */
+type LineFacts = Pick<UnitWithPosition, 'supplier' | 'terms' | 'position' | 'unit_cost'>;
+
+/**
+ * The cost context, the return's lines and each line's supplier facts, from one statement;
+ * `is_return`: whether the case is a return of the store. undefined: no such store.
+ */
+async function readForReturn(trx: Tx, storeId: string, caseId: string, now: Date) {
+  const row = await dispositionFacts(trx, storeId, caseId);
+  if (!row) return undefined;
+  const { is_return, rates, lines, units, suppliers, ...store } = row;
+  const positions = new Map<string, LineFacts>(
+    readUnitsWithPosition({ units, suppliers }, now).map((u) => [
+      u.line_id,
+      { supplier: u.supplier, terms: u.terms, position: u.position, unit_cost: u.unit_cost },
+    ]),
+  );
+  return { is_return, ctx: costContext(store, rateTable(rates), now), lines, positions };
+}
 
 function inputFor(
   ctx: CostContext,
   line: DispositionLineRow,
-  facts: ReturnType<Positions['get']>,
+  facts: LineFacts | undefined,
   grade: Grade,
 ): DispositionInput {
   const atStore = line.received_quantity > 0;
@@ -81,13 +105,10 @@ const assumedGrade = (line: DispositionLineRow): Grade =>
   (line.grade as Grade | null) ?? (isSellerFault(line.reason) ? 'C' : 'A');
 
 export async function dispositionOptions(trx: Tx, storeId: string, caseId: string, now = new Date()) {
-  const row = await getReturn(trx, storeId, caseId);
-  if (!row) throw new AppError('not_found', 'Return not found');
-  const [ctx, lines, positions] = await Promise.all([
-    loadCostContext(trx, storeId, now),
-    dispositionLines(trx, storeId, caseId),
-    positionsForReturn(trx, storeId, caseId, now),
-  ]);
+  const read = await readForReturn(trx, storeId, caseId, now);
+  // no store: no return of it either
+  if (!read?.is_return) throw new AppError('not_found', 'Return not found');
+  const { ctx, lines, positions } = read;
   return {
     currency: ctx.tables.currency,
     tables_set: ctx.tables_set,
@@ -134,11 +155,9 @@ export async function inspectionCosts(
   chosen: { line_id: string; grade: Grade; disposition: Route }[],
   now: Date,
 ) {
-  const [ctx, lines, positions] = await Promise.all([
-    loadCostContext(trx, storeId, now),
-    dispositionLines(trx, storeId, caseId),
-    positionsForReturn(trx, storeId, caseId, now),
-  ]);
+  const read = await readForReturn(trx, storeId, caseId, now);
+  if (!read) throw new AppError('not_found', 'Store not found');
+  const { ctx, lines, positions } = read;
   const out = new Map<
     string,
     { recommended: Route; expected_cost: number; currency: string; snapshot: unknown }

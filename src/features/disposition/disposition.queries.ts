@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../db/schema.ts';
 import { PUT_AWAY_DISPOSITIONS } from '../../domain/returns/inspection.ts';
+import { allRatesQuery } from '../rates/rates.queries.ts';
+import { returnQuery } from '../returns/returns.queries.ts';
+import { unitsWithPositionColumns } from '../suppliers/supplier-units.queries.ts';
 
 export async function getStoredCosts(trx: Tx, storeId: string) {
   return trx
@@ -20,6 +24,12 @@ export async function saveCosts(trx: Tx, storeId: string, document: unknown): Pr
 
 /** A return's lines with what disposition by cost needs: price, weight, quantity, where it is. */
 export async function dispositionLines(trx: Tx, storeId: string, caseId: string) {
+  return dispositionLinesQuery(trx, storeId, caseId).execute();
+}
+export type DispositionLineRow = Awaited<ReturnType<typeof dispositionLines>>[number];
+
+/** dispositionLines' query (no timestamps, so as JSON in another statement its rows read the same). */
+function dispositionLinesQuery(trx: Tx, storeId: string, caseId: string) {
   return trx
     .selectFrom('return_lines as rl')
     .innerJoin('order_lines as ol', (j) =>
@@ -49,10 +59,30 @@ export async function dispositionLines(trx: Tx, storeId: string, caseId: string)
     ])
     .where('rl.store_id', '=', storeId)
     .where('rl.case_id', '=', caseId)
-    .orderBy('ol.position')
-    .execute();
+    .orderBy('ol.position');
 }
-export type DispositionLineRow = Awaited<ReturnType<typeof dispositionLines>>[number];
+
+/**
+ * Everything disposition by cost reads for one return, in one statement: the store's cost tables,
+ * currency and return address (as getStoredCosts), its rates (as loadRateTable's rows), the return's
+ * lines (as dispositionLines), its units with their suppliers (readUnitsWithPosition reads them),
+ * and whether `caseId` is a return of the store (as getReturn finds it). No row: no such store.
+ */
+export async function dispositionFacts(trx: Tx, storeId: string, caseId: string) {
+  return trx
+    .selectFrom('stores as s')
+    .select(['s.disposition_costs', 's.currency', 's.return_address'])
+    .select((eb) => [
+      eb
+        .exists(returnQuery(trx, storeId).clearSelect().select('c.id').where('c.id', '=', caseId))
+        .as('is_return'),
+      jsonArrayFrom(allRatesQuery(trx, storeId)).as('rates'),
+      jsonArrayFrom(dispositionLinesQuery(trx, storeId, caseId)).as('lines'),
+      ...unitsWithPositionColumns(trx, storeId, { caseId }),
+    ])
+    .where('s.id', '=', storeId)
+    .executeTakeFirst();
+}
 
 export async function recordActualCost(
   trx: Tx,

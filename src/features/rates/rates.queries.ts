@@ -30,15 +30,18 @@ export async function listRates(
 
 /** Every rate of the store, as the engine's table (a store keeps a few hundred rows a year). */
 export async function loadRateTable(trx: Tx, storeId: string): Promise<RateTable> {
-  const rows = await trx
+  return rateTable(await allRatesQuery(trx, storeId).execute());
+}
+
+/** loadRateTable's rows, oldest day first (all text, so as JSON in another statement they read the same). */
+export function allRatesQuery(trx: Tx, storeId: string) {
+  return trx
     .selectFrom('exchange_rates')
     .select(RATE_COLUMNS)
     .where('store_id', '=', storeId)
     .orderBy('day')
     .orderBy('base')
-    .orderBy('quote')
-    .execute();
-  return rateTable(rows);
+    .orderBy('quote');
 }
 
 /** Saves rates; a pair's rate for a day it already has is replaced. */

@@ -17,8 +17,11 @@ export interface SupplierRow {
   terms: SupplierTerms | null;
 }
 
-/** The store's suppliers with what their terms are read with (the store's currency as a fallback). */
-const suppliersOf = (trx: Tx, storeId: string) =>
+/**
+ * The store's suppliers with what their terms are read with (the store's currency as a fallback);
+ * alone or as JSON in another statement (no timestamps, so its rows read back the same).
+ */
+export const suppliersOf = (trx: Tx, storeId: string) =>
   trx
     .selectFrom('suppliers as s')
     .innerJoin('stores as st', 'st.id', 's.store_id')
@@ -64,7 +67,11 @@ export async function getSupplier(
 
 /** Every supplier of the store with its terms in force, by code. */
 export async function suppliersByCode(trx: Tx, storeId: string): Promise<Map<string, SupplierRow>> {
-  const rows = await suppliersOf(trx, storeId).execute();
+  return suppliersByCodeFrom(await suppliersOf(trx, storeId).execute());
+}
+
+/** suppliersOf's rows with their terms in force, by code. */
+export function suppliersByCodeFrom(rows: Parameters<typeof withTerms>[0][]): Map<string, SupplierRow> {
   return new Map(rows.map((r) => [r.code, withTerms(r)]));
 }
 

@@ -1,12 +1,19 @@
 // The units the store took back or lost that a supplier may owe for, with the facts its terms ask
 // about: a return's lines (the received units, their reason, grade and checklist), and the lines of an
 // item-problem or lost-parcel case. Each is matched with its supplier's terms for its SKU, giving the
-// supplier's position (claimable until when, or why not).
-import { sql } from 'kysely';
+// supplier's position (claimable until when, or why not). Read alone, or as JSON columns of another
+// statement (unitsWithPositionColumns) that reads them back the same (readUnitsWithPosition).
+import { type RawBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../db/schema.ts';
 import { type SupplierPosition, supplierPosition } from '../../domain/suppliers/position.ts';
 import { type EffectiveTerms, termsForSku } from '../../domain/suppliers/terms.ts';
-import { type SupplierRow, suppliersByCode } from './supplier-terms.queries.ts';
+import {
+  type SupplierRow,
+  suppliersByCode,
+  suppliersByCodeFrom,
+  suppliersOf,
+} from './supplier-terms.queries.ts';
 
 export interface SupplierUnit {
   source: 'return_line' | 'case';
@@ -64,7 +71,20 @@ type Raw = Omit<SupplierUnit, 'value' | 'unit_cost' | 'claim'> & {
   claim_status: string | null;
 };
 
+/** A Raw row as JSON aggregation gives it: its timestamps as text. */
+type JsonRaw = Omit<Raw, 'delivered_at' | 'received_at' | 'reported_at'> & {
+  delivered_at: string | null;
+  received_at: string | null;
+  reported_at: string;
+};
+
 export async function loadSupplierUnits(trx: Tx, storeId: string, f: UnitFilter): Promise<SupplierUnit[]> {
+  const rows = await supplierUnitsQuery(storeId, f).execute(trx);
+  return rows.rows.map(readUnit);
+}
+
+/** The units' statement: a return's lines and a case's, oldest report first. */
+function supplierUnitsQuery(storeId: string, f: UnitFilter): RawBuilder<Raw> {
   const byCase = f.caseId ? sql`AND c.id = ${f.caseId}` : sql``;
   const bySupplier = f.supplierCode ? sql`AND ol.supplier = ${f.supplierCode}` : sql``;
   const inspected = f.claimableOnly
@@ -81,7 +101,7 @@ export async function loadSupplierUnits(trx: Tx, storeId: string, f: UnitFilter)
         FROM supplier_claim_lines scl JOIN supplier_claims sc ON sc.id = scl.claim_id
         WHERE scl.store_id = c.store_id AND scl.case_id = c.id AND coalesce(scl.line_id, '') = ${lineExpr}
         LIMIT 1) cl ON true`;
-  const rows = await sql<Raw>`
+  return sql<Raw>`
     SELECT 'return_line' AS source, c.id AS case_id, c.number AS case_number, c.kind AS case_kind,
       c.status AS case_status, o.id AS order_id, o.number AS order_number,
       o.destination_country, ol.line_id, ol.sku, ol.title, ol.supplier AS supplier_code,
@@ -115,27 +135,32 @@ export async function loadSupplierUnits(trx: Tx, storeId: string, f: UnitFilter)
     ${claimed(sql`cln.line_id`)}
     WHERE cln.store_id = ${storeId} AND c.kind IN ('item_problem', 'lost_parcel')
       ${byCase} ${bySupplier} ${openCases} ${casesSince}
-    ORDER BY reported_at, case_number, line_id`.execute(trx);
-  return rows.rows.map(
-    ({
-      value_amount,
-      currency,
-      unit_cost,
-      unit_cost_currency,
-      claim_id,
-      claim_number,
-      claim_status,
-      ...u
-    }) => ({
-      ...u,
-      value: { amount: Number(value_amount), currency },
-      unit_cost:
-        unit_cost !== null && unit_cost_currency ? { amount: unit_cost, currency: unit_cost_currency } : null,
-      claim: claim_id
-        ? { id: claim_id, number: claim_number as string, status: claim_status as string }
-        : null,
-    }),
-  );
+    ORDER BY reported_at, case_number, line_id`;
+}
+
+/** A timestamp as the driver gives it (a Date) or as JSON aggregation does (text with its offset). */
+const instant = (v: Date | string): Date => (typeof v === 'string' ? new Date(v) : v);
+
+function readUnit({
+  value_amount,
+  currency,
+  unit_cost,
+  unit_cost_currency,
+  claim_id,
+  claim_number,
+  claim_status,
+  ...u
+}: Raw | JsonRaw): SupplierUnit {
+  return {
+    ...u,
+    delivered_at: u.delivered_at === null ? null : instant(u.delivered_at),
+    received_at: u.received_at === null ? null : instant(u.received_at),
+    reported_at: instant(u.reported_at),
+    value: { amount: Number(value_amount), currency },
+    unit_cost:
+      unit_cost !== null && unit_cost_currency ? { amount: unit_cost, currency: unit_cost_currency } : null,
+    claim: claim_id ? { id: claim_id, number: claim_number as string, status: claim_status as string } : null,
+  };
 }
 
 /** The units with their supplier, the terms for their SKU and the supplier's position today. */
@@ -149,6 +174,37 @@ export async function unitsWithPosition(
     loadSupplierUnits(trx, storeId, f),
     suppliersByCode(trx, storeId),
   ]);
+  return withPositions(units, suppliers, now);
+}
+
+/**
+ * unitsWithPosition's two reads as two JSON columns (`units`, `suppliers`) of another statement, so
+ * a caller that needs the units with more reads them in one round trip; readUnitsWithPosition
+ * reads them back.
+ */
+export function unitsWithPositionColumns(trx: Tx, storeId: string, f: UnitFilter) {
+  return [
+    jsonArrayFrom(sql<JsonRaw>`(${supplierUnitsQuery(storeId, f)})`).as('units'),
+    jsonArrayFrom(suppliersOf(trx, storeId)).as('suppliers'),
+  ] as const;
+}
+
+/** What unitsWithPosition gives, from the columns of unitsWithPositionColumns. */
+export function readUnitsWithPosition(
+  row: {
+    units: JsonRaw[];
+    suppliers: Parameters<typeof suppliersByCodeFrom>[0];
+  },
+  now: Date,
+): UnitWithPosition[] {
+  return withPositions(row.units.map(readUnit), suppliersByCodeFrom(row.suppliers), now);
+}
+
+function withPositions(
+  units: SupplierUnit[],
+  suppliers: Map<string, SupplierRow>,
+  now: Date,
+): UnitWithPosition[] {
   return units.map((u) => {
     const s = u.supplier_code ? suppliers.get(u.supplier_code) : undefined;
     if (!s) return { ...u, supplier: null, terms: null, position: null };
