@@ -13,7 +13,15 @@ describe('loadConfig', () => {
       trustProxy: false,
       workers: undefined,
       shipmentScanMinutes: 15,
+      preparedStatements: true,
     });
+  });
+
+  it('reads whether PostgreSQL statements are prepared', () => {
+    expect(loadConfig({ AFTERSALE_PREPARED_STATEMENTS: 'false' }).preparedStatements).toBe(false);
+    expect(() => loadConfig({ AFTERSALE_PREPARED_STATEMENTS: 'maybe' })).toThrow(
+      /AFTERSALE_PREPARED_STATEMENTS/,
+    );
   });
 
   it('reads how often parcels are scanned, 0 turning the scan off', () => {

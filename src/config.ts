@@ -51,6 +51,12 @@ const envSchema = z.object({
   // How often the background role opens the late and lost parcel cases that fell due; 0: never
   // (then run `aftersale cases scan` from a scheduler).
   AFTERSALE_SHIPMENT_SCAN_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  // Named (prepared) statements on PostgreSQL: parsed and planned once per connection. Turn off
+  // behind a pooler in transaction mode that cannot keep them (PgBouncer before 1.21).
+  AFTERSALE_PREPARED_STATEMENTS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -72,6 +78,8 @@ export interface Config {
   smtpListen: { host: string; port: number } | undefined;
   /** HTTP processes for `serve` (AFTERSALE_WORKERS); undefined: one process runs everything */
   workers: number | undefined;
+  /** AFTERSALE_PREPARED_STATEMENTS: PostgreSQL statements prepared once per connection */
+  preparedStatements: boolean;
   /** AFTERSALE_SHIPMENT_SCAN_MINUTES: the background role's shipment scan interval; 0: off */
   shipmentScanMinutes: number;
   /** AFTERSALE_SECRET_KEY first, then AFTERSALE_SECRET_KEY_PREVIOUS; empty: no secrets can be stored */
@@ -111,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     workers: e.AFTERSALE_WORKERS,
     shipmentScanMinutes: e.AFTERSALE_SHIPMENT_SCAN_MINUTES,
+    preparedStatements: e.AFTERSALE_PREPARED_STATEMENTS,
     secretKeys: [e.AFTERSALE_SECRET_KEY, e.AFTERSALE_SECRET_KEY_PREVIOUS].filter((k): k is string => !!k),
   };
 }

@@ -77,7 +77,7 @@ const filesOf = (config: Config) => diskFileStore(join(config.dataDir, 'files'))
  */
 export async function startHttp(config: Config, database: Database) {
   const analyticsDatabase = config.analyticsDatabaseUrl
-    ? await openPostgres(config.analyticsDatabaseUrl, 4)
+    ? await openPostgres(config.analyticsDatabaseUrl, 4, { prepare: config.preparedStatements })
     : undefined;
   try {
     const app = await buildApp({

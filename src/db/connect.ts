@@ -148,15 +148,44 @@ const copyOf = (params: unknown): CopyRows | undefined => {
 };
 
 /**
+ * Names for the statements worth preparing: PostgreSQL parses and plans a named statement once per
+ * connection and then only binds it, where an unnamed one is parsed and planned on every run (for
+ * the JSON reads of an order or a return, most of the server's work). Only statements with
+ * parameters (BEGIN and COMMIT stay simple queries) and of bounded text (not a bulk insert of many
+ * rows, whose text changes with its row count); at most MAX_PREPARED texts, each connection keeping
+ * its own plans of them.
+ */
+const MAX_PREPARED = 500;
+const MAX_PREPARED_TEXT = 20_000;
+export function preparedNames() {
+  const known = new Map<string, string>();
+  return (text: string, values: unknown[] | undefined): string | undefined => {
+    if (!values?.length || text.length > MAX_PREPARED_TEXT) return undefined;
+    let name = known.get(text);
+    if (!name && known.size < MAX_PREPARED) {
+      name = `aftersale_${known.size + 1}`;
+      known.set(text, name);
+    }
+    return name;
+  };
+}
+
+/**
  * The pool Kysely draws from, its clients running a CopyRows parameter as COPY FROM STDIN (streamed
  * by pg-copy-streams) and anything else as pg would.
  */
-function copyingPool(pool: pg.Pool) {
+function copyingPool(pool: pg.Pool, prepare: boolean) {
   const wrapped = new WeakMap<pg.PoolClient, object>();
+  const names = prepare ? preparedNames() : null;
   const wrap = (client: pg.PoolClient) => ({
     query(...args: unknown[]) {
       const rows = copyOf(args[1]);
-      if (!rows) return (client.query as (...a: unknown[]) => unknown)(...args);
+      if (!rows) {
+        const [text, values] = args as [string, unknown[] | undefined];
+        const name = names?.(text, values);
+        if (name) return client.query({ name, text, values: values ?? [] });
+        return (client.query as (...a: unknown[]) => unknown)(...args);
+      }
       return (async () => {
         const stream = client.query(copyFrom(`COPY ${rows.target()} FROM STDIN WITH (FORMAT csv)`));
         await pipeline(Readable.from([rows.csv]), stream);
@@ -195,7 +224,12 @@ function statementCounter() {
   };
 }
 
-export async function openPostgres(url: string, max = 10): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  max = 10,
+  /** named (prepared) statements; off behind a pooler that cannot keep them (PgBouncer before 1.21) */
+  opts: { prepare?: boolean } = {},
+): Promise<Database> {
   // JIT compilation pays off for long analytical scans, not for an application's queries: PostgreSQL
   // turns it on by cost estimate, and on a report over a year of returns it spent a third of the
   // query's time compiling (issue 12). Off for our sessions.
@@ -208,7 +242,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   const counter = statementCounter();
   const db = new Kysely<DB>({
     // biome-ignore lint/suspicious/noExplicitAny: the wrapper implements the subset of pg.Pool Kysely uses
-    dialect: new PostgresDialect({ pool: copyingPool(pool) as any }),
+    dialect: new PostgresDialect({ pool: copyingPool(pool, opts.prepare ?? true) as any }),
     log: counter.log,
   });
   const listener = postgresListener(url);
@@ -321,6 +355,12 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   };
 }
 
-export function openDatabase(cfg: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite({ dataDir: cfg.dataDir });
+export function openDatabase(cfg: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  preparedStatements?: boolean;
+}): Promise<Database> {
+  return cfg.databaseUrl
+    ? openPostgres(cfg.databaseUrl, 10, { prepare: cfg.preparedStatements ?? true })
+    : openPglite({ dataDir: cfg.dataDir });
 }

@@ -1,0 +1,53 @@
+// Named statements on PostgreSQL: a statement with parameters is prepared once on its connection
+// and run again by name; with `prepare: false` (a pooler that cannot keep them) nothing is prepared.
+// Which statements get a name is checked on both databases (PGlite, one embedded connection,
+// prepares nothing).
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Database, openPostgres, preparedNames } from '../../src/db/connect.ts';
+import { openTestDatabase } from '../db.ts';
+
+let database: Database & { url?: string };
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
+
+/** Runs the same parameterised read twice on one connection; what that connection has prepared. */
+async function preparedAfterTwoReads(db: Database) {
+  return db.db.transaction().execute(async (trx) => {
+    for (const slug of ['a', 'b'])
+      await trx.selectFrom('stores').select('id').where('slug', '=', slug).execute();
+    const rows = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
+    return rows.rows.map((r) => r.statement).filter((s) => s.includes('from "stores"'));
+  });
+}
+
+if (process.env.DATABASE_URL)
+  describe('on PostgreSQL', () => {
+    test('a read with parameters is prepared once and reused', async () => {
+      expect(await preparedAfterTwoReads(database)).toEqual(['select "id" from "stores" where "slug" = $1']);
+    });
+
+    test('nothing is prepared when told not to', async () => {
+      const plain = await openPostgres(database.url as string, 1, { prepare: false });
+      try {
+        expect(await preparedAfterTwoReads(plain)).toEqual([]);
+      } finally {
+        await plain.close();
+      }
+    });
+  });
+
+test('names parameterised statements of bounded text, the same text the same name, up to the cap', () => {
+  const name = preparedNames();
+  expect(name('select 1 where $1', [1])).toBe('aftersale_1');
+  expect(name('select 2 where $1', [2])).toBe('aftersale_2');
+  expect(name('select 1 where $1', [3])).toBe('aftersale_1');
+  // BEGIN, COMMIT and the like stay simple queries; a bulk insert's long text is not kept
+  expect(name('begin', [])).toBeUndefined();
+  expect(name(`insert into t values ${'($1),'.repeat(5000)}`, [1])).toBeUndefined();
+  for (let i = 3; i <= 500; i++) name(`select ${i} where $1`, [i]);
+  expect(name('select 501 where $1', [1])).toBeUndefined();
+  expect(name('select 500 where $1', [1])).toBe('aftersale_500');
+});
