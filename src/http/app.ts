@@ -163,7 +163,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const secretBox = new SecretBox(deps.secretKeys ?? []);
   // reads only: its writes (none) would be lost on a replica; auth and tokens stay on the main one
-  const analytics = deps.analyticsDatabase ?? deps.database;
+  // reports read with plans made for their own period (no prepared statements), on the replica if any
+  const reportsFrom = deps.analyticsDatabase ?? deps.database;
+  const analytics: Database = { ...reportsFrom, db: reportsFrom.reportsDb };
   await app.register(orderRoutes(deps.database));
   await app.register(
     returnRoutes({

@@ -14,12 +14,12 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 /** Runs the same parameterised read twice on one connection; what that connection has prepared. */
-async function preparedAfterTwoReads(db: Database) {
+async function preparedAfterTwoReads(db: Database, column: 'slug' | 'name' = 'slug') {
   return db.db.transaction().execute(async (trx) => {
     for (const slug of ['a', 'b'])
-      await trx.selectFrom('stores').select('id').where('slug', '=', slug).execute();
+      await trx.selectFrom('stores').select('id').where(column, '=', slug).execute();
     const rows = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
-    return rows.rows.map((r) => r.statement).filter((s) => s.includes('from "stores"'));
+    return rows.rows.map((r) => r.statement).filter((s) => s.includes(`from "stores" where "${column}"`));
   });
 }
 
@@ -27,6 +27,11 @@ if (process.env.DATABASE_URL)
   describe('on PostgreSQL', () => {
     test('a read with parameters is prepared once and reused', async () => {
       expect(await preparedAfterTwoReads(database)).toEqual(['select "id" from "stores" where "slug" = $1']);
+    });
+
+    test('reports prepare nothing: each is planned for its own parameters', async () => {
+      // (its own text: the pool's connections keep what the request paths prepared)
+      expect(await preparedAfterTwoReads({ ...database, db: database.reportsDb }, 'name')).toEqual([]);
     });
 
     test('nothing is prepared when told not to', async () => {
