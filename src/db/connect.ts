@@ -165,16 +165,31 @@ const MAX_PREPARED = 500;
 const MAX_PREPARED_TEXT = 20_000;
 export function preparedNames() {
   const known = new Map<string, string>();
-  return (text: string, values: unknown[] | undefined): string | undefined => {
-    if (!values?.length || text.length > MAX_PREPARED_TEXT) return undefined;
-    let name = known.get(text);
-    if (!name && known.size < MAX_PREPARED) {
-      name = `aftersale_${known.size + 1}`;
-      known.set(text, name);
-    }
-    return name;
+  let made = 0;
+  return {
+    name(text: string, values: unknown[] | undefined): string | undefined {
+      if (!values?.length || text.length > MAX_PREPARED_TEXT) return undefined;
+      let name = known.get(text);
+      if (!name && known.size < MAX_PREPARED) {
+        name = `aftersale_${++made}`;
+        known.set(text, name);
+      }
+      return name;
+    },
+    /** the text gets a new name next time: its connections prepare it again, for today's tables */
+    forget(text: string): void {
+      known.delete(text);
+    },
   };
 }
+
+/**
+ * PostgreSQL's refusal of a prepared statement whose tables a migration changed since (a `SELECT *`
+ * that would now return other columns). The statement fails; under a new name it is prepared again.
+ */
+const isStalePlan = (err: unknown) =>
+  (err as { code?: string } | null)?.code === '0A000' &&
+  /cached plan must not change result type/.test((err as Error).message);
 
 /**
  * The pool Kysely draws from, its clients running a CopyRows parameter as COPY FROM STDIN (streamed
@@ -188,8 +203,12 @@ function copyingPool(pool: pg.Pool, prepare: boolean) {
       const rows = copyOf(args[1]);
       if (!rows) {
         const [text, values] = args as [string, unknown[] | undefined];
-        const name = names?.(text, values);
-        if (name) return client.query({ name, text, values: values ?? [] });
+        const name = names?.name(text, values);
+        if (name)
+          return client.query({ name, text, values: values ?? [] }).catch((err: unknown) => {
+            if (isStalePlan(err)) names?.forget(text);
+            throw err;
+          });
         return (client.query as (...a: unknown[]) => unknown)(...args);
       }
       return (async () => {

@@ -34,6 +34,21 @@ if (process.env.DATABASE_URL)
       expect(await preparedAfterTwoReads({ ...database, db: database.reportsDb }, 'name')).toEqual([]);
     });
 
+    test('a statement prepared before a migration changed its table fails once, then is prepared again', async () => {
+      const one = await openPostgres(database.url as string, 1);
+      try {
+        await sql`CREATE TABLE stale_plan (a int)`.execute(one.db);
+        const read = () => sql<{ a: number }>`SELECT * FROM stale_plan WHERE a = ${1}`.execute(one.db);
+        await read();
+        await sql`ALTER TABLE stale_plan ADD COLUMN b int`.execute(one.db);
+        await expect(read()).rejects.toThrow(/cached plan must not change result type/);
+        await sql`INSERT INTO stale_plan VALUES (1, 2)`.execute(one.db);
+        expect((await read()).rows).toEqual([{ a: 1, b: 2 }]);
+      } finally {
+        await one.close();
+      }
+    });
+
     test('nothing is prepared when told not to', async () => {
       const plain = await openPostgres(database.url as string, 1, { prepare: false });
       try {
@@ -45,7 +60,8 @@ if (process.env.DATABASE_URL)
   });
 
 test('names parameterised statements of bounded text, the same text the same name, up to the cap', () => {
-  const name = preparedNames();
+  const names = preparedNames();
+  const name = names.name;
   expect(name('select 1 where $1', [1])).toBe('aftersale_1');
   expect(name('select 2 where $1', [2])).toBe('aftersale_2');
   expect(name('select 1 where $1', [3])).toBe('aftersale_1');
@@ -55,4 +71,7 @@ test('names parameterised statements of bounded text, the same text the same nam
   for (let i = 3; i <= 500; i++) name(`select ${i} where $1`, [i]);
   expect(name('select 501 where $1', [1])).toBeUndefined();
   expect(name('select 500 where $1', [1])).toBe('aftersale_500');
+  // a forgotten text is named anew (and frees its place under the cap)
+  names.forget('select 1 where $1');
+  expect(name('select 1 where $1', [1])).toBe('aftersale_501');
 });
