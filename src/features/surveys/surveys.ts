@@ -9,7 +9,7 @@ import type { Alongside } from '../../db/with.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createCase } from '../cases/create-case.ts';
-import { messageWrites, queueMessage, type Recipient } from '../notifications/notify.ts';
+import { messageWrites, type Recipient } from '../notifications/notify.ts';
 
 export const LOW_SCORE = 2;
 
