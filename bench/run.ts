@@ -35,7 +35,7 @@ async function part(name: string, run: () => Promise<Measure[]> | Measure[]) {
 }
 
 await part('policy', () => benchPolicy(Math.round(100_000 * scale)));
-await part('start', () => benchStart());
+await part('start', () => benchStart(url));
 await part('http', () => benchHttp('pglite', undefined, scale));
 await part('http', () => benchHttp('postgres', url, scale));
 await part('ingest', () => benchIngest('pglite', undefined, scale));
