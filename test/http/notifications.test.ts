@@ -1,6 +1,7 @@
 // Mail to customers over a real SMTP exchange: the smtp-server package is the peer.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadRecipient, queueMessage } from '../../src/features/notifications/notify.ts';
+import { queueMessage } from '../../src/features/notifications/notify.ts';
+import { loadRecipient } from '../../src/features/notifications/recipient.ts';
 import { IN_DOUBT, NOT_CONFIGURED } from '../../src/features/notifications/send-message.ts';
 import { smtpMailer } from '../../src/integrations/smtp/mailer.ts';
 import { createTestApp, type TestApp } from '../app.ts';

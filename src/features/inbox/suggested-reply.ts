@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { formatDate, formatMoney, normalizeLanguage } from '../../i18n/index.ts';
-import { loadRecipient } from '../notifications/notify.ts';
+import { loadRecipient } from '../notifications/recipient.ts';
 import { fill, phrase } from '../notifications/templates.ts';
 
 export async function suggestedReply(db: Kysely<DB>, storeId: string, caseId: string) {

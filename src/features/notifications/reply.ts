@@ -5,7 +5,8 @@ import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { insertEvent } from '../returns/returns.queries.ts';
-import { loadRecipient, queueMessage } from './notify.ts';
+import { queueMessage } from './notify.ts';
+import { loadRecipient } from './recipient.ts';
 
 export async function replyToCustomer(
   trx: Tx,

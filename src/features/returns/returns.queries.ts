@@ -1,15 +1,10 @@
 import { type QueryCreator, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB, NewRow, Row, Tx } from '../../db/schema.ts';
-import { type Alongside, withWrites } from '../../db/with.ts';
+import { type Alongside, withWrites, writeTogether } from '../../db/with.ts';
 import { emitOutbound, OUTBOUND_TOPICS } from '../integrations/webhooks-out.ts';
-import {
-  caseRecipientOf,
-  caseRecipientQuery,
-  notificationFor,
-  notifyOnEvent,
-  type Recipient,
-} from '../notifications/notify.ts';
+import { notificationFor } from '../notifications/notify.ts';
+import { caseRecipientOf, caseRecipientQuery, type Recipient } from '../notifications/recipient.ts';
 
 export type ReturnRow = Row<'cases'> & Omit<Row<'returns'>, 'store_id' | 'case_id'>;
 
@@ -67,10 +62,7 @@ export async function insertEvents(
   if (!first) return;
   const notices: Alongside[] = [];
   if (opts.notifyFirst)
-    for (const e of events)
-      notices.push(
-        ...(await notificationFor(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor, opts.recipient)),
-      );
+    for (const e of events) notices.push(...(await notificationFor(trx, e, opts.recipient)));
   const rows = events.map((e) => ({
     store_id: e.store_id,
     case_id: e.case_id,
@@ -98,8 +90,7 @@ export async function insertEvents(
     for (const e of events) await emitOutbound(trx, e.store_id, e.type, e.case_id, e.data ?? {}, endpoints);
   } else await qc.insertInto('case_events').values(rows).execute();
   // and what the customer should hear of them, in the outbox, with the change
-  if (!opts.notifyFirst)
-    for (const e of events) await notifyOnEvent(trx, e.store_id, e.type, e.case_id, e.data ?? {}, e.actor);
+  if (!opts.notifyFirst) for (const e of events) await writeTogether(trx, await notificationFor(trx, e));
 }
 
 export function returnQuery(trx: Tx, storeId: string) {

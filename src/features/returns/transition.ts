@@ -6,7 +6,7 @@ import type { Alongside } from '../../db/with.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertTransition, isFinal, type ReturnStatus } from '../../domain/returns/lifecycle.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Recipient } from '../notifications/notify.ts';
+import type { Recipient } from '../notifications/recipient.ts';
 import {
   type EventInput,
   insertEvents,

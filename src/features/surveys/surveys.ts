@@ -9,7 +9,8 @@ import type { Alongside } from '../../db/with.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createCase } from '../cases/create-case.ts';
-import { messageWrites, type Recipient } from '../notifications/notify.ts';
+import { messageWrites } from '../notifications/notify.ts';
+import type { Recipient } from '../notifications/recipient.ts';
 
 export const LOW_SCORE = 2;
 

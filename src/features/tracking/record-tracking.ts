@@ -13,7 +13,8 @@ import {
   type TrackingEvent,
 } from '../../domain/tracking/milestones.ts';
 import { formatMoney } from '../../i18n/index.ts';
-import { loadOrderRecipient, queueMessage } from '../notifications/notify.ts';
+import { queueMessage } from '../notifications/notify.ts';
+import { loadOrderRecipient } from '../notifications/recipient.ts';
 import { fill, phrase } from '../notifications/templates.ts';
 
 /** What the customer is told beyond the milestone itself: what, how much, what to do. */
