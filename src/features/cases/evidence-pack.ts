@@ -6,7 +6,7 @@ import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { policySchema } from '../../domain/policy/policy.schema.ts';
 import type { FileStore } from '../../integrations/storage/file-store.ts';
-import { loadOrder } from '../orders/orders.queries.ts';
+import { loadOrder } from '../orders/load-order.ts';
 import { getStore } from '../stores/stores.queries.ts';
 import { getCase, listEvidence, listMessages } from './cases.queries.ts';
 import { type EvidencePackInput, renderEvidencePack } from './evidence-pack-pdf.ts';

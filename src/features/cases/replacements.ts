@@ -7,7 +7,7 @@ import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Address } from '../../domain/order.ts';
 import type { Actor } from '../auth/actor.ts';
-import { loadOrder } from '../orders/orders.queries.ts';
+import { loadOrder } from '../orders/load-order.ts';
 import { orderInputSchema } from '../orders/orders.schemas.ts';
 import { upsertOrder } from '../orders/upsert-order.ts';
 import { insertEvent } from '../returns/returns.queries.ts';

@@ -7,7 +7,8 @@ import { AppError } from '../../domain/errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { decodeCursor, encodeCursor, pageQuery } from '../../http/pagination.ts';
-import { findOrderIds, loadOrders, type StoredOrder } from './orders.queries.ts';
+import { loadOrders, type StoredOrder } from './load-order.ts';
+import { findOrderIds } from './orders.queries.ts';
 import { orderInputSchema } from './orders.schemas.ts';
 import { upsertOrder } from './upsert-order.ts';
 

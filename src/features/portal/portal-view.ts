@@ -2,7 +2,7 @@
 // reasons or actor names.
 import { jurisdictionFor } from '../../domain/jurisdictions.ts';
 import { refundProgress } from '../../domain/returns/refund-progress.ts';
-import type { StoredOrder } from '../orders/orders.queries.ts';
+import type { StoredOrder } from '../orders/load-order.ts';
 import type { ReturnView } from '../returns/return-view.ts';
 
 /** Timeline events a customer is told about. */

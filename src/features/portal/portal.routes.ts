@@ -11,7 +11,7 @@ import { guarded, lookupTarget } from '../auth/guess-limit.ts';
 import type { EvidenceDeps } from '../cases/evidence.ts';
 import { productImages } from '../catalog/catalog.queries.ts';
 import { pricedVariants } from '../catalog/priced-variants.ts';
-import { loadOrder } from '../orders/orders.queries.ts';
+import { loadOrder } from '../orders/load-order.ts';
 import { currentPolicy } from '../policy/policy.queries.ts';
 import { checkEligibility } from '../returns/check-eligibility.ts';
 import { requestReturn } from '../returns/request-return.ts';

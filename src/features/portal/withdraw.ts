@@ -8,7 +8,7 @@ import { AppError } from '../../domain/errors.ts';
 import { jurisdictionFor } from '../../domain/jurisdictions.ts';
 import { formatDateTime, normalizeLanguage, t } from '../../i18n/index.ts';
 import type { Actor } from '../auth/actor.ts';
-import { loadOrder } from '../orders/orders.queries.ts';
+import { loadOrder } from '../orders/load-order.ts';
 import { checkEligibility } from '../returns/check-eligibility.ts';
 import { requestReturn } from '../returns/request-return.ts';
 import { insertEvent } from '../returns/returns.queries.ts';

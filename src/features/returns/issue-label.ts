@@ -8,7 +8,7 @@ import type { Address } from '../../domain/order.ts';
 import { type Carrier, offlineCarrier } from '../../integrations/carriers/carrier.ts';
 import type { LabelInput } from '../../integrations/carriers/label-pdf.ts';
 import type { Actor } from '../auth/actor.ts';
-import { loadOrder } from '../orders/orders.queries.ts';
+import { loadOrder } from '../orders/load-order.ts';
 import { getStore } from '../stores/stores.queries.ts';
 import { getLabelPdf, getReturnLines, insertEvent, insertLabel, type ReturnRow } from './returns.queries.ts';
 import { loadForStep } from './transition.ts';
