@@ -3,7 +3,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -15,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from '../domain/evidence-limits.ts';
@@ -118,7 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Upgrading requests to HTTPS and HSTS only where the public address is HTTPS: sent over plain
   // HTTP (a LAN address), they made the browser fetch the console's scripts over HTTPS and fail.
   const https = deps.publicUrl.startsWith('https:');
-  await app.register(helmet, {
+  const securityHeaders = helmet({
     hsts: https,
     contentSecurityPolicy: {
       directives: {
@@ -135,6 +135,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
+  // helmet's middleware built once (the Fastify plugin built it again for every request)
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err) => done(err instanceof Error ? err : undefined)),
+  );
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(cookie);
