@@ -13,11 +13,12 @@ import type { DB, Tx } from './schema.ts';
 export interface Database {
   db: Kysely<DB>;
   /**
-   * The same database for reports (analytics, scorecards): statements planned for their own
-   * parameters every time. A prepared statement's generic plan, good for the request paths, took a
-   * year-long report from 0.3 to 0.7 s. On PGlite, `db` itself.
+   * The same database without prepared statements: each statement planned for its parameters and
+   * the tables as they are. For reports (analytics, scorecards: a generic plan took a year-long
+   * report from 0.3 to 0.7 s) and bulk imports (a plan made while the tables were small stayed while
+   * the import grew them). On PGlite, `db` itself.
    */
-  reportsDb: Kysely<DB>;
+  unpreparedDb: Kysely<DB>;
   kind: 'pglite' | 'postgres';
   /** Runs a script of several statements without parameters (migrations). */
   execScript(sql: string): Promise<void>;
@@ -270,11 +271,11 @@ export async function openPostgres(
   const prepare = opts.prepare ?? true;
   const db = new Kysely<DB>({ dialect: over(prepare), log: counter.log });
   // the same pool; never destroyed on its own (db's destroy ends the pool)
-  const reportsDb = prepare ? new Kysely<DB>({ dialect: over(false), log: counter.log }) : db;
+  const unpreparedDb = prepare ? new Kysely<DB>({ dialect: over(false), log: counter.log }) : db;
   const listener = postgresListener(url);
   return {
     db,
-    reportsDb,
+    unpreparedDb,
     kind: 'postgres',
     statements: counter.statements,
     traceStatements: counter.traceStatements,
@@ -341,7 +342,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }), log: counter.log });
   return {
     db,
-    reportsDb: db,
+    unpreparedDb: db,
     kind: 'pglite',
     pglite: instance,
     statements: counter.statements,

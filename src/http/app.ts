@@ -169,7 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // reads only: its writes (none) would be lost on a replica; auth and tokens stay on the main one
   // reports read with plans made for their own period (no prepared statements), on the replica if any
   const reportsFrom = deps.analyticsDatabase ?? deps.database;
-  const analytics: Database = { ...reportsFrom, db: reportsFrom.reportsDb };
+  const analytics: Database = { ...reportsFrom, db: reportsFrom.unpreparedDb };
   await app.register(orderRoutes(deps.database));
   await app.register(
     returnRoutes({

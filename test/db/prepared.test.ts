@@ -5,6 +5,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Database, openPostgres, preparedNames } from '../../src/db/connect.ts';
+import { importOrders } from '../../src/features/orders/import-orders.ts';
+import { type OrderInput, orderInputSchema } from '../../src/features/orders/orders.schemas.ts';
+import { createStore } from '../../src/features/stores/create-store.ts';
+import { testStoreInput } from '../app.ts';
+import { makeOrder } from '../builders.ts';
 import { openTestDatabase } from '../db.ts';
 
 let database: Database & { url?: string };
@@ -31,7 +36,39 @@ if (process.env.DATABASE_URL)
 
     test('reports prepare nothing: each is planned for its own parameters', async () => {
       // (its own text: the pool's connections keep what the request paths prepared)
-      expect(await preparedAfterTwoReads({ ...database, db: database.reportsDb }, 'name')).toEqual([]);
+      expect(await preparedAfterTwoReads({ ...database, db: database.unpreparedDb }, 'name')).toEqual([]);
+    });
+
+    test('an import prepares nothing: its tables grow under it, so each batch is planned for them as they are', async () => {
+      // one connection, so what it prepared is what pg_prepared_statements shows
+      const one = await openPostgres(database.url as string, 1);
+      try {
+        const { store } = await one.db
+          .transaction()
+          .execute((trx) => createStore(trx, { ...testStoreInput, slug: 'import-prepares-nothing' }));
+        const orders = [1, 2, 3].map(
+          (n) =>
+            orderInputSchema.parse(makeOrder({ external_id: `imp-${n}`, number: `IMP-${n}` })) as OrderInput,
+        );
+        async function* items() {
+          for (const order of orders) yield { order };
+        }
+        // twice: the second finds the first's orders and replaces them (the lookup a generic plan slowed)
+        expect((await importOrders(one, store.id, items(), () => {}, { batch: 2 })).created).toBe(3);
+        expect((await importOrders(one, store.id, items(), () => {}, { batch: 2 })).updated).toBe(3);
+        const prepared = await sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements`.execute(one.db);
+        expect(prepared.rows.map((r) => r.statement).filter((s) => /from orders o/i.test(s))).toEqual([]);
+        // the same lookup through the request paths' Kysely is prepared: the check above can see one
+        await sql`SELECT o.id FROM orders o WHERE o.store_id = ${store.id}`.execute(one.db);
+        const after = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+          one.db,
+        );
+        expect(after.rows.filter((r) => /from orders o/i.test(r.statement))).toHaveLength(1);
+      } finally {
+        await one.close();
+      }
     });
 
     test('a statement prepared before a migration changed its table fails once, then is prepared again', async () => {

@@ -34,9 +34,14 @@ export async function importOrders(
   let keys = new Set<string>();
   let seen = 0;
   const count = (created: boolean) => (created ? summary.created++ : summary.updated++);
+  // Not prepared statements: a generic plan made while the tables were small (a first import, or one
+  // after they were emptied) stays while the import grows them; looking a batch's orders up then
+  // scanned every order for each key, and 20,000 orders took 50 s instead of 3 (measured on
+  // PostgreSQL). A batch's statements are planned each time, for the tables as they are.
+  const db = database.unpreparedDb;
   const write = async (current: { order: OrderInput; ref: string }[]) => {
     try {
-      const results = await database.db.transaction().execute((trx) =>
+      const results = await db.transaction().execute((trx) =>
         writeOrderBatch(
           trx,
           storeId,
@@ -52,7 +57,7 @@ export async function importOrders(
       // The database refused the batch as a whole: retry one by one to name the order it was.
       for (const item of current) {
         try {
-          const r = await database.db.transaction().execute((trx) => upsertOrder(trx, storeId, item.order));
+          const r = await db.transaction().execute((trx) => upsertOrder(trx, storeId, item.order));
           count(r.created);
         } catch (err) {
           summary.refused.push({ ref: item.ref, errors: [message(err)] });
