@@ -212,7 +212,8 @@ export async function importReviews(
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    await database.db.transaction().execute(async (trx) => {
+    // planned each time, like an order import: the tables grow under it (Database.unpreparedDb)
+    await database.unpreparedDb.transaction().execute(async (trx) => {
       const orders = await ordersFor(trx, actor.storeId, [
         ...new Set(current.flatMap((r) => (r.order_ref ? [r.order_ref] : []))),
       ]);
