@@ -14,7 +14,7 @@ export function copyCell(v: unknown, json = false): string {
       : Array.isArray(v)
         ? `{${v.map((e) => `"${String(e).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`
         : String(v);
-  return `"${text.replaceAll('"', '""')}"`;
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
 
 // the jsonb columns of the tables an import writes

@@ -1,8 +1,10 @@
 // Imports orders from the CSV layout documented in docs/import-orders-csv.md: one row per order line,
 // adjacent rows with the same order_number form one order. Each order is validated on its own, so one
 // bad order is reported and the import goes on.
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { minorUnitDigits } from '../../domain/money.ts';
+import { recordsOf } from './csv-records.ts';
 import { type OrderInput, orderInputSchema } from './orders.schemas.ts';
 
 export type CsvImportResult =
@@ -25,7 +27,6 @@ const REQUIRED =
 const PARCEL_COLUMNS = ['carrier', 'shipped_at', 'delivered_at'];
 
 type Cells = Record<string, string>;
-type Parsed = { record: string[]; info: { lines: number } };
 interface Row {
   row: number;
   cells: Cells;
@@ -36,32 +37,37 @@ interface Row {
 export class CsvLayoutError extends Error {}
 
 export async function* readOrdersCsv(input: NodeJS.ReadableStream): AsyncGenerator<CsvImportResult> {
-  const parser = input.pipe(
-    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
-  );
+  // Empty lines come through as [''] and are skipped here, so each record's first line is counted
+  // without csv-parse's per-record info object.
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true }));
   let header: string[] | null = null;
   let group: Row[] = [];
   const done = new Map<string, number>(); // order_number -> its first row, to catch non-adjacent rows
-  for await (const { record, info } of parser as AsyncIterable<Parsed>) {
-    // info.lines is where the record ends; a quoted cell with line breaks started that many lines earlier.
-    const row =
-      info.lines - record.reduce((n, c) => (c.includes('\n') ? n + c.split('\n').length - 1 : n), 0);
-    if (!header) {
-      header = checkHeader(record.map((h) => h.trim()));
-      continue;
+  let line = 0; // the last line read
+  for await (const records of recordsOf<string[]>(parser as unknown as Readable)) {
+    for (const record of records) {
+      const row = line + 1;
+      // a quoted cell with line breaks takes that many more lines
+      for (const c of record) if (c.includes('\n')) line += c.split('\n').length - 1;
+      line++;
+      if (record.length === 1 && record[0] === '') continue;
+      if (!header) {
+        header = checkHeader(record.map((h) => h.trim()));
+        continue;
+      }
+      const cells: Cells = {};
+      for (let i = 0; i < header.length; i++) cells[header[i] as string] = (record[i] ?? '').trim();
+      const error =
+        record.length === header.length
+          ? undefined
+          : `row ${row}: has ${record.length} cells, the header has ${header.length}`;
+      const number = cells.order_number ?? '';
+      if (group.length > 0 && group[0]?.cells.order_number !== number) {
+        yield finish(group, done);
+        group = [];
+      }
+      group.push({ row, cells, ...(error ? { error } : {}) });
     }
-    const cells: Cells = {};
-    for (let i = 0; i < header.length; i++) cells[header[i] as string] = (record[i] ?? '').trim();
-    const error =
-      record.length === header.length
-        ? undefined
-        : `row ${row}: has ${record.length} cells, the header has ${header.length}`;
-    const number = cells.order_number ?? '';
-    if (group.length > 0 && group[0]?.cells.order_number !== number) {
-      yield finish(group, done);
-      group = [];
-    }
-    group.push({ row, cells, ...(error ? { error } : {}) });
   }
   if (!header) throw new CsvLayoutError('the file is empty: expected a header row');
   if (group.length > 0) yield finish(group, done);
@@ -106,13 +112,14 @@ function buildOrder(rows: Row[]): { candidate: unknown } | { errors: string[] } 
   const head = rows[0] as Row;
   const o = head.cells;
   // Platforms often leave order-level cells blank after an order's first row, so blank means "same".
-  for (const col of ORDER_COLUMNS) {
-    const clash = rows.find((r) => (r.cells[col] ?? '') !== '' && r.cells[col] !== (o[col] ?? ''));
-    if (clash)
-      errors.push(
-        `row ${clash.row}: ${col} "${clash.cells[col]}" differs from "${o[col]}" on row ${head.row}`,
-      );
-  }
+  if (rows.length > 1)
+    for (const col of ORDER_COLUMNS) {
+      const clash = rows.find((r) => (r.cells[col] ?? '') !== '' && r.cells[col] !== (o[col] ?? ''));
+      if (clash)
+        errors.push(
+          `row ${clash.row}: ${col} "${clash.cells[col]}" differs from "${o[col]}" on row ${head.row}`,
+        );
+    }
   const currency = (o.currency ?? '').toUpperCase();
   const int = (r: Row, col: string) => parseMinor(r, col, currency, errors);
   const lines = rows.map((r, i) => ({
@@ -202,15 +209,19 @@ function parcels(rows: Row[], lines: { id: string; quantity: number | undefined 
 
 /** Optional text cells: blank becomes undefined so the schema's own default (mostly null) applies. */
 function pick(cells: Cells, prefix: string, names: string[]): Record<string, string | undefined> {
-  return Object.fromEntries(names.map((n) => [n, opt(cells[prefix + n])]));
+  const out: Record<string, string | undefined> = {};
+  for (const n of names) out[n] = opt(cells[prefix + n]);
+  return out;
 }
 
 const opt = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
-const list = (v: string | undefined) =>
-  (v ?? '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+const list = (v: string | undefined): string[] =>
+  v
+    ? v
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 function parseMinor(r: Row, col: string, currency: string, errors: string[]): number | undefined {
   const v = r.cells[col] ?? '';

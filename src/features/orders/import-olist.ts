@@ -16,6 +16,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { DateTime } from 'luxon';
+import { recordsOf } from './csv-records.ts';
 import { type OrderInput, orderInputSchema } from './orders.schemas.ts';
 
 export type OlistResult = { order: OrderInput } | { external_id: string; errors: string[] };
@@ -52,18 +53,22 @@ const STATE_ZONES = new Map(
 );
 const NOT_SHIPPED = new Set(['canceled', 'unavailable']);
 
-async function* rows(path: string): AsyncGenerator<Rec> {
-  yield* createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true }));
+/** A file's records by column name, a chunk at a time. */
+function rows(path: string): AsyncGenerator<Rec[]> {
+  return recordsOf<Rec>(
+    createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true })),
+  );
 }
 
 async function load(path: string, key: string): Promise<Map<string, Rec[]>> {
   const out = new Map<string, Rec[]>();
-  for await (const r of rows(path)) {
-    const k = r[key] ?? '';
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
+  for await (const chunk of rows(path))
+    for (const r of chunk) {
+      const k = r[key] ?? '';
+      const list = out.get(k);
+      if (list) list.push(r);
+      else out.set(k, [r]);
+    }
   return out;
 }
 
@@ -125,22 +130,23 @@ export async function* readOlist(dir: string, files: OlistFiles = {}): AsyncGene
     return pt ? translations.get(pt)?.[0]?.product_category_name_english || pt : null;
   };
 
-  for await (const o of rows(join(dir, 'orders.csv'))) {
-    const id = o.order_id ?? '';
-    try {
-      const customer = customers.get(o.customer_id ?? '')?.[0];
-      const order = toOrder(o, items.get(id) ?? [], customer, payments.get(id) ?? [], category);
-      const parsed = orderInputSchema.safeParse(order);
-      if (parsed.success) yield { order: parsed.data };
-      else
-        yield {
-          external_id: id,
-          errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-        };
-    } catch (e) {
-      yield { external_id: id, errors: [(e as Error).message] };
+  for await (const chunk of rows(join(dir, 'orders.csv')))
+    for (const o of chunk) {
+      const id = o.order_id ?? '';
+      try {
+        const customer = customers.get(o.customer_id ?? '')?.[0];
+        const order = toOrder(o, items.get(id) ?? [], customer, payments.get(id) ?? [], category);
+        const parsed = orderInputSchema.safeParse(order);
+        if (parsed.success) yield { order: parsed.data };
+        else
+          yield {
+            external_id: id,
+            errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+          };
+      } catch (e) {
+        yield { external_id: id, errors: [(e as Error).message] };
+      }
     }
-  }
 }
 
 function toOrder(
@@ -239,7 +245,8 @@ export async function readOlistSuppliers(dir: string, files: OlistFiles = {}): P
   const sellersFile = optionalFile(dir, files.sellers, ['olist_sellers_dataset.csv', 'sellers.csv']);
   const known = sellersFile ? await load(sellersFile, 'seller_id') : new Map<string, Rec[]>();
   const codes = new Set<string>();
-  for await (const it of rows(join(dir, 'order_items.csv'))) codes.add(it.seller_id ?? '');
+  for await (const chunk of rows(join(dir, 'order_items.csv')))
+    for (const it of chunk) codes.add(it.seller_id ?? '');
   return [...codes].sort().map((code) => {
     const s = known.get(code)?.[0];
     return {

@@ -18,7 +18,10 @@ export interface ImportSummary {
   seconds: number;
 }
 
-const BATCH = 1000;
+// Orders per transaction. Measured on PostgreSQL, 20,000 orders already parsed: 1,000 a batch wrote
+// in 3.2 s, 2,500 in 2.5-2.7 s, 5,000 in 2.7-2.8 s (fewer, larger COPYs and commits; past that the
+// parsing of the next batch overlaps the write less).
+const BATCH = 2500;
 
 export async function importOrders(
   database: Database,
@@ -27,7 +30,10 @@ export async function importOrders(
   onProgress: (done: number) => void = () => {},
   options: { batch?: number } = {},
 ): Promise<ImportSummary> {
-  const size = options.batch ?? BATCH;
+  const most = options.batch ?? BATCH;
+  // the first batches small, doubling up to `most`: the database starts writing while the rest of
+  // the file is still being read (a file of 10,000 orders is only four full batches)
+  let size = Math.min(250, most);
   const started = performance.now();
   const summary: ImportSummary = { created: 0, updated: 0, refused: [], seconds: 0 };
   let batch: { order: OrderInput; ref: string }[] = [];
@@ -90,7 +96,10 @@ export async function importOrders(
       keys.add(key);
       batch.push({ order: item.order, ref: `${ref}${where}` });
     }
-    if (batch.length >= size) await flush();
+    if (batch.length >= size) {
+      await flush();
+      size = Math.min(size * 2, most);
+    }
     onProgress(++seen);
   }
   await flush();
