@@ -72,19 +72,35 @@ export async function upsertCustomers(
   rows: CustomerRow[],
 ): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
+  // A customer whose row would not change (a repeat buyer, the same details) is not written again: a
+  // dead row and index entries each time, a fifth of an import's database time. Its id is read from
+  // the statement's snapshot, where it already was; the row is still locked by the conflict.
   const r = await sql<{ id: string; email: string }>`
-    INSERT INTO customers (store_id, id, email, name, phone, country, language, time_zone, segments)
-    SELECT ${storeId}::uuid, c.id, c.email, c.name, c.phone, c.country, c.language, c.time_zone, c.segments
-    FROM jsonb_to_recordset(${json(rows)}) AS c(id uuid, email text, name text, phone text,
-      country text, language text, time_zone text, segments text[])
-    ON CONFLICT (store_id, email) DO UPDATE SET
-      name = coalesce(excluded.name, customers.name),
-      phone = coalesce(excluded.phone, customers.phone),
-      country = excluded.country,
-      language = coalesce(excluded.language, customers.language),
-      time_zone = coalesce(excluded.time_zone, customers.time_zone),
-      segments = excluded.segments
-    RETURNING id, email`.execute(trx);
+    WITH c AS (
+      SELECT * FROM jsonb_to_recordset(${json(rows)}) AS c(id uuid, email text, name text, phone text,
+        country text, language text, time_zone text, segments text[])
+    ), written AS (
+      INSERT INTO customers (store_id, id, email, name, phone, country, language, time_zone, segments)
+      SELECT ${storeId}::uuid, c.id, c.email, c.name, c.phone, c.country, c.language, c.time_zone, c.segments
+      FROM c
+      ON CONFLICT (store_id, email) DO UPDATE SET
+        name = coalesce(excluded.name, customers.name),
+        phone = coalesce(excluded.phone, customers.phone),
+        country = excluded.country,
+        language = coalesce(excluded.language, customers.language),
+        time_zone = coalesce(excluded.time_zone, customers.time_zone),
+        segments = excluded.segments
+      WHERE (coalesce(excluded.name, customers.name), coalesce(excluded.phone, customers.phone),
+          excluded.country, coalesce(excluded.language, customers.language),
+          coalesce(excluded.time_zone, customers.time_zone), excluded.segments)
+        IS DISTINCT FROM (customers.name, customers.phone, customers.country, customers.language,
+          customers.time_zone, customers.segments)
+      RETURNING id, email
+    )
+    SELECT id, email FROM written
+    UNION ALL
+    SELECT k.id, k.email FROM customers k JOIN c ON k.email = c.email
+    WHERE k.store_id = ${storeId} AND c.email NOT IN (SELECT email FROM written)`.execute(trx);
   return new Map(r.rows.map((c) => [c.email, c.id]));
 }
 
