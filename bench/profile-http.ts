@@ -1,7 +1,8 @@
 // A profiling run, not a benchmark: the server in this process on PostgreSQL, 8 clients on a worker
 // thread doing return flows or order reads, for a CPU profile of where the server's time goes:
 //   DATABASE_URL=postgres://… node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-http.ts flow
-// (or `order`). The figures it prints are rough; `npm run bench` measures.
+// (or `order`; then `pglite` to run it on the embedded database, then the number of clients, 8 unless
+// given). The figures it prints are rough; `npm run bench` measures.
 import { Worker } from 'node:worker_threads';
 import { migrate } from '../src/db/migrate.ts';
 import { createApiToken } from '../src/features/auth/tokens.ts';
@@ -12,7 +13,9 @@ import { makeOrder } from '../test/builders.ts';
 import { openBackend } from './http-bench.ts';
 
 const kind = (process.argv[2] ?? 'order') as 'order' | 'flow';
-const { database, cleanup } = await openBackend('postgres', process.env.DATABASE_URL);
+const backend = process.argv[3] === 'pglite' ? 'pglite' : 'postgres';
+const clients = Number(process.argv[4] ?? 8);
+const { database, cleanup } = await openBackend(backend, process.env.DATABASE_URL);
 await migrate(database);
 const { token } = await database.db.transaction().execute(async (trx) => {
   const { store } = await createStore(trx, testStoreInput);
@@ -33,7 +36,7 @@ for (let n = 0; n < 400; n++) {
 const run = (total: number) =>
   new Promise<{ latencies: number[]; seconds: number }>((resolve, reject) => {
     const w = new Worker(new URL('./load-client.mjs', import.meta.url), {
-      workerData: { base, token, clients: 8, total, kind, ids },
+      workerData: { base, token, clients, total, kind, ids },
     });
     w.once('message', resolve);
     w.once('error', reject);

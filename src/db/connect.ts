@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Mutex, PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Mutex, PGlite, parse as pgliteParse, types as pgliteTypes, protocol } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -313,7 +313,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   // PGlite is one connection: a transaction must own it until commit, so "connections" are handed
   // out one at a time.
   const lock = new Mutex();
-  const client = {
+  const run = pgliteStatements(instance);
+  const client = (prepare: boolean) => ({
     async query(text: string, params: unknown[]) {
       const rows = copyOf(params);
       if (rows) {
@@ -322,27 +323,33 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
         });
         return { command: 'COPY', rowCount: r.affectedRows ?? 0, rows: [] };
       }
-      const r = await instance.query<Record<string, unknown>>(text, params);
+      const r = await run(text, params, prepare);
       const command = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
       return { command, rowCount: r.affectedRows ?? r.rows.length, rows: r.rows };
     },
     release: () => {},
-  };
-  const pool = {
-    async connect() {
-      const release = await lock.acquire();
-      return { query: client.query, release };
-    },
-    async end() {
-      await instance.close();
-    },
+  });
+  const pool = (prepare: boolean) => {
+    const { query } = client(prepare);
+    return {
+      async connect() {
+        const release = await lock.acquire();
+        return { query, release };
+      },
+      async end() {
+        if (!instance.closed) await instance.close();
+      },
+    };
   };
   const counter = statementCounter();
-  // biome-ignore lint/suspicious/noExplicitAny: the pool shim implements the subset of pg.Pool Kysely uses
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }), log: counter.log });
+  const over = (prepare: boolean) =>
+    // biome-ignore lint/suspicious/noExplicitAny: the pool shim implements the subset of pg.Pool Kysely uses
+    new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(prepare) as any }), log: counter.log });
+  const db = over(true);
+  const unpreparedDb = over(false);
   return {
     db,
-    unpreparedDb: db,
+    unpreparedDb,
     kind: 'pglite',
     pglite: instance,
     statements: counter.statements,
@@ -379,8 +386,70 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       }
     },
     async close() {
+      await unpreparedDb.destroy();
       await db.destroy();
     },
+  };
+}
+
+/**
+ * Runs a statement on PGlite in one call into its PostgreSQL: bind, describe, execute and sync as one
+ * message, where PGlite's own query() makes six calls (parse, describe, bind, describe, execute,
+ * sync) and parses and plans the text every time. A statement with parameters is parsed once under
+ * a name (`preparedNames`, as on a PostgreSQL connection) with its parameters' types, then only bound;
+ * with `prepare` false, or without parameters, it is parsed unnamed each time (planned for its values).
+ */
+function pgliteStatements(instance: PGlite) {
+  const { serialize } = protocol;
+  const names = preparedNames();
+  const types = new Map<string, number[]>();
+  const join = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  const exec = async (parts: Uint8Array[]) => (await instance.execProtocol(join(parts))).messages;
+  return async (text: string, params: unknown[], prepare: boolean) => {
+    const name = prepare ? names.name(text, params) : undefined;
+    let paramTypes = name ? types.get(name) : undefined;
+    const head: Uint8Array[] = [];
+    try {
+      if (!paramTypes && params.length > 0) {
+        // the parameters' types, for their serializers: the statement parsed and described first
+        paramTypes = pgliteParse.parseDescribeStatementResults(
+          await exec([
+            serialize.parse({ name, text }),
+            serialize.describe({ type: 'S', name }),
+            serialize.sync(),
+          ]),
+        );
+        if (name) types.set(name, paramTypes);
+      } else if (!name || !types.has(name)) head.push(serialize.parse({ name, text }));
+      const values = params.map((v, i) => {
+        if (v === null || v === undefined) return null;
+        const serializer = instance.serializers[paramTypes?.[i] ?? 0];
+        return serializer ? serializer(v) : String(v);
+      });
+      const messages = await exec([
+        ...head,
+        serialize.bind({ statement: name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]);
+      const [result] = pgliteParse.parseResults(messages, instance.parsers);
+      return result ?? { rows: [], affectedRows: 0 };
+    } catch (err) {
+      if (name && isStalePlan(err)) {
+        names.forget(text);
+        types.delete(name);
+      }
+      throw err;
+    }
   };
 }
 
