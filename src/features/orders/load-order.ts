@@ -2,6 +2,7 @@
 // one query (JSON aggregation), assembled into the domain's Order with what only rules and refunds
 // read beside it (tags, cancelled units, the money paid and refunded).
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { reusable } from '../../db/reusable.ts';
 import type { Row, Tx } from '../../db/schema.ts';
 import type { Order } from '../../domain/order.ts';
 
@@ -117,15 +118,9 @@ function assemble(
   };
 }
 
-/** Loads whole orders (customer, lines, payments, fulfillments) in one query, whatever their number. */
-export async function loadOrders(
-  trx: Tx,
-  storeId: string,
-  ids: string[],
-  opts: { lock?: boolean } = {},
-): Promise<StoredOrder[]> {
-  if (ids.length === 0) return [];
-  const query = trx
+/** Whole orders of a store (customer, lines, payments, fulfillments as JSON): one query. */
+function ordersQuery(db: Tx, storeId: string) {
+  return db
     .selectFrom('orders as o')
     .selectAll('o')
     .select((eb) => [
@@ -184,13 +179,37 @@ export async function loadOrders(
           .whereRef('f.order_id', '=', 'o.id'),
       ).as('fulfillments'),
     ])
-    .where('o.store_id', '=', storeId)
-    .where('o.id', 'in', ids);
-  // locked: the order row, as lockOrder() does, in the same statement
-  const rows = await (opts.lock ? query.forUpdate('o') : query).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+    .where('o.store_id', '=', storeId);
+}
+
+/** One order by id, read or locked: the order reads' text, built once. */
+const oneOrder = (lock: boolean) =>
+  reusable(['storeId', 'id'], (db, p: { storeId: string; id: string }) => {
+    const q = ordersQuery(db, p.storeId).where('o.id', '=', p.id);
+    // locked: the order row, as lockOrder() does, in the same statement
+    return lock ? q.forUpdate('o') : q;
+  });
+const byId = { locked: oneOrder(true), read: oneOrder(false) };
+
+/** Loads whole orders (customer, lines, payments, fulfillments) in one query, whatever their number. */
+export async function loadOrders(
+  trx: Tx,
+  storeId: string,
+  ids: string[],
+  opts: { lock?: boolean } = {},
+): Promise<StoredOrder[]> {
+  if (ids.length === 0) return [];
+  const [only] = ids;
+  const rows =
+    ids.length === 1 && only !== undefined
+      ? await (opts.lock ? byId.locked : byId.read).execute(trx, { storeId, id: only })
+      : await (opts.lock
+          ? ordersQuery(trx, storeId).where('o.id', 'in', ids).forUpdate('o')
+          : ordersQuery(trx, storeId).where('o.id', 'in', ids)
+        ).execute();
+  const byKey = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
-    const r = byId.get(id);
+    const r = byKey.get(id);
     if (!r?.customer) return [];
     const { customer, lines, payments, fulfillments, ...o } = r;
     return [assemble(o, customer, lines, payments, fulfillments as unknown as LoadedFulfillment[])];

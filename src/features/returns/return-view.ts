@@ -3,6 +3,7 @@
 
 import { type ExpressionBuilder, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { reusable } from '../../db/reusable.ts';
 import type { DB, Tx } from '../../db/schema.ts';
 import { retell } from '../../domain/policy/explain.ts';
 import type { Decision, LineDecision } from '../../domain/policy/types.ts';
@@ -80,12 +81,13 @@ function viewParts(storeId: string) {
   ];
 }
 
+const viewById = reusable(['storeId', 'id'], (db, p: { storeId: string; id: string }) =>
+  returnQuery(db, p.storeId).select(viewParts(p.storeId)).where('c.id', '=', p.id),
+);
+
 /** One return's view in one query, or undefined when the store has no such return. */
 export async function viewReturnById(trx: Tx, storeId: string, id: string) {
-  const row = await returnQuery(trx, storeId)
-    .select(viewParts(storeId))
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+  const row = await viewById.executeTakeFirst(trx, { storeId, id });
   return row ? assembleView(row, row) : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { type QueryCreator, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { reusable } from '../../db/reusable.ts';
 import type { DB, NewRow, Row, Tx } from '../../db/schema.ts';
 import { type Alongside, withWrites, writeTogether } from '../../db/with.ts';
 import { emitOutbound, OUTBOUND_TOPICS } from '../integrations/webhooks-out.ts';
@@ -128,6 +129,34 @@ export async function lockReturn(trx: Tx, storeId: string, id: string): Promise<
   return returnQuery(trx, storeId).where('c.id', '=', id).forUpdate('c').executeTakeFirst();
 }
 
+/** The lock of lockReturnWithLines, with or without the recipient: two texts, each built once. */
+const lockWithLines = (recipient: boolean) =>
+  reusable(['storeId', 'id'], (db, p: { storeId: string; id: string }) =>
+    returnQuery(db, p.storeId)
+      .select((eb) => [
+        recipient
+          ? jsonObjectFrom(caseRecipientQuery(db, p.storeId, p.id)).as('recipient')
+          : sql<null>`null`.as('recipient'),
+        jsonArrayFrom(returnLinesQuery(db, p.storeId).where(sql<boolean>`rl.case_id = c.id`)).as(
+          'return_lines',
+        ),
+        eb
+          .selectFrom('orders as o')
+          .select('o.destination_country')
+          .where('o.store_id', '=', p.storeId)
+          .whereRef('o.id', '=', 'c.order_id')
+          .as('destination_country'),
+        eb
+          .selectFrom('stores as s')
+          .select('s.time_zone')
+          .where('s.id', '=', p.storeId)
+          .as('store_time_zone'),
+      ])
+      .where('c.id', '=', p.id)
+      .forUpdate('c'),
+  );
+const lockWith = { recipient: lockWithLines(true), plain: lockWithLines(false) };
+
 /**
  * lockReturn() and the return's lines (as getReturnLines gives them, timestamps as ISO text) in one
  * statement, with what the refund clock needs besides the policy (the order's destination, the
@@ -140,23 +169,10 @@ export async function lockReturnWithLines(
   /** `recipient`: and whom the step's message goes to (notifications), in the same query */
   opts: { recipient?: boolean } = {},
 ) {
-  const row = await returnQuery(trx, storeId)
-    .select((eb) => [
-      opts.recipient
-        ? jsonObjectFrom(caseRecipientQuery(trx, storeId, id)).as('recipient')
-        : sql<null>`null`.as('recipient'),
-      jsonArrayFrom(returnLinesQuery(trx, storeId).where(sql<boolean>`rl.case_id = c.id`)).as('return_lines'),
-      eb
-        .selectFrom('orders as o')
-        .select('o.destination_country')
-        .where('o.store_id', '=', storeId)
-        .whereRef('o.id', '=', 'c.order_id')
-        .as('destination_country'),
-      eb.selectFrom('stores as s').select('s.time_zone').where('s.id', '=', storeId).as('store_time_zone'),
-    ])
-    .where('c.id', '=', id)
-    .forUpdate('c')
-    .executeTakeFirst();
+  const row = await (opts.recipient ? lockWith.recipient : lockWith.plain).executeTakeFirst(trx, {
+    storeId,
+    id,
+  });
   if (!row) return undefined;
   const { return_lines, destination_country, store_time_zone, recipient, ...ret } = row;
   return {
