@@ -3,7 +3,9 @@
 // and the tags rules match on.
 // The engine then decides without touching the database.
 
+import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { reusable } from '../../db/reusable.ts';
 import type { Tx } from '../../db/schema.ts';
 import { rateTable } from '../../domain/currency.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
@@ -120,50 +122,57 @@ export async function loadDecisionContext(
  * rates, what earlier returns and cases took or promised, the catalogue's tags and weights, and
  * which candidate case numbers are taken.
  */
+/** The store, its policy and rates, and what the order has had already: the create's one read. */
+const orderFactsQuery = reusable(
+  ['storeId', 'orderId', 'skus', 'numbers'],
+  (db, p: { storeId: string; orderId: string; skus: string[]; numbers: string[] }) =>
+    db
+      .selectFrom('stores as s')
+      .select([...STORE_COLUMNS.map((c) => `s.${c}` as const), 's.disposition_costs'])
+      .select((eb) => [
+        jsonObjectFrom(
+          eb
+            .selectFrom('policies as pl')
+            .select(['pl.version', 'pl.document', 'pl.created_by', 'pl.created_at'])
+            .whereRef('pl.store_id', '=', 's.id')
+            .orderBy('pl.version', 'desc')
+            .limit(1),
+        ).as('policy'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('exchange_rates')
+            .select(RATE_COLUMNS)
+            .where('store_id', '=', p.storeId)
+            .orderBy('day')
+            .orderBy('base')
+            .orderBy('quote'),
+        ).as('rates'),
+        jsonArrayFrom(returnedQuantitiesQuery(db, p.storeId, p.orderId)).as('held'),
+        jsonArrayFrom(unitsRefundedByCasesQuery(db, p.storeId, p.orderId)).as('by_cases'),
+        promisedByOpenReturnsQuery(db, p.storeId, p.orderId).as('promised'),
+        shippingRefundedQuery(db, p.storeId, p.orderId).as('shipping'),
+        // lists as one array parameter each: the text is the same whatever their length
+        jsonArrayFrom(
+          eb
+            .selectFrom('products as pr')
+            .select(['pr.sku', 'pr.tags', 'pr.weight_grams'])
+            .where('pr.store_id', '=', p.storeId)
+            .where(sql<boolean>`pr.sku = any(${p.skus}::text[])`)
+            .orderBy('pr.sku'),
+        ).as('products'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('cases as k')
+            .select('k.number')
+            .where('k.store_id', '=', p.storeId)
+            .where(sql<boolean>`k.number = any(${p.numbers}::text[])`),
+        ).as('taken'),
+      ])
+      .where('s.id', '=', p.storeId),
+);
+
 async function orderFacts(trx: Tx, storeId: string, orderId: string, skus: string[], numbers: string[]) {
-  const row = await trx
-    .selectFrom('stores as s')
-    .select([...STORE_COLUMNS.map((c) => `s.${c}` as const), 's.disposition_costs'])
-    .select((eb) => [
-      jsonObjectFrom(
-        eb
-          .selectFrom('policies as p')
-          .select(['p.version', 'p.document', 'p.created_by', 'p.created_at'])
-          .whereRef('p.store_id', '=', 's.id')
-          .orderBy('p.version', 'desc')
-          .limit(1),
-      ).as('policy'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('exchange_rates')
-          .select(RATE_COLUMNS)
-          .where('store_id', '=', storeId)
-          .orderBy('day')
-          .orderBy('base')
-          .orderBy('quote'),
-      ).as('rates'),
-      jsonArrayFrom(returnedQuantitiesQuery(trx, storeId, orderId)).as('held'),
-      jsonArrayFrom(unitsRefundedByCasesQuery(trx, storeId, orderId)).as('by_cases'),
-      promisedByOpenReturnsQuery(trx, storeId, orderId).as('promised'),
-      shippingRefundedQuery(trx, storeId, orderId).as('shipping'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('products as pr')
-          .select(['pr.sku', 'pr.tags', 'pr.weight_grams'])
-          .where('pr.store_id', '=', storeId)
-          .where('pr.sku', 'in', skus.length ? skus : [''])
-          .orderBy('pr.sku'),
-      ).as('products'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('cases as k')
-          .select('k.number')
-          .where('k.store_id', '=', storeId)
-          .where('k.number', 'in', numbers.length ? numbers : ['']),
-      ).as('taken'),
-    ])
-    .where('s.id', '=', storeId)
-    .executeTakeFirst();
+  const row = await orderFactsQuery.executeTakeFirst(trx, { storeId, orderId, skus, numbers });
   if (!row) throw notFound('Store');
   const { policy, rates, held, by_cases, promised, shipping, products, taken, ...store } = row;
   return {
