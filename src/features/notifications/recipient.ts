@@ -2,6 +2,7 @@
 // no case is about), their language and time zone, the store's texts and settings, what the case
 // holds and the customer's last message on it, read in one query (also as JSON inside a step's lock).
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { reusable } from '../../db/reusable.ts';
 import type { Tx } from '../../db/schema.ts';
 import { defaultTimeZone } from '../../domain/jurisdictions.ts';
 import { normalizeLanguage } from '../../i18n/index.ts';
@@ -183,13 +184,17 @@ export function caseRecipientOf(
   );
 }
 
+const caseRecipient = reusable(['storeId', 'caseId'], (db, p: { storeId: string; caseId: string }) =>
+  caseRecipientQuery(db, p.storeId, p.caseId),
+);
+
 /** The customer of a case and all a message about it needs, in one query. */
 export async function loadRecipient(
   trx: Tx,
   storeId: string,
   caseId: string,
 ): Promise<Recipient | undefined> {
-  const r = await caseRecipientQuery(trx, storeId, caseId).executeTakeFirst();
+  const r = await caseRecipient.executeTakeFirst(trx, { storeId, caseId });
   return r ? caseRecipientOf(storeId, r) : undefined;
 }
 

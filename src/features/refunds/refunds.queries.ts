@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { reusable } from '../../db/reusable.ts';
 import type { NewRow, Row, Tx } from '../../db/schema.ts';
 import type { Alongside } from '../../db/with.ts';
 import { leaseFree, MAX_ATTEMPTS } from '../../jobs/queue.ts';
@@ -112,39 +113,44 @@ function refundedPerPaymentQuery(trx: Tx, storeId: string, orderId: string) {
  * went back to each, and the refunds already made under the key (the bare key, or the key of one of
  * its payments: `<key>:payment:<position>`), in payment order.
  */
+const orderForRefund = reusable(
+  ['storeId', 'orderId', 'key'],
+  (db, p: { storeId: string; orderId: string; key: string }) =>
+    db
+      .selectFrom('orders as o')
+      .select(['o.id', 'o.paid_amount', 'o.refunded_amount', 'o.currency'])
+      .select((eb) => [
+        jsonArrayFrom(orderPaymentsQuery(db, p.storeId, p.orderId)).as('payments'),
+        jsonArrayFrom(refundedPerPaymentQuery(db, p.storeId, p.orderId)).as('refunded'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('refunds as f')
+            .select(['f.id', 'f.payment_position'])
+            .where('f.store_id', '=', p.storeId)
+            .where((w) =>
+              w.or([
+                w('f.idempotency_key', '=', p.key),
+                w(
+                  'f.idempotency_key',
+                  'in',
+                  w
+                    .selectFrom('payments as pm')
+                    .select(sql<string>`${p.key} || ':payment:' || pm.position`.as('k'))
+                    .where('pm.store_id', '=', p.storeId)
+                    .where('pm.order_id', '=', p.orderId),
+                ),
+              ]),
+            )
+            .orderBy('f.payment_position'),
+        ).as('existing'),
+      ])
+      .where('o.store_id', '=', p.storeId)
+      .where('o.id', '=', p.orderId)
+      .forUpdate('o'),
+);
+
 export async function lockOrderForRefund(trx: Tx, storeId: string, orderId: string, key: string) {
-  const row = await trx
-    .selectFrom('orders as o')
-    .select(['o.id', 'o.paid_amount', 'o.refunded_amount', 'o.currency'])
-    .select((eb) => [
-      jsonArrayFrom(orderPaymentsQuery(trx, storeId, orderId)).as('payments'),
-      jsonArrayFrom(refundedPerPaymentQuery(trx, storeId, orderId)).as('refunded'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('refunds as f')
-          .select(['f.id', 'f.payment_position'])
-          .where('f.store_id', '=', storeId)
-          .where((w) =>
-            w.or([
-              w('f.idempotency_key', '=', key),
-              w(
-                'f.idempotency_key',
-                'in',
-                w
-                  .selectFrom('payments as p')
-                  .select(sql<string>`${key} || ':payment:' || p.position`.as('k'))
-                  .where('p.store_id', '=', storeId)
-                  .where('p.order_id', '=', orderId),
-              ),
-            ]),
-          )
-          .orderBy('f.payment_position'),
-      ).as('existing'),
-    ])
-    .where('o.store_id', '=', storeId)
-    .where('o.id', '=', orderId)
-    .forUpdate('o')
-    .executeTakeFirst();
+  const row = await orderForRefund.executeTakeFirst(trx, { storeId, orderId, key });
   if (!row) return undefined;
   return {
     ...row,
