@@ -51,6 +51,22 @@ describe('orders', () => {
     expect(ids.size).toBe(3);
   });
 
+  it('finds orders by customer email (any case) and by external id, newest first', async () => {
+    const older = makeOrder({ external_id: 'find-1', number: 'F-1', placed_at: '2026-03-01T10:00:00Z' });
+    const newer = makeOrder({ external_id: 'find-2', number: 'F-2', placed_at: '2026-03-02T10:00:00Z' });
+    for (const o of [older, newer])
+      await t.call('POST', '/api/v1/orders', {
+        ...o,
+        customer: { ...(o.customer as object), email: 'Finder@Example.de' },
+      });
+    const byEmail = (await t.call('GET', '/api/v1/orders?email=finder@example.DE')).json();
+    expect(byEmail.data.map((o: { number: string }) => o.number)).toEqual(['F-2', 'F-1']);
+    expect(byEmail.data[0].customer.email).toBe('finder@example.de');
+    const both = (await t.call('GET', '/api/v1/orders?email=finder@example.de&external_id=find-1')).json();
+    expect(both.data.map((o: { number: string }) => o.number)).toEqual(['F-1']);
+    expect((await t.call('GET', '/api/v1/orders?email=nobody@example.de')).json().data).toEqual([]);
+  });
+
   it('refuses unknown fields, naming the path, and stores nothing', async () => {
     const res = await t.call('POST', '/api/v1/orders', {
       ...makeOrder({ external_id: 'bad-1', number: 'BAD-1' }),

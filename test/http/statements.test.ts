@@ -37,6 +37,8 @@ test('the return flow', async () => {
   expect(order.status).toBe(201);
   const id = order.json.id as string;
   const read = await counted('GET', `/api/v1/orders/${id}`);
+  const byNumber = await counted('GET', '/api/v1/orders?number=X1');
+  expect(byNumber.json.data).toHaveLength(1);
   const create = await counted(
     'POST',
     '/api/v1/returns',
@@ -59,6 +61,7 @@ test('the return flow', async () => {
   const counts = {
     'POST /orders': order.statements,
     'GET /orders/{id}': read.statements,
+    'GET /orders?number=': byNumber.statements,
     'POST /returns': create.statements,
     'GET /returns/{id}': view.statements,
     'POST receive': receive.statements,
@@ -72,6 +75,7 @@ test('the return flow', async () => {
     'POST /orders': expect.toSatisfy((n: number) => n <= 9),
     // a whole order and a return's view are one query each
     'GET /orders/{id}': 1,
+    'GET /orders?number=': 1,
     'POST /returns': expect.toSatisfy((n: number) => n <= 10),
     'GET /returns/{id}': 1,
     'POST receive': expect.toSatisfy((n: number) => n <= 5),

@@ -5,6 +5,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { reusable } from '../../db/reusable.ts';
 import type { Row, Tx } from '../../db/schema.ts';
 import type { Order } from '../../domain/order.ts';
+import { type OrderFilter, type OrderPage, orderSearch } from './orders.queries.ts';
 
 export interface StoredOrder {
   id: string;
@@ -208,12 +209,34 @@ export async function loadOrders(
           : ordersQuery(trx, storeId).where('o.id', 'in', ids)
         ).execute();
   const byKey = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byKey.get(id);
-    if (!r?.customer) return [];
+  return assembled(ids.flatMap((id) => byKey.get(id) ?? []));
+}
+
+type OrderJsonRow = Awaited<ReturnType<ReturnType<typeof ordersQuery>['execute']>>[number];
+
+/** Rows of ordersQuery as StoredOrders, in their order (an order whose customer is gone is left out). */
+function assembled(rows: OrderJsonRow[]): StoredOrder[] {
+  return rows.flatMap((r) => {
+    if (!r.customer) return [];
     const { customer, lines, payments, fulfillments, ...o } = r;
     return [assemble(o, customer, lines, payments, fulfillments as unknown as LoadedFulfillment[])];
   });
+}
+
+/** The orders a search finds, whole, newest first: one query (findOrderIds and loadOrders in one). */
+export async function findOrders(
+  trx: Tx,
+  storeId: string,
+  filter: OrderFilter,
+  page: OrderPage,
+): Promise<StoredOrder[]> {
+  const rows = await ordersQuery(trx, storeId)
+    .where(orderSearch(storeId, filter, page.after))
+    .orderBy('o.placed_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(page.limit)
+    .execute();
+  return assembled(rows);
 }
 
 export async function loadOrder(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import type { NewRow, Tx } from '../../db/schema.ts';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { DB, NewRow, Tx } from '../../db/schema.ts';
 import { lineRow } from './order-batch.queries.ts';
 import type { OrderInput } from './orders.schemas.ts';
 
@@ -191,30 +191,59 @@ export async function lockOrder(trx: Tx, storeId: string, id: string) {
     .executeTakeFirst();
 }
 
+export interface OrderFilter {
+  number?: string;
+  external_id?: string;
+  email?: string;
+}
+export interface OrderPage {
+  limit: number;
+  after?: { placed_at: string; id: string };
+}
+
+/** The orders of a store a search matches, after the page's cursor (newest first: see orderPageOrder). */
+export function orderSearch(storeId: string, filter: OrderFilter, after: OrderPage['after']) {
+  return (eb: ExpressionBuilder<DB & { o: DB['orders'] }, 'o'>) => {
+    const all: Expression<SqlBool>[] = [eb('o.store_id', '=', storeId)];
+    if (filter.number) all.push(eb('o.number', '=', filter.number));
+    if (filter.external_id) all.push(eb('o.external_id', '=', filter.external_id));
+    if (filter.email)
+      all.push(
+        eb(
+          'o.customer_id',
+          'in',
+          eb
+            .selectFrom('customers')
+            .select('id')
+            .where('store_id', '=', storeId)
+            .where('email', '=', filter.email.toLowerCase()),
+        ),
+      );
+    if (after)
+      all.push(
+        eb.or([
+          eb('o.placed_at', '<', new Date(after.placed_at)),
+          eb.and([eb('o.placed_at', '=', new Date(after.placed_at)), eb('o.id', '<', after.id)]),
+        ]),
+      );
+    return eb.and(all);
+  };
+}
+
 export async function findOrderIds(
   trx: Tx,
   storeId: string,
-  filter: { number?: string; external_id?: string; email?: string },
-  page: { limit: number; after?: { placed_at: string; id: string } },
+  filter: OrderFilter,
+  page: OrderPage,
 ): Promise<string[]> {
-  let q = trx.selectFrom('orders as o').select(['o.id']).where('o.store_id', '=', storeId);
-  if (filter.number) q = q.where('o.number', '=', filter.number);
-  if (filter.external_id) q = q.where('o.external_id', '=', filter.external_id);
-  if (filter.email) {
-    const email = filter.email.toLowerCase();
-    q = q.where('o.customer_id', 'in', (eb) =>
-      eb.selectFrom('customers').select('id').where('store_id', '=', storeId).where('email', '=', email),
-    );
-  }
-  const after = page.after;
-  if (after)
-    q = q.where((eb) =>
-      eb.or([
-        eb('o.placed_at', '<', new Date(after.placed_at)),
-        eb.and([eb('o.placed_at', '=', new Date(after.placed_at)), eb('o.id', '<', after.id)]),
-      ]),
-    );
-  const rows = await q.orderBy('o.placed_at', 'desc').orderBy('o.id', 'desc').limit(page.limit).execute();
+  const rows = await trx
+    .selectFrom('orders as o')
+    .select(['o.id'])
+    .where(orderSearch(storeId, filter, page.after))
+    .orderBy('o.placed_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(page.limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -7,8 +7,7 @@ import { AppError } from '../../domain/errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
 import { decodeCursor, encodeCursor, pageQuery } from '../../http/pagination.ts';
-import { loadOrders, type StoredOrder } from './load-order.ts';
-import { findOrderIds } from './orders.queries.ts';
+import { findOrders, loadOrders, type StoredOrder } from './load-order.ts';
 import { orderInputSchema } from './orders.schemas.ts';
 import { upsertOrder } from './upsert-order.ts';
 
@@ -95,13 +94,14 @@ export const orderRoutes =
         const { storeId } = actorOf(request);
         const { limit, cursor, ...filter } = request.query;
         const after = decodeCursor<{ placed_at: string; id: string }>(cursor, ['placed_at', 'id']);
-        const ids = await findOrderIds(database.db, storeId, filter, { limit: limit + 1, after });
-        const page = await loadOrders(database.db, storeId, ids.slice(0, limit));
+        // one more than the page: whether there is a next one
+        const found = await findOrders(database.db, storeId, filter, { limit: limit + 1, after });
+        const page = found.slice(0, limit);
         const last = page.at(-1);
         return {
           data: page.map(orderView),
           next_cursor:
-            ids.length > limit && last
+            found.length > limit && last
               ? encodeCursor({ placed_at: last.order.placed_at, id: last.id })
               : null,
         };
