@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { reusable } from '../../db/reusable.ts';
 import type { Tx } from '../../db/schema.ts';
 import { PUT_AWAY_DISPOSITIONS } from '../../domain/returns/inspection.ts';
 import { allRatesQuery } from '../rates/rates.queries.ts';
@@ -68,20 +69,23 @@ function dispositionLinesQuery(trx: Tx, storeId: string, caseId: string) {
  * lines (as dispositionLines), its units with their suppliers (readUnitsWithPosition reads them),
  * and whether `caseId` is a return of the store (as getReturn finds it). No row: no such store.
  */
-export async function dispositionFacts(trx: Tx, storeId: string, caseId: string) {
-  return trx
+const facts = reusable(['storeId', 'caseId'], (db, p: { storeId: string; caseId: string }) =>
+  db
     .selectFrom('stores as s')
     .select(['s.disposition_costs', 's.currency', 's.return_address'])
     .select((eb) => [
       eb
-        .exists(returnQuery(trx, storeId).clearSelect().select('c.id').where('c.id', '=', caseId))
+        .exists(returnQuery(db, p.storeId).clearSelect().select('c.id').where('c.id', '=', p.caseId))
         .as('is_return'),
-      jsonArrayFrom(allRatesQuery(trx, storeId)).as('rates'),
-      jsonArrayFrom(dispositionLinesQuery(trx, storeId, caseId)).as('lines'),
-      ...unitsWithPositionColumns(trx, storeId, { caseId }),
+      jsonArrayFrom(allRatesQuery(db, p.storeId)).as('rates'),
+      jsonArrayFrom(dispositionLinesQuery(db, p.storeId, p.caseId)).as('lines'),
+      ...unitsWithPositionColumns(db, p.storeId, { caseId: p.caseId }),
     ])
-    .where('s.id', '=', storeId)
-    .executeTakeFirst();
+    .where('s.id', '=', p.storeId),
+);
+
+export async function dispositionFacts(trx: Tx, storeId: string, caseId: string) {
+  return facts.executeTakeFirst(trx, { storeId, caseId });
 }
 
 export async function recordActualCost(
