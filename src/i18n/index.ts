@@ -81,6 +81,83 @@ export function t(lang: string, key: string, params: Params = {}): string {
   return i18n.t(key, { ...params, lng }) as string;
 }
 
+// Templates for `tFill`: per language, key, param names (in order) and count, the message with a
+// numbered hole for each param, or null where one cannot stand for i18next (then `t` answers).
+interface Template {
+  /** literal text around the holes: one more than `holes` */
+  parts: string[];
+  /** the param that fills each hole */
+  holes: string[];
+}
+const templates = new Map<string, Template | null>();
+const TEMPLATE_LIMIT = 10_000;
+/** names i18next reads from the options object that `t` hands it params in: a param so named is an
+ *  option, not a value to interpolate. The options are camelCase or one of these lowercase words. */
+// biome-ignore format: a dense list reads better than one entry per line
+const OPTION_NAMES = new Set([
+  'backend', 'context', 'count', 'debug', 'detection', 'interpolation', 'interpolationkey', 'lng', 'lngs',
+  'load', 'locale', 'nest', 'ns', 'ordinal', 'precheck', 'preload', 'prefix', 'prepend', 'range', 'reload',
+  'replace', 'resources', 'silent', 'split',
+]);
+const PLAIN_NAME = /^[a-z][a-z0-9_]*$/;
+const HOLE = /\uE000(\d+)\uE000/;
+
+/**
+ * The same text as `t(lang, key, params)`, without i18next on every call. i18next translates the key
+ * once per language, param names and count (the plural form and any `{{count}}` depend on its value)
+ * with a numbered placeholder for each other param, and each call puts its values in those holes.
+ * That is exactly what i18next does with them (interpolation writes `String(value)` in place and never
+ * reads a value again) as long as the message nests no other message (`$t(...)`), formats no value
+ * (`{{x, format}}`) and no param is named like an option of i18next's: otherwise `t` answers.
+ */
+export function tFill(lang: string, key: string, params: Params): string {
+  const lng = SUPPORTED.has(lang) ? lang : normalizeLanguage(lang);
+  let id = `${lng}|${key}`;
+  for (const k in params) {
+    if (k === 'count') {
+      if (typeof params.count !== 'number') return t(lng, key, params);
+      id += `|#${params.count}`;
+    } else if (PLAIN_NAME.test(k) && !OPTION_NAMES.has(k)) id += `|${k}`;
+    else return t(lng, key, params);
+  }
+  let tpl = templates.get(id);
+  if (tpl === undefined) {
+    tpl = makeTemplate(lng, key, params);
+    if (templates.size >= TEMPLATE_LIMIT) templates.clear();
+    templates.set(id, tpl);
+  }
+  if (tpl === null) return t(lng, key, params);
+  let out = tpl.parts[0] as string;
+  for (let i = 0; i < tpl.holes.length; i++)
+    out += String(params[tpl.holes[i] as string]) + (tpl.parts[i + 1] as string);
+  return out;
+}
+
+/** `lng` is a supported language; every param name is plain (checked by `tFill`). */
+function makeTemplate(lng: string, key: string, params: Params): Template | null {
+  const names: string[] = [];
+  const marked: Params = {};
+  for (const k in params) {
+    if (k === 'count') marked.count = params.count as number;
+    else {
+      marked[k] = `\uE000${names.length}\uE000`;
+      names.push(k);
+    }
+  }
+  const count = typeof marked.count === 'number' ? { count: marked.count } : {};
+  const raw = i18n.t(key, { ...count, lng, skipInterpolation: true });
+  if (typeof raw !== 'string' || raw.includes('$t(') || raw.includes('\uE000') || /{{[^}]*,/.test(raw))
+    return null;
+  const split = t(lng, key, marked).split(HOLE);
+  const parts: string[] = [];
+  const holes: string[] = [];
+  for (let i = 0; i < split.length; i++) {
+    if (i % 2 === 0) parts.push(split[i] as string);
+    else holes.push(names[Number(split[i])] as string);
+  }
+  return { parts, holes };
+}
+
 export function hasKey(lang: string, key: string): boolean {
   return i18n.exists(key, { lng: normalizeLanguage(lang), fallbackLng: false });
 }

@@ -9,7 +9,7 @@ import {
   formatMoney,
   normalizeLanguage,
   type Params,
-  t,
+  tFill,
 } from '../../i18n/index.ts';
 import type { Explanation } from './types.ts';
 
@@ -108,7 +108,7 @@ function createExplainer(opts: ExplainerOptions, root: MemoNode): Explainer {
         break;
       }
     }
-    return t(lang, `explanations.${code}`, display);
+    return tFill(lang, `explanations.${code}`, display);
   };
 
   const message = (code: string, params: Explanation['params']): string => {
