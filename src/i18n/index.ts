@@ -162,37 +162,65 @@ export function hasKey(lang: string, key: string): boolean {
   return i18n.exists(key, { lng: normalizeLanguage(lang), fallbackLng: false });
 }
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// Formats per language and currency or zone, each with the texts it has written: amounts and deadlines
+// repeat across messages, and Intl takes microseconds a call. The texts are bounded together.
+interface Written<K> {
+  texts: Map<K, string>;
+}
+interface MoneyFormat extends Written<number> {
+  fmt: Intl.NumberFormat;
+  scale: number;
+}
+interface DateTimeFormat extends Written<string> {
+  fmt: Intl.DateTimeFormat;
+}
+const moneyFormats = new Map<string, MoneyFormat>();
+const dateFormats = new Map<string, DateTimeFormat>();
+const TEXT_LIMIT = 100_000;
+let textCount = 0;
+
+function remember<K>(f: Written<K>, key: K, text: string): string {
+  if (++textCount > TEXT_LIMIT) {
+    for (const m of moneyFormats.values()) m.texts.clear();
+    for (const d of dateFormats.values()) d.texts.clear();
+    textCount = 1;
+  }
+  f.texts.set(key, text);
+  return text;
+}
 
 /** 59500 EUR in 'de' -> '595,00 €'; minor units are scaled by the currency's ISO 4217 digits. */
 export function formatMoney(lang: string, amount: number, currency: string): string {
   const language = normalizeLanguage(lang);
   const key = `${language}|${currency}`;
-  let fmt = moneyFormats.get(key);
-  const digits = minorUnitDigits(currency);
-  if (!fmt) {
-    fmt = new Intl.NumberFormat(language, {
+  let f = moneyFormats.get(key);
+  if (!f) {
+    const digits = minorUnitDigits(currency);
+    const fmt = new Intl.NumberFormat(language, {
       style: 'currency',
       currency,
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });
-    moneyFormats.set(key, fmt);
+    f = { fmt, scale: 10 ** digits, texts: new Map() };
+    moneyFormats.set(key, f);
   }
-  return fmt.format(amount / 10 ** digits);
+  // -0 writes '-0,00 €' but is the same Map key as 0: not remembered
+  if (Object.is(amount, -0)) return f.fmt.format(amount / f.scale);
+  return f.texts.get(amount) ?? remember(f, amount, f.fmt.format(amount / f.scale));
 }
 
 /** An instant as a long local date and time in `timeZone`, e.g. '18. März 2026 um 23:59'. */
 export function formatDateTime(lang: string, iso: string, timeZone: string): string {
   const language = normalizeLanguage(lang);
   const key = `${language}|${timeZone}`;
-  let fmt = dateFormats.get(key);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone });
-    dateFormats.set(key, fmt);
+  let f = dateFormats.get(key);
+  if (!f) {
+    const fmt = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone });
+    f = { fmt, texts: new Map() };
+    dateFormats.set(key, f);
   }
-  return fmt.format(new Date(iso));
+  return f.texts.get(iso) ?? remember(f, iso, f.fmt.format(new Date(iso)));
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
