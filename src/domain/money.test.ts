@@ -31,6 +31,35 @@ describe('allocate', () => {
     );
   });
 
+  it('gives what the sorting definition gives, ties, zeros and huge weights included', () => {
+    // the definition: parts by floor, then one each by largest remainder, ties to the earlier index
+    const reference = (total: number, ws: number[]) => {
+      const sum = ws.reduce((a, b) => a + b, 0);
+      const eff = sum === 0 ? ws.map(() => 1) : ws;
+      const effSum = sum === 0 ? ws.length : sum;
+      const abs = Math.abs(total);
+      const parts = eff.map((w) => Math.floor((abs * w) / effSum));
+      let rest = abs - parts.reduce((a, b) => a + b, 0);
+      const order = eff
+        .map((w, i) => ({ i, rem: (abs * w) % effSum }))
+        .sort((a, b) => b.rem - a.rem || a.i - b.i);
+      for (const { i } of order) {
+        if (rest === 0) break;
+        parts[i] = (parts[i] ?? 0) + 1;
+        rest--;
+      }
+      return parts.map((p) => p * (total < 0 ? -1 : 1));
+    };
+    const small = fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 12 });
+    const huge = fc.array(fc.double({ min: 0, max: 1e20, noNaN: true }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(amount, fc.oneof(weights, small, huge), (total, ws) => {
+        expect(allocate(total, ws)).toEqual(reference(total, ws));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('each part is within one minor unit of its exact proportional share', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), weights, (total, ws) => {

@@ -15,25 +15,56 @@ export { minorUnitDigits } from './currency-digits.ts';
  */
 export function allocate(total: number, weights: readonly number[]): number[] {
   if (!Number.isSafeInteger(total)) throw new RangeError(`allocate: total must be an integer, got ${total}`);
-  if (weights.length === 0) return [];
-  if (weights.some((w) => w < 0 || !Number.isFinite(w)))
-    throw new RangeError('allocate: weights must be >= 0');
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const effective = sum === 0 ? weights.map(() => 1) : weights;
-  const effSum = sum === 0 ? weights.length : sum;
+  const n = weights.length;
+  if (n === 0) return [];
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    if (w < 0 || !Number.isFinite(w)) throw new RangeError('allocate: weights must be >= 0');
+  }
+  for (let i = 0; i < n; i++) sum += weights[i] as number;
+  const even = sum === 0;
+  const effSum = even ? n : sum;
   const sign = total < 0 ? -1 : 1;
   const abs = Math.abs(total);
-  const parts = effective.map((w) => Math.floor((abs * w) / effSum));
-  let rest = abs - parts.reduce((a, b) => a + b, 0);
-  const order = effective
-    .map((w, i) => ({ i, rem: (abs * w) % effSum }))
-    .sort((a, b) => b.rem - a.rem || a.i - b.i);
-  for (const { i } of order) {
-    if (rest === 0) break;
-    parts[i] = (parts[i] ?? 0) + 1;
-    rest--;
+  const parts = new Array<number>(n);
+  const rems = new Array<number>(n);
+  let given = 0;
+  let finite = true;
+  for (let i = 0; i < n; i++) {
+    const w = even ? 1 : (weights[i] as number);
+    const p = Math.floor((abs * w) / effSum);
+    parts[i] = p;
+    given += p;
+    rems[i] = (abs * w) % effSum;
+    if (!Number.isFinite(rems[i] as number)) finite = false;
   }
-  return parts.map((p) => p * sign);
+  let rest = abs - given;
+  // the units left go one each by largest remainder, ties to the earlier index; a negative rest
+  // (never, with exact products) gives every part one, as a countdown that never reaches 0 would
+  if (rest !== 0) {
+    if (rest < 0 || rest >= n) for (let i = 0; i < n; i++) parts[i] = (parts[i] as number) + 1;
+    else if (n <= 8 && finite) {
+      // few parts: pick the largest remainder `rest` times rather than sorting
+      const taken = new Array<boolean>(n).fill(false);
+      for (; rest > 0; rest--) {
+        let best = -1;
+        for (let i = 0; i < n; i++)
+          if (!taken[i] && (best < 0 || (rems[i] as number) > (rems[best] as number))) best = i;
+        taken[best] = true;
+        parts[best] = (parts[best] as number) + 1;
+      }
+    } else {
+      const order = rems.map((rem, i) => ({ i, rem })).sort((a, b) => b.rem - a.rem || a.i - b.i);
+      for (const { i } of order) {
+        if (rest === 0) break;
+        parts[i] = (parts[i] as number) + 1;
+        rest--;
+      }
+    }
+  }
+  if (sign < 0) for (let i = 0; i < n; i++) parts[i] = (parts[i] as number) * sign;
+  return parts;
 }
 
 /**

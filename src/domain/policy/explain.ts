@@ -9,7 +9,7 @@ import {
   formatMoney,
   normalizeLanguage,
   type Params,
-  t,
+  tFill,
 } from '../../i18n/index.ts';
 import type { Explanation } from './types.ts';
 
@@ -36,7 +36,8 @@ class MemoNode {
 }
 const MEMO_LIMIT = 200_000;
 let memoSize = 0;
-const explainers = new Map<string, Explainer>();
+/** language -> currency -> zone -> policy version -> explainer */
+const explainers: Level = new Map();
 const roots = new Map<string, MemoNode>();
 
 function child(node: MemoNode, key: unknown): MemoNode {
@@ -58,16 +59,16 @@ export interface ExplainerOptions {
 }
 
 /** One explainer per language, currency, zone and policy version; the message memo is shared by
- *  every version. */
+ *  every version. Found through nested maps: no key string is built per decision. */
 export function makeExplainer(opts: ExplainerOptions): Explainer {
-  const key = `${opts.language}|${opts.currency}|${opts.timeZone}|${opts.policyVersion}`;
-  let x = explainers.get(key);
-  if (x && memoSize < MEMO_LIMIT) return x;
   if (memoSize >= MEMO_LIMIT) {
     explainers.clear();
     roots.clear();
     memoSize = 0;
   }
+  const byVersion = level(level(level(explainers, opts.language), opts.currency), opts.timeZone);
+  let x = byVersion.get(opts.policyVersion);
+  if (x) return x;
   const rootKey = `${opts.language}|${opts.currency}|${opts.timeZone}`;
   let root = roots.get(rootKey);
   if (!root) {
@@ -75,8 +76,19 @@ export function makeExplainer(opts: ExplainerOptions): Explainer {
     roots.set(rootKey, root);
   }
   x = createExplainer(opts, root);
-  explainers.set(key, x);
+  byVersion.set(opts.policyVersion, x);
   return x;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: one nested map type for the four levels
+type Level = Map<unknown, any>;
+function level(m: Level, key: unknown): Level {
+  let next = m.get(key);
+  if (!next) {
+    next = new Map();
+    m.set(key, next);
+  }
+  return next;
 }
 
 function createExplainer(opts: ExplainerOptions, root: MemoNode): Explainer {
@@ -108,7 +120,7 @@ function createExplainer(opts: ExplainerOptions, root: MemoNode): Explainer {
         break;
       }
     }
-    return t(lang, `explanations.${code}`, display);
+    return tFill(lang, `explanations.${code}`, display);
   };
 
   const message = (code: string, params: Explanation['params']): string => {

@@ -34,14 +34,17 @@ export function reviewReasons(
 ): Explanation[] {
   const { policy } = pricing;
   const out: Explanation[] = [];
-  const seen = new Set<string>();
   if (verdicts.length === 0) out.push(x.store('nothing_to_return'));
-  for (const v of verdicts) {
+  // each reason once: a decision has few lines, so the earlier verdicts are searched, not hashed
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i] as Verdict;
     if (v.ok) continue;
-    const key = `${v.code}|${v.rule}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(x.store(v.code, {}, v.rule));
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) {
+      const w = verdicts[j] as Verdict;
+      seen = !w.ok && w.code === v.code && w.rule === v.rule;
+    }
+    if (!seen) out.push(x.store(v.code, {}, v.rule));
   }
   const excluded = policy.auto_approve.exclude_segments;
   const segment = ctx.order.customer.segments.find((s) => excluded.includes(s));
