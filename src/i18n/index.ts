@@ -128,8 +128,11 @@ export function tFill(lang: string, key: string, params: Params): string {
   }
   if (tpl === null) return t(lng, key, params);
   let out = tpl.parts[0] as string;
-  for (let i = 0; i < tpl.holes.length; i++)
-    out += String(params[tpl.holes[i] as string]) + (tpl.parts[i + 1] as string);
+  for (let i = 0; i < tpl.holes.length; i++) {
+    // as i18next writes a value: null and undefined as nothing
+    const v = params[tpl.holes[i] as string];
+    out += (v == null ? '' : String(v)) + (tpl.parts[i + 1] as string);
+  }
   return out;
 }
 

@@ -52,6 +52,17 @@ describe('tFill', () => {
     }
   });
 
+  it('writes null and undefined as i18next does: as nothing', () => {
+    const key = [...explanationKeys()].find(([, names]) => names.size > 0);
+    if (!key) throw new Error('no explanation with params');
+    const [code, names] = key;
+    for (const value of [null, undefined]) {
+      const params = Object.fromEntries([...names].map((n) => [n, value])) as unknown as Params;
+      expect(tFill('en', code, params)).toBe(t('en', code, params));
+      expect(tFill('en', code, params)).not.toMatch(/null|undefined/);
+    }
+  });
+
   it('leaves params named like i18next options, and unknown keys, to t', () => {
     const params = { context: 'male', lng: 'de', days: 3 };
     expect(tFill('en', 'explanations.store_window', params)).toBe(
