@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
-import { type Database, openPglite, openPostgres } from '../src/db/connect.ts';
+import { type Database, openPostgres } from '../src/db/connect.ts';
+import { openPglite } from '../src/db/pglite.ts';
 import { adminUrl, withDatabase } from './pg-url.ts';
 
 /** `url`: on PostgreSQL, where other processes can reach the same database. */

@@ -5,8 +5,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/config.ts';
-import { openPglite, openPostgres } from '../src/db/connect.ts';
+import { openPostgres } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { openPglite } from '../src/db/pglite.ts';
 import { adminUrl, withDatabase } from './pg-url.ts';
 
 declare module 'vitest' {

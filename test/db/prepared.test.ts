@@ -4,7 +4,8 @@
 // `prepare: false` (a pooler that cannot keep them) nothing is prepared.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Database, openPostgres, preparedNames } from '../../src/db/connect.ts';
+import { type Database, openPostgres } from '../../src/db/connect.ts';
+import { preparedNames } from '../../src/db/statements.ts';
 import { importOrders } from '../../src/features/orders/import-orders.ts';
 import { type OrderInput, orderInputSchema } from '../../src/features/orders/orders.schemas.ts';
 import { createStore } from '../../src/features/stores/create-store.ts';

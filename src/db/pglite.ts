@@ -1,0 +1,161 @@
+// PGlite, the embedded database: PostgreSQL in WASM with its data in a local folder, one connection
+// handed to one transaction at a time, each statement one call into it (pgliteStatements).
+import { mkdirSync } from 'node:fs';
+import { Mutex, PGlite, parse as pgliteParse, types as pgliteTypes, protocol } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './connect.ts';
+import type { DB } from './schema.ts';
+import { copyCsv, copyOf, isStalePlan, preparedNames, statementCounter, toNumber } from './statements.ts';
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const instance = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    parsers: { [pgliteTypes.INT8]: toNumber, [pgliteTypes.NUMERIC]: toNumber },
+    // PostgreSQL's default 128 MB of shared buffers sits in the WASM heap whether used or not; a
+    // store's embedded database is small, and the operating system caches its files anyway
+    postgresqlconf: 'shared_buffers = 16MB',
+  });
+  // PGlite is one connection: a transaction must own it until commit, so "connections" are handed
+  // out one at a time.
+  const lock = new Mutex();
+  const run = pgliteStatements(instance);
+  const client = (prepare: boolean) => ({
+    async query(text: string, params: unknown[]) {
+      const rows = copyOf(params);
+      if (rows) {
+        const r = await instance.query(`COPY ${rows.target()} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+          blob: new Blob([rows.csv]),
+        });
+        return { command: 'COPY', rowCount: r.affectedRows ?? 0, rows: [] };
+      }
+      const r = await run(text, params, prepare);
+      const command = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
+      return { command, rowCount: r.affectedRows ?? r.rows.length, rows: r.rows };
+    },
+    release: () => {},
+  });
+  const pool = (prepare: boolean) => {
+    const { query } = client(prepare);
+    return {
+      async connect() {
+        const release = await lock.acquire();
+        return { query, release };
+      },
+      async end() {
+        if (!instance.closed) await instance.close();
+      },
+    };
+  };
+  const counter = statementCounter();
+  const over = (prepare: boolean) =>
+    // biome-ignore lint/suspicious/noExplicitAny: the pool shim implements the subset of pg.Pool Kysely uses
+    new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(prepare) as any }), log: counter.log });
+  const db = over(true);
+  const unpreparedDb = over(false);
+  return {
+    db,
+    unpreparedDb,
+    kind: 'pglite',
+    pglite: instance,
+    statements: counter.statements,
+    traceStatements: counter.traceStatements,
+    // One connection: LISTEN waits its turn like any statement, so it never lands inside somebody
+    // else's transaction. Nothing can be lost in one process, so onLost never runs.
+    async listen(channel, onPayload) {
+      const release = await lock.acquire();
+      let unsubscribe: () => Promise<void>;
+      try {
+        unsubscribe = await instance.listen(channel, onPayload);
+      } finally {
+        release();
+      }
+      return async () => {
+        const again = await lock.acquire();
+        try {
+          await unsubscribe();
+        } finally {
+          again();
+        }
+      };
+    },
+    copyCsv,
+    async execScript(sql) {
+      const release = await lock.acquire();
+      try {
+        await instance.exec(sql);
+      } catch (err) {
+        await instance.exec('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      await unpreparedDb.destroy();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Runs a statement on PGlite in one call into its PostgreSQL: bind, describe, execute and sync as one
+ * message, where PGlite's own query() makes six calls (parse, describe, bind, describe, execute,
+ * sync) and parses and plans the text every time. A statement with parameters is parsed once under
+ * a name (`preparedNames`, as on a PostgreSQL connection) with its parameters' types, then only bound;
+ * with `prepare` false, or without parameters, it is parsed unnamed each time (planned for its values).
+ */
+function pgliteStatements(instance: PGlite) {
+  const { serialize } = protocol;
+  const names = preparedNames();
+  const types = new Map<string, number[]>();
+  const join = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  const exec = async (parts: Uint8Array[]) => (await instance.execProtocol(join(parts))).messages;
+  return async (text: string, params: unknown[], prepare: boolean) => {
+    const name = prepare ? names.name(text, params) : undefined;
+    let paramTypes = name ? types.get(name) : undefined;
+    const head: Uint8Array[] = [];
+    try {
+      if (!paramTypes && params.length > 0) {
+        // the parameters' types, for their serializers: the statement parsed and described first
+        paramTypes = pgliteParse.parseDescribeStatementResults(
+          await exec([
+            serialize.parse({ name, text }),
+            serialize.describe({ type: 'S', name }),
+            serialize.sync(),
+          ]),
+        );
+        if (name) types.set(name, paramTypes);
+      } else if (!name || !types.has(name)) head.push(serialize.parse({ name, text }));
+      const values = params.map((v, i) => {
+        if (v === null || v === undefined) return null;
+        const serializer = instance.serializers[paramTypes?.[i] ?? 0];
+        return serializer ? serializer(v) : String(v);
+      });
+      const messages = await exec([
+        ...head,
+        serialize.bind({ statement: name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]);
+      const [result] = pgliteParse.parseResults(messages, instance.parsers);
+      return result ?? { rows: [], affectedRows: 0 };
+    } catch (err) {
+      if (name && isStalePlan(err)) {
+        names.forget(text);
+        types.delete(name);
+      }
+      throw err;
+    }
+  };
+}
