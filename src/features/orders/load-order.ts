@@ -201,13 +201,11 @@ export async function loadOrders(
 ): Promise<StoredOrder[]> {
   if (ids.length === 0) return [];
   const [only] = ids;
+  const many = () => ordersQuery(trx, storeId).where('o.id', 'in', ids);
   const rows =
     ids.length === 1 && only !== undefined
       ? await (opts.lock ? byId.locked : byId.read).execute(trx, { storeId, id: only })
-      : await (opts.lock
-          ? ordersQuery(trx, storeId).where('o.id', 'in', ids).forUpdate('o')
-          : ordersQuery(trx, storeId).where('o.id', 'in', ids)
-        ).execute();
+      : await (opts.lock ? many().forUpdate('o') : many()).execute();
   const byKey = new Map(rows.map((r) => [r.id, r]));
   return assembled(ids.flatMap((id) => byKey.get(id) ?? []));
 }
