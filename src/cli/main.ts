@@ -1,29 +1,21 @@
 #!/usr/bin/env node
-// The `aftersale` command. Each subcommand opens the database the same way the server does.
-import { Command, CommanderError } from 'commander';
+// The `aftersale` command. `serve` on PGlite starts opening the database first, then loads the
+// program: PGlite's WASM compiles on V8's background threads and its data folder is read while Node
+// loads and compiles the program's modules, instead of after them. Everything else is the program's
+// (src/cli/program.ts).
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
-import { registerCasesCommands } from './cases-commands.ts';
-import { registerDataCommands } from './data-commands.ts';
-import { registerRatesCommands } from './rates-commands.ts';
-import { registerSecretsCommands } from './secrets-commands.ts';
-import { registerServerCommands } from './server-commands.ts';
+import { preopenPglite } from '../db/pglite-instance.ts';
 
-const program = new Command()
-  .name('aftersale')
-  .description('Returns and after-sales for cross-border stores')
-  .showHelpAfterError('(run with --help for usage)')
-  .exitOverride();
-
-registerServerCommands(program, loadConfig);
-registerDataCommands(program, loadConfig);
-registerRatesCommands(program, loadConfig);
-registerCasesCommands(program, loadConfig);
-registerSecretsCommands(program, loadConfig);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  if (err instanceof CommanderError) process.exit(err.exitCode);
-  console.error(`aftersale: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+// Only for a plain `serve` on a folder that exists: a cluster asked for on PGlite is refused before
+// anything is opened or made, and a first start is a longer affair anyway.
+if (process.argv[2] === 'serve' && !process.argv.some((a) => a.startsWith('--workers'))) {
+  try {
+    const config = loadConfig();
+    if (!config.databaseUrl && config.workers === undefined && existsSync(config.dataDir))
+      preopenPglite(config.dataDir);
+  } catch {
+    // a bad environment is the program's to report, as for any command
+  }
 }
+await import('./program.ts');

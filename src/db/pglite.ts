@@ -1,22 +1,14 @@
 // PGlite, the embedded database: PostgreSQL in WASM with its data in a local folder, one connection
 // handed to one transaction at a time, each statement one call into it (pgliteStatements).
-import { mkdirSync } from 'node:fs';
-import { Mutex, PGlite, parse as pgliteParse, types as pgliteTypes, protocol } from '@electric-sql/pglite';
+import { Mutex, type PGlite, parse as pgliteParse, protocol } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './connect.ts';
+import { createPgliteInstance, type PgliteOptions, takePreopened } from './pglite-instance.ts';
 import type { DB } from './schema.ts';
-import { copyCsv, copyOf, isStalePlan, preparedNames, statementCounter, toNumber } from './statements.ts';
+import { copyCsv, copyOf, isStalePlan, preparedNames, statementCounter } from './statements.ts';
 
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const instance = await PGlite.create({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-    parsers: { [pgliteTypes.INT8]: toNumber, [pgliteTypes.NUMERIC]: toNumber },
-    // PostgreSQL's default 128 MB of shared buffers sits in the WASM heap whether used or not; a
-    // store's embedded database is small, and the operating system caches its files anyway
-    postgresqlconf: 'shared_buffers = 16MB',
-  });
+export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+  const instance = await (takePreopened(options.dataDir) ?? createPgliteInstance(options));
   // PGlite is one connection: a transaction must own it until commit, so "connections" are handed
   // out one at a time.
   const lock = new Mutex();

@@ -4,9 +4,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Tx } from './schema.ts';
 
-// bigint and numeric arrive as strings from both drivers by default; our amounts are integers far
-// below 2^53, and aggregates (sum, count) would otherwise leak strings into the API.
-export const toNumber = (v: string) => Number(v);
+export { toNumber } from './to-number.ts';
 
 /** Channel, table and column names are our own constants; quoted as identifiers all the same. */
 export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
