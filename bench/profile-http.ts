@@ -2,7 +2,7 @@
 // thread doing return flows or order reads, for a CPU profile of where the server's time goes:
 //   DATABASE_URL=postgres://… node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-http.ts flow
 // (or `order`; then `pglite` to run it on the embedded database, then the number of clients, 8 unless
-// given). The figures it prints are rough; `npm run bench` measures.
+// given, then how many flows or reads to time). The figures it prints are rough; `npm run bench` measures.
 import { Worker } from 'node:worker_threads';
 import { migrate } from '../src/db/migrate.ts';
 import { createApiToken } from '../src/features/auth/tokens.ts';
@@ -15,6 +15,7 @@ import { openBackend } from './http-bench.ts';
 const kind = (process.argv[2] ?? 'order') as 'order' | 'flow';
 const backend = process.argv[3] === 'pglite' ? 'pglite' : 'postgres';
 const clients = Number(process.argv[4] ?? 8);
+const total = Number(process.argv[5] ?? (kind === 'flow' ? 300 : 4000));
 const { database, cleanup } = await openBackend(backend, process.env.DATABASE_URL);
 await migrate(database);
 const { token } = await database.db.transaction().execute(async (trx) => {
@@ -42,7 +43,7 @@ const run = (total: number) =>
     w.once('error', reject);
   });
 await run(kind === 'flow' ? 40 : 500);
-const r = await run(kind === 'flow' ? 300 : 4000);
+const r = await run(total);
 const s = [...r.latencies].sort((a, b) => a - b);
 console.log(
   kind,

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './connect.ts';
 
-const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
+// through the parent folder: the same path from src/db and from dist/cli, where the build puts the code
+const dir = fileURLToPath(new URL('../db/migrations/', import.meta.url));
 
 export async function migrate(database: Database): Promise<string[]> {
   await database.execScript(
