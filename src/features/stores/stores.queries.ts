@@ -21,30 +21,21 @@ export const STORE_COLUMNS = [
   'return_address',
 ] as const;
 
+const storeQuery = (trx: Tx) => trx.selectFrom('stores').select(STORE_COLUMNS);
+const asStore = <R extends { return_address: unknown }>(row: R | undefined) =>
+  row && { ...row, return_address: row.return_address as Address };
+
 export async function getStore(trx: Tx, storeId: string): Promise<Store | undefined> {
-  const row = await trx
-    .selectFrom('stores')
-    .select(STORE_COLUMNS)
-    .where('id', '=', storeId)
-    .executeTakeFirst();
-  return row && { ...row, return_address: row.return_address as Address };
+  return asStore(await storeQuery(trx).where('id', '=', storeId).executeTakeFirst());
 }
 
 export async function findStoreBySlug(trx: Tx, slug: string): Promise<Store | undefined> {
-  const row = await trx.selectFrom('stores').select('id').where('slug', '=', slug).executeTakeFirst();
-  return row && getStore(trx, row.id);
+  return asStore(await storeQuery(trx).where('slug', '=', slug).executeTakeFirst());
 }
 
 /** The store created first: the one a single-store install (and the demo) runs. */
 export async function firstStore(trx: Tx): Promise<Store | undefined> {
-  const row = await trx
-    .selectFrom('stores')
-    .select('id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  return row && getStore(trx, row.id);
+  return asStore(await storeQuery(trx).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst());
 }
 
 export async function insertStore(trx: Tx, store: Store, portalSecret: string): Promise<void> {
