@@ -13,16 +13,28 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   // out one at a time.
   const lock = new Mutex();
   const run = pgliteStatements(instance);
+  // a BEGIN held back to go into PGlite with the transaction's first statement, in the same call
+  let beginHeld = false;
   const client = (prepare: boolean) => ({
     async query(text: string, params: unknown[]) {
+      if (text === 'begin') {
+        beginHeld = true;
+        return { command: 'BEGIN', rowCount: null, rows: [] };
+      }
+      const withBegin = beginHeld;
+      beginHeld = false;
+      // a transaction that sent nothing ends without a word
+      if (withBegin && (text === 'commit' || text === 'rollback'))
+        return { command: text.toUpperCase(), rowCount: null, rows: [] };
       const rows = copyOf(params);
       if (rows) {
+        if (withBegin) await run('BEGIN', [], false);
         const r = await instance.query(`COPY ${rows.target()} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
           blob: new Blob([rows.csv]),
         });
         return { command: 'COPY', rowCount: r.affectedRows ?? 0, rows: [] };
       }
-      const r = await run(text, params, prepare);
+      const r = await run(text, params, prepare, withBegin);
       const command = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
       return { command, rowCount: r.affectedRows ?? r.rows.length, rows: r.rows };
     },
@@ -33,7 +45,13 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     return {
       async connect() {
         const release = await lock.acquire();
-        return { query, release };
+        return {
+          query,
+          release: () => {
+            beginHeld = false;
+            release();
+          },
+        };
       },
       async end() {
         if (!instance.closed) await instance.close();
@@ -112,7 +130,17 @@ function pgliteStatements(instance: PGlite) {
     return out;
   };
   const exec = async (parts: Uint8Array[]) => (await instance.execProtocol(join(parts))).messages;
-  return async (text: string, params: unknown[], prepare: boolean) => {
+  // BEGIN under a name of its own: an unnamed parse would replace the statement parsed (unnamed) to
+  // learn its parameters' types, and the bind that follows would run BEGIN again
+  let beginParsed = false;
+  const begin = () => {
+    const bound = [serialize.bind({ statement: 'aftersale_begin' }), serialize.execute({})];
+    if (beginParsed) return bound;
+    beginParsed = true;
+    return [serialize.parse({ name: 'aftersale_begin', text: 'BEGIN' }), ...bound];
+  };
+  /** `withBegin`: BEGIN goes first in the same call (a transaction's first statement) */
+  return async (text: string, params: unknown[], prepare: boolean, withBegin = false) => {
     const name = prepare ? names.name(text, params) : undefined;
     let paramTypes = name ? types.get(name) : undefined;
     const head: Uint8Array[] = [];
@@ -134,14 +162,15 @@ function pgliteStatements(instance: PGlite) {
         return serializer ? serializer(v) : String(v);
       });
       const messages = await exec([
+        ...(withBegin ? begin() : []),
         ...head,
         serialize.bind({ statement: name, values }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
         serialize.sync(),
       ]);
-      const [result] = pgliteParse.parseResults(messages, instance.parsers);
-      return result ?? { rows: [], affectedRows: 0 };
+      // one result per completed command: BEGIN's first when it went along
+      return pgliteParse.parseResults(messages, instance.parsers).at(-1) ?? { rows: [], affectedRows: 0 };
     } catch (err) {
       if (name && isStalePlan(err)) {
         names.forget(text);

@@ -1,5 +1,6 @@
-// On PostgreSQL a transaction's BEGIN leaves in one message with its first statement (prepared once
-// per connection, then bound and executed with it): one round trip less per transaction. What a
+// A transaction's BEGIN leaves with its first statement: on PostgreSQL in one message (BEGIN prepared
+// once per connection, then bound and executed with it), one round trip less per transaction; on
+// PGlite in the same call into its PostgreSQL. What a
 // transaction means must not change: on both databases, a rollback undoes the first statement's
 // write, a failing first statement leaves the connection usable, an empty transaction commits.
 import { sql } from 'kysely';
@@ -50,6 +51,25 @@ test('a failing first statement rolls back and leaves the connection usable; an 
     await insert(trx, 3, 'both');
   });
   expect((await notes()).sort()).toEqual(['after', 'both', 'kept']);
+});
+
+test('on PGlite, BEGIN goes in with the first statement: one call into PGlite less', async () => {
+  if (!database.pglite) return expect(database.kind).toBe('postgres');
+  const calls = vi.spyOn(database.pglite, 'execProtocol');
+  const transaction = () =>
+    database.db.transaction().execute(async (trx) => {
+      await sql`select ${1}::int as a`.execute(trx);
+      await sql`select ${2}::int as b`.execute(trx);
+    });
+  try {
+    await transaction(); // the statements prepared
+    const before = calls.mock.calls.length;
+    await transaction();
+    // the first statement with BEGIN, the second, COMMIT
+    expect(calls.mock.calls.length - before).toBe(3);
+  } finally {
+    calls.mockRestore();
+  }
 });
 
 if (process.env.DATABASE_URL)
