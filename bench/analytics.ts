@@ -71,7 +71,7 @@ export async function benchAnalytics(
       database.db,
     );
     out.push({
-      name: 'analytics store written (set-based SQL, then ANALYZE)',
+      name: 'analytics store written (set-based SQL, then VACUUM (ANALYZE))',
       backend: kind,
       value: made.seconds,
       unit: 's',

@@ -211,5 +211,22 @@ describe('analytics over multi-line returns', () => {
     expect(bulb).toMatchObject({ units_sold: 1, units_returned: 1, returns: 1 });
     expect(lamp.refunded + bulb.refunded).toBe(done.refunds[0].amount);
     expect(lamp.refunded).toBe(3000);
+    // A return is counted once per key, however many of its lines share it: the two-line return
+    // (lamp and bulb, both 'home') and the second one are two returns of three units.
+    const byCategory = (await t.call('GET', '/api/v1/analytics/breakdown?dimension=category')).json().data;
+    expect(byCategory.find((r: { key: string }) => r.key === 'home')).toMatchObject({
+      units_sold: 3,
+      units_returned: 3,
+      returns: 2,
+      refunded: done.refunds[0].amount,
+    });
+    // ... and once per segment of its order: the 'vip' customer (both orders) returned 4 units in 3
+    // returns (the first test's refunded jumper, and these two)
+    const bySegment = (await t.call('GET', '/api/v1/analytics/breakdown?dimension=segment')).json().data;
+    expect(bySegment.find((r: { key: string }) => r.key === 'vip')).toMatchObject({
+      units_sold: 5,
+      units_returned: 4,
+      returns: 3,
+    });
   });
 });

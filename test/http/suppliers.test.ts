@@ -550,6 +550,26 @@ describe('gaps and scorecards', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.split('\n')[0]).toContain('defect_rate');
     expect(csv.body).toContain('SUP-1,Shenzhen Factory,6,2,2,0,0.333');
+    // a wrong item returned, then canceled: its order's units are sold, the canceled return counts
+    // for nothing (refused returns leave the card by an anti-join)
+    const order = await t.call('POST', '/api/v1/orders', makeOrder());
+    const r = await t.call('POST', '/api/v1/returns', {
+      order_id: order.json().id,
+      lines: [{ line_id: 'L1', quantity: 1, reason: 'wrong_item' }],
+      resolution: { type: 'refund' },
+      method: 'drop_off',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const canceled = await t.call('POST', `/api/v1/returns/${r.json().id}/cancel`, {});
+    expect(canceled.json().status, canceled.body).toBe('canceled');
+    const after = (
+      await t.call('GET', '/api/v1/analytics/suppliers?by=supplier&threshold=0.1&min_units=2')
+    ).json();
+    expect(after.data.find((d: { key: string }) => d.key === 'SUP-1')).toMatchObject({
+      units_sold: 8,
+      seller_fault_units: 2,
+      wrong_item_units: 2,
+    });
   });
 });
 
