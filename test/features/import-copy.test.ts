@@ -1,9 +1,11 @@
 // COPY runs on the connection of the transaction it is given (PostgreSQL: COPY FROM STDIN through
 // pg-copy-streams on the pooled client Kysely holds; PGlite: COPY FROM '/dev/blob'), so a batch whose
 // COPY the database refuses leaves nothing behind and is redone order by order, the refusal named.
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOrders } from '../../src/features/orders/import-orders.ts';
+import { readOrdersCsv } from '../../src/features/orders/import-csv.ts';
+import { type ImportItem, importOrders } from '../../src/features/orders/import-orders.ts';
 import { type OrderInput, orderInputSchema } from '../../src/features/orders/orders.schemas.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { makeOrder } from '../builders.ts';
@@ -134,5 +136,100 @@ describe('a batch whose COPY the database refuses', () => {
     expect(await count('order_lines')).toBe(3 * one.lines.length);
     expect(await count('payments')).toBe(3 * one.payments.length);
     expect(await count('fulfillments')).toBe(3 * one.fulfillments.length);
+  });
+});
+
+// The reader goes on with the next batch while the database writes the one before (giving the event
+// loop a turn every few orders so the write's statements go out meanwhile): what is counted,
+// refused and reported must be what reading and writing one batch after the other gives.
+describe('reading on while the batch before is written', () => {
+  const N = 500;
+  const BAD_PRICE = 257; // refused by the reader, in the second batch of 200
+  const REFUSED_POST = 458; // refused by the database, in the third
+  const HEADER =
+    'order_number,external_id,currency,placed_at,customer_email,ship_name,ship_line1,ship_city,ship_country,sku,title,quantity,unit_price,carrier,tracking_number,shipped_at';
+  // order i has 1 + i % 2 lines, so its rows are not its number
+  const firstRow: number[] = [];
+  const lines: string[] = [HEADER];
+  for (let i = 0; i < N; i++) {
+    firstRow.push(lines.length + 1);
+    const carrier = i === REFUSED_POST ? 'Refused Post' : 'DHL';
+    for (let j = 0; j <= i % 2; j++) {
+      const price = i === BAD_PRICE && j === 1 ? '12.50' : '1250';
+      lines.push(
+        `R${i},pipe-${i},EUR,2026-03-01T10:00:00Z,buyer${i % 7}@example.de,Buyer,Street 1,Berlin,DE,SKU-${j},Item ${j},1,${price},${carrier},T${i},2026-03-02T10:00:00Z`,
+      );
+    }
+  }
+  const rowsOf = (i: number) => (i % 2 ? [firstRow[i], (firstRow[i] ?? 0) + 1] : [firstRow[i]]).join(', ');
+  let summary: Awaited<ReturnType<typeof importOrders>>;
+  const progress: number[] = [];
+  // statements the database had finished when the reader handed over each order
+  const finishedAt: number[] = [];
+  beforeAll(async () => {
+    const trace: string[] = [];
+    async function* watched(items: AsyncIterable<ImportItem>) {
+      for await (const item of items) {
+        finishedAt.push(trace.length);
+        yield item;
+      }
+    }
+    t.database.traceStatements(trace);
+    try {
+      const file = Readable.from([`${lines.join('\n')}\n`]);
+      summary = await importOrders(
+        t.database,
+        t.store.id,
+        watched(readOrdersCsv(file) as AsyncIterable<ImportItem>),
+        (n) => progress.push(n),
+        { batch: 200 },
+      );
+    } finally {
+      t.database.traceStatements(null);
+    }
+  });
+
+  it('counts every order once, in file order', () => {
+    expect(progress).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    expect([summary.created, summary.updated]).toEqual([N - 2, 0]);
+  });
+
+  it("names the reader's refusal and the database's in later batches, with their rows", () => {
+    expect(summary.refused).toEqual([
+      {
+        ref: `R${BAD_PRICE} (rows ${rowsOf(BAD_PRICE)})`,
+        errors: [
+          expect.stringMatching(new RegExp(`^row ${(firstRow[BAD_PRICE] ?? 0) + 1}: unit_price: "12.50"`)),
+        ],
+      },
+      {
+        ref: `pipe-${REFUSED_POST} (rows ${rowsOf(REFUSED_POST)})`,
+        errors: [expect.stringMatching(/no_refused_post/)],
+      },
+    ]);
+  });
+
+  it('stored the others of the refused batch, and nothing of the refused orders', async () => {
+    const stored = await t.database.db
+      .selectFrom('orders')
+      .select('external_id')
+      .where('store_id', '=', t.store.id)
+      .where('external_id', 'like', 'pipe-%')
+      .execute();
+    const ids = new Set(stored.map((o) => o.external_id));
+    expect(ids.size).toBe(N - 2);
+    expect([ids.has(`pipe-${BAD_PRICE}`), ids.has(`pipe-${REFUSED_POST}`), ids.has('pipe-459')]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('wrote the first batch while the second was being read', () => {
+    // orders 201..400 are read while the first batch is written: its statements finish between them,
+    // not only once the reader is done with the chunk of the file it holds (here the whole file).
+    // (PGlite runs a statement within the promise's own jobs: there it holds either way.)
+    const during = new Set(finishedAt.slice(200, 400));
+    expect(during.size).toBeGreaterThan(1);
   });
 });

@@ -2,6 +2,7 @@
 // written with set-based statements (writeOrderBatch) that leave the rows the API's upsert would, so
 // a crash loses at most the batch in flight (re-running an import is safe: orders are replaced by
 // id). Only the refusals are kept: memory does not grow with the file.
+import { setImmediate as turn } from 'node:timers/promises';
 import type { Database } from '../../db/connect.ts';
 import type { OrderInput } from './orders.schemas.ts';
 import { upsertOrder } from './upsert-order.ts';
@@ -23,6 +24,12 @@ export interface ImportSummary {
 // parsing of the next batch overlaps the write less).
 const BATCH = 2500;
 
+// While a batch is being written, the reader gives the event loop a turn every TURN orders. Each of
+// the batch's statements waits for Node to read the answer to the one before and send it; without
+// the turns that waited until the whole chunk of the file at hand (hundreds of orders) was parsed,
+// and the database sat idle meanwhile.
+const TURN = 8;
+
 export async function importOrders(
   database: Database,
   storeId: string,
@@ -39,6 +46,8 @@ export async function importOrders(
   let batch: { order: OrderInput; ref: string }[] = [];
   let keys = new Set<string>();
   let seen = 0;
+  let writes = 0; // batches handed to the database and not yet written
+  let since = 0; // orders read since the event loop's last turn
   const count = (created: boolean) => (created ? summary.created++ : summary.updated++);
   // Not prepared statements: a generic plan made while the tables were small (a first import, or one
   // after they were emptied) stays while the import grows them; looking a batch's orders up then
@@ -80,7 +89,10 @@ export async function importOrders(
     batch = [];
     keys = new Set();
     await writing;
-    writing = write(current);
+    writes++;
+    writing = write(current).finally(() => {
+      writes--;
+    });
   };
   for await (const item of items) {
     const ref =
@@ -101,6 +113,10 @@ export async function importOrders(
       size = Math.min(size * 2, most);
     }
     onProgress(++seen);
+    if (writes > 0 && ++since >= TURN) {
+      since = 0;
+      await turn();
+    }
   }
   await flush();
   await writing;

@@ -90,6 +90,16 @@ export async function upsertOrder(
 
 /** The order's own row (everything but its lines, payments and parcels), as stored. */
 export function orderRow(input: OrderInput, customerId: string) {
+  return orderColumns(
+    input,
+    customerId,
+    JSON.stringify(input.shipping_address),
+    JSON.stringify(input.discounts),
+  );
+}
+
+/** orderRow with its jsonb columns given: as JSON text for Kysely, as values for a COPY (which writes their JSON). */
+export function orderColumns<J>(input: OrderInput, customerId: string, shippingAddress: J, discounts: J) {
   return {
     external_id: input.external_id,
     number: input.number,
@@ -101,9 +111,9 @@ export function orderRow(input: OrderInput, customerId: string) {
     customer_language: input.customer.language,
     customer_time_zone: input.customer.time_zone,
     customer_segments: input.customer.segments,
-    shipping_address: JSON.stringify(input.shipping_address),
+    shipping_address: shippingAddress,
     destination_country: input.shipping_address.country,
-    discounts: JSON.stringify(input.discounts),
+    discounts,
     shipping_amount: input.shipping.amount,
     shipping_tax: input.shipping.tax,
     total_amount: orderTotal(input),

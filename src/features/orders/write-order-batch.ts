@@ -24,7 +24,7 @@ import {
   upsertLines,
 } from './order-batch.queries.ts';
 import type { OrderInput } from './orders.schemas.ts';
-import { orderRow, upsertOrder } from './upsert-order.ts';
+import { orderColumns, upsertOrder } from './upsert-order.ts';
 
 export type BatchResult = { created: boolean } | { error: unknown };
 
@@ -131,10 +131,8 @@ export async function writeOrderBatch(
 /** The order's row as upsertOrder stores it, its jsonb columns as values rather than JSON text. */
 export function batchOrderRow(input: OrderInput, id: string, customerId: string): OrderRow {
   return {
-    ...orderRow(input, customerId),
     id,
-    shipping_address: input.shipping_address,
-    discounts: input.discounts,
+    ...orderColumns(input, customerId, input.shipping_address as unknown, input.discounts as unknown),
   };
 }
 
