@@ -166,11 +166,15 @@ describe('reading on while the batch before is written', () => {
   const progress: number[] = [];
   // statements the database had finished when the reader handed over each order
   const finishedAt: number[] = [];
+  // how many orders had been handed over when the event loop next ran a queued task
+  const turnAt: number[] = [];
   beforeAll(async () => {
     const trace: string[] = [];
     async function* watched(items: AsyncIterable<ImportItem>) {
       for await (const item of items) {
         finishedAt.push(trace.length);
+        // a task queued when the second batch's reading starts runs at the reader's next turn
+        if (finishedAt.length === 201) setImmediate(() => turnAt.push(finishedAt.length));
         yield item;
       }
     }
@@ -225,11 +229,11 @@ describe('reading on while the batch before is written', () => {
     ]);
   });
 
-  it('wrote the first batch while the second was being read', () => {
-    // orders 201..400 are read while the first batch is written: its statements finish between them,
-    // not only once the reader is done with the chunk of the file it holds (here the whole file).
-    // (PGlite runs a statement within the promise's own jobs: there it holds either way.)
-    const during = new Set(finishedAt.slice(200, 400));
-    expect(during.size).toBeGreaterThan(1);
+  it('gives the event loop a turn while the first batch is written, so its statements go on', () => {
+    // orders 201..400 are read while the first batch is written: the reader lets the event loop run
+    // within a few orders (where the database's answers are read and the next statements sent), not
+    // only once it is done with the chunk of the file it holds (here the whole file). How many
+    // statements finish meanwhile is the machine's business: not asserted.
+    expect(turnAt[0]).toBeLessThanOrEqual(201 + 8);
   });
 });
