@@ -140,8 +140,8 @@ const BEGIN = { name: 'aftersale_begin', text: 'BEGIN' };
 const hasPreparedBegin = (client: pg.PoolClient) =>
   // pg's own record of what this connection has parsed
   Boolean(
-    (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection
-      .parsedStatements[BEGIN.name],
+    (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection
+      ?.parsedStatements?.[BEGIN.name],
   );
 
 /** The parts of pg's Query and connection that BeginThen uses (not in pg's published types). */
