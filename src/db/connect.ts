@@ -12,6 +12,7 @@ import type { DB, Tx } from './schema.ts';
 import {
   copyCsv,
   copyOf,
+  heldBegin,
   ident,
   isStalePlan,
   preparedNames,
@@ -205,32 +206,24 @@ function copyingPool(pool: pg.Pool, prepare: boolean) {
   const names = prepare ? preparedNames() : null;
   const wrap = (client: pg.PoolClient) => {
     // a BEGIN held back to leave with the transaction's first statement (prepared statements only)
-    let beginHeld = false;
+    const begin = heldBegin();
     /** BEGIN now, on its own, if it was held back: before a statement that cannot carry it */
     const begun = async () => {
-      if (!beginHeld) return;
-      beginHeld = false;
-      await client.query(BEGIN);
+      if (begin.take()) await client.query(BEGIN);
     };
     return {
       async query(...args: unknown[]) {
         const rows = copyOf(args[1]);
         if (!rows) {
           const [text, values] = args as [string, unknown[] | undefined];
-          if (names && text === 'begin') {
-            beginHeld = true;
-            return { command: 'BEGIN', rowCount: null, rows: [] };
-          }
-          // a transaction that sent nothing ends without a word
-          if (beginHeld && (text === 'commit' || text === 'rollback')) {
-            beginHeld = false;
-            return { command: text.toUpperCase(), rowCount: null, rows: [] };
-          }
+          const answer = names && begin.answer(text);
+          if (answer) return answer;
           const name = names?.name(text, values);
           if (name) {
-            const withBegin = beginHeld && hasPreparedBegin(client);
-            if (!withBegin) await begun();
-            beginHeld = false;
+            const held = begin.take();
+            // BEGIN rides along once this connection has it prepared; its first time it goes alone
+            const withBegin = held && hasPreparedBegin(client);
+            if (held && !withBegin) await client.query(BEGIN);
             const config = { name, text, values: values ?? [] };
             return (withBegin ? beginThen(client, config) : client.query(config)).catch((err: unknown) => {
               if (isStalePlan(err)) names?.forget(text);
@@ -248,7 +241,7 @@ function copyingPool(pool: pg.Pool, prepare: boolean) {
         })();
       },
       release: () => {
-        beginHeld = false;
+        begin.reset();
         client.release();
       },
     };

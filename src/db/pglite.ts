@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './connect.ts';
 import { createPgliteInstance, type PgliteOptions, takePreopened } from './pglite-instance.ts';
 import type { DB } from './schema.ts';
-import { copyCsv, copyOf, isStalePlan, preparedNames, statementCounter } from './statements.ts';
+import { copyCsv, copyOf, heldBegin, isStalePlan, preparedNames, statementCounter } from './statements.ts';
 
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   const instance = await (takePreopened(options.dataDir) ?? createPgliteInstance(options));
@@ -14,18 +14,12 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   const lock = new Mutex();
   const run = pgliteStatements(instance);
   // a BEGIN held back to go into PGlite with the transaction's first statement, in the same call
-  let beginHeld = false;
+  const begin = heldBegin();
   const client = (prepare: boolean) => ({
     async query(text: string, params: unknown[]) {
-      if (text === 'begin') {
-        beginHeld = true;
-        return { command: 'BEGIN', rowCount: null, rows: [] };
-      }
-      const withBegin = beginHeld;
-      beginHeld = false;
-      // a transaction that sent nothing ends without a word
-      if (withBegin && (text === 'commit' || text === 'rollback'))
-        return { command: text.toUpperCase(), rowCount: null, rows: [] };
+      const answer = begin.answer(text);
+      if (answer) return answer;
+      const withBegin = begin.take();
       const rows = copyOf(params);
       if (rows) {
         if (withBegin) await run('BEGIN', [], false);
@@ -48,7 +42,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
         return {
           query,
           release: () => {
-            beginHeld = false;
+            begin.reset();
             release();
           },
         };
