@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { base, token, clients, total, kind, ids } = workerData;
+const { base, token, clients, total, kind, ids, warmup = 0 } = workerData;
 // node:http with kept-alive sockets, one per client: a lighter client than fetch (undici's fetch
 // spends about a third of a millisecond per request), so the core it shares with the server and
 // PostgreSQL goes to them
@@ -72,17 +72,25 @@ const tasks = {
 };
 
 const task = tasks[kind];
-const latencies = [];
-let next = 0;
+/** `count` tasks from number `from` on, `clients` at a time; their latencies when `timed` */
+async function run(from, count, timed) {
+  const latencies = [];
+  let next = from;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < from + count) {
+        const i = next++;
+        const t0 = performance.now();
+        await task(i);
+        if (timed) latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return latencies;
+}
+// untimed first tasks (reads only: they can repeat), so this thread's and the server's code for
+// them is compiled before the clock starts, as in a server that has been running
+if (warmup) await run(0, warmup, false);
 const started = performance.now();
-await Promise.all(
-  Array.from({ length: clients }, async () => {
-    while (next < total) {
-      const i = next++;
-      const t0 = performance.now();
-      await task(i);
-      latencies.push(performance.now() - t0);
-    }
-  }),
-);
+const latencies = await run(warmup, total, true);
 parentPort.postMessage({ latencies, seconds: (performance.now() - started) / 1000 });
