@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import type { AddressObject, ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { Database } from '../../db/connect.ts';
-import type { Tx } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { roomFor } from '../../domain/evidence-limits.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -19,6 +18,9 @@ import { type EvidenceDeps, type Received, recognise, recordEvidence } from '../
 import { insertEvent } from '../returns/returns.queries.ts';
 import { recordSupplierReply } from '../suppliers/claim-mail.ts';
 import type { Intent } from './intent/intents.ts';
+import { applyBounce } from './mail-bounce.ts';
+import { firstAddress, headerIds, parseEmail, textOf } from './mail-parts.ts';
+import { caseByHeaders, caseBySubject, latestOrderOf, openCaseOf } from './mail-threading.ts';
 import { PRIORITIES, priorityOf } from './routing.ts';
 
 export interface Classification {
@@ -46,176 +48,6 @@ export interface InboundResult {
   intent: string | null;
   /** attachments that were not kept as evidence, and why */
   refused_attachments: { filename: string; reason: string }[];
-}
-
-const NUMBER_PATTERNS = [
-  /\bR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/gi,
-  /\bC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/gi,
-];
-/** order numbers as customers write them: #1042, order 1042, Bestellung 1042, 订单1042 … */
-const ORDER_NUMBER =
-  /(?:#|\b(?:order|bestellung|commande|pedido|encomenda|заказ|注文|订单|訂單)\s*(?:no\.?|nr\.?|n[º°o]\.?|number|#|:)?\s*)([A-Za-z0-9-]{3,30})/giu;
-
-function firstAddress(
-  a: AddressObject | AddressObject[] | undefined,
-): { address: string; name: string } | null {
-  const list = Array.isArray(a) ? a : a ? [a] : [];
-  for (const o of list)
-    for (const v of o.value) if (v.address) return { address: v.address.toLowerCase(), name: v.name ?? '' };
-  return null;
-}
-
-export async function parseEmail(raw: Buffer): Promise<ParsedMail> {
-  if (raw.length === 0) throw new AppError('unreadable_message', 'The message is empty');
-  let parsed: ParsedMail;
-  try {
-    const { simpleParser } = await import('mailparser');
-    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-  } catch (err) {
-    throw new AppError('unreadable_message', `The message cannot be parsed: ${(err as Error).message}`);
-  }
-  if (!firstAddress(parsed.from))
-    throw new AppError('unreadable_message', 'The message has no sender (From) address', {
-      errors: [{ path: 'From', message: 'required' }],
-    });
-  if (!parsed.text?.trim() && !parsed.html && !(parsed.attachments ?? []).length)
-    throw new AppError('unreadable_message', 'The message has neither text nor attachments');
-  return parsed;
-}
-
-/** The message's own text: the plain part, else the HTML part's text. */
-function textOf(parsed: ParsedMail): string {
-  if (parsed.text?.trim()) return parsed.text.trim();
-  if (typeof parsed.html === 'string')
-    return parsed.html
-      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-      .replace(/<br\s*\/?>|<\/p>/gi, '\n')
-      .replace(/<[^>]+>/g, '')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&amp;/g, '&')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .trim();
-  return '';
-}
-
-function headerIds(parsed: ParsedMail): string[] {
-  const refs = parsed.references
-    ? Array.isArray(parsed.references)
-      ? parsed.references
-      : [parsed.references]
-    : [];
-  return [...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...refs.reverse()]
-    .map((r) => r.trim())
-    .filter(Boolean);
-}
-
-async function caseByHeaders(trx: Tx, storeId: string, ids: string[]) {
-  if (!ids.length) return undefined;
-  const hit = await trx
-    .selectFrom('case_messages')
-    .select(['case_id', 'order_id'])
-    .where('store_id', '=', storeId)
-    .where('message_id', 'in', ids)
-    .orderBy('at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return hit ? { caseId: hit.case_id, orderId: hit.order_id } : undefined;
-}
-
-/** A case named in the subject (RMA, case number, order number) whose customer wrote this. */
-async function caseBySubject(trx: Tx, storeId: string, subject: string, sender: string) {
-  const numbers = NUMBER_PATTERNS.flatMap((re) => [...subject.matchAll(re)].map((m) => m[0].toUpperCase()));
-  if (numbers.length) {
-    const c = await trx
-      .selectFrom('cases as c')
-      .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
-      .select(['c.id'])
-      .where('c.store_id', '=', storeId)
-      .where('c.number', 'in', numbers)
-      .where('cu.email', '=', sender)
-      .executeTakeFirst();
-    if (c) return { caseId: c.id };
-  }
-  const orderNumbers = [...subject.matchAll(ORDER_NUMBER)].map((m) => (m[1] as string).replace(/^#/, ''));
-  if (orderNumbers.length) {
-    const o = await trx
-      .selectFrom('orders as o')
-      .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
-      .select(['o.id'])
-      .where('o.store_id', '=', storeId)
-      .where('o.number', 'in', orderNumbers)
-      .where('cu.email', '=', sender)
-      .executeTakeFirst();
-    if (o) return { orderId: o.id };
-  }
-  return null;
-}
-
-/** The newest open case of the order, which a message about the order joins. */
-async function openCaseOf(trx: Tx, storeId: string, orderId: string) {
-  const c = await trx
-    .selectFrom('cases')
-    .select('id')
-    .where('store_id', '=', storeId)
-    .where('order_id', '=', orderId)
-    .where('closed_at', 'is', null)
-    .where('kind', '!=', 'dispute')
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return c?.id;
-}
-
-async function latestOrderOf(trx: Tx, storeId: string, sender: string) {
-  const o = await trx
-    .selectFrom('orders as o')
-    .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
-    .select(['o.id', 'o.customer_language'])
-    .where('o.store_id', '=', storeId)
-    .where('cu.email', '=', sender)
-    .orderBy('o.placed_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return o;
-}
-
-/** A delivery report about one of our messages: that message failed. */
-async function applyBounce(trx: Tx, storeId: string, parsed: ParsedMail, raw: string) {
-  const type = String(
-    parsed.headers.get('content-type')
-      ? ((parsed.headers.get('content-type') as { value?: string; params?: Record<string, string> }).params?.[
-          'report-type'
-        ] ?? '')
-      : '',
-  );
-  const fromDaemon = /mailer-daemon|postmaster/i.test(firstAddress(parsed.from)?.address ?? '');
-  if (type !== 'delivery-status' && !fromDaemon) return null;
-  const ours = [...raw.matchAll(/Message-ID:\s*(<[^>\s]+@[^>\s]+\.aftersale>)/gi)].map((m) => m[1] as string);
-  if (!ours.length) return null;
-  const status = /Status:\s*([245]\.\d+\.\d+)/i.exec(raw)?.[1] ?? null;
-  const diagnostic = /Diagnostic-Code:\s*([^\r\n]+)/i.exec(raw)?.[1] ?? parsed.subject ?? 'bounced';
-  const hit = await trx
-    .updateTable('case_messages')
-    .set({
-      status: 'failed',
-      last_error: `Bounced${status ? ` (${status})` : ''}: ${diagnostic}`.slice(0, 1000),
-    })
-    .where('store_id', '=', storeId)
-    .where('direction', '=', 'out')
-    .where('message_id', 'in', ours)
-    .returning(['id', 'case_id'])
-    .executeTakeFirst();
-  if (!hit) return null;
-  if (hit.case_id)
-    await insertEvent(trx, {
-      store_id: storeId,
-      case_id: hit.case_id,
-      type: 'message_bounced',
-      actor: 'system:mail',
-      data: { message_id: hit.id, status, diagnostic },
-    });
-  return hit;
 }
 
 /** Writes an attachment to the file store and checks it as evidence; a refusal is returned, not thrown. */
