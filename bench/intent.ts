@@ -7,7 +7,6 @@ import { parse } from 'csv-parse/sync';
 import {
   classifyMessage,
   classifyWith,
-  FEATURE_SETTINGS,
   INTENT_LANGUAGES,
   INTENT_SETTINGS,
   type IntentExamples,
@@ -22,6 +21,7 @@ import examplesJa from '../src/features/inbox/intent/examples/ja.json' with { ty
 import examplesPt from '../src/features/inbox/intent/examples/pt.json' with { type: 'json' };
 import examplesRu from '../src/features/inbox/intent/examples/ru.json' with { type: 'json' };
 import examplesZh from '../src/features/inbox/intent/examples/zh.json' with { type: 'json' };
+import { FEATURE_SETTINGS } from '../src/features/inbox/intent/features.ts';
 import { INTENTS } from '../src/features/inbox/intent/intents.ts';
 import { DEFAULT_SOFTMAX } from '../src/features/inbox/intent/softmax.ts';
 

@@ -15,7 +15,7 @@ import type { Actor } from '../auth/actor.ts';
 import { goodwillLimit } from '../cases/case-amounts.ts';
 import { loadCaseContext } from '../cases/case-context.ts';
 import { createCase } from '../cases/create-case.ts';
-import { detectLanguage } from '../inbox/intent/classify.ts';
+import { detectLanguage } from '../inbox/intent/language.ts';
 import { fill, phrase } from '../notifications/templates.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 

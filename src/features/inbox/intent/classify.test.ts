@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { classifyMessage, detectLanguage, stripQuoted, warmIntentModel } from './classify.ts';
+import { classifyMessage, warmIntentModel } from './classify.ts';
 import { INTENTS } from './intents.ts';
+import { detectLanguage } from './language.ts';
+import { stripQuoted } from './quoted.ts';
 
 interface Case {
   lang: string;
