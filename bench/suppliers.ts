@@ -23,7 +23,8 @@ import { resolveReturn } from '../src/features/returns/resolve-return.ts';
 import { getReturn } from '../src/features/returns/returns.queries.ts';
 import { approveReturn } from '../src/features/returns/review-return.ts';
 import { createStore } from '../src/features/stores/create-store.ts';
-import { claimStep, createClaim } from '../src/features/suppliers/claims.ts';
+import { claimStep } from '../src/features/suppliers/claims.ts';
+import { createClaim } from '../src/features/suppliers/create-claim.ts';
 import { buildApp } from '../src/http/app.ts';
 import { testStoreInput } from '../test/app.ts';
 

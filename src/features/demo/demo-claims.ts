@@ -4,7 +4,8 @@
 // stay unclaimed, for a newcomer to build a claim from.
 import type { Tx } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { claimStep, createClaim } from '../suppliers/claims.ts';
+import { claimStep } from '../suppliers/claims.ts';
+import { createClaim } from '../suppliers/create-claim.ts';
 import { unitsWithPosition } from '../suppliers/supplier-units.queries.ts';
 
 const DAY = 86_400_000;

@@ -8,7 +8,8 @@ import { actorOf } from '../../http/auth.ts';
 import type { FileStore } from '../../integrations/storage/file-store.ts';
 import { claimDocumentCsv, claimDocumentPdf } from './claim-document.ts';
 import { getClaimView, listClaims } from './claim-view.ts';
-import { claimStep, createClaim, deleteDraftClaim, recordClaimMessage } from './claims.ts';
+import { claimStep, deleteDraftClaim, recordClaimMessage } from './claims.ts';
+import { createClaim } from './create-claim.ts';
 
 const claimParams = z.strictObject({ id: z.uuid() });
 const text = (max: number) => z.string().trim().max(max);
