@@ -1,5 +1,6 @@
 // Runs against the real Olist sample beside the repo (../shared/data); it is never copied in (CC BY-NC-SA).
 import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type OlistResult,
@@ -175,5 +176,18 @@ describe('amount and time parsing', () => {
     expect(saoPauloInstant('2017-02-01 12:00:00')).toBe('2017-02-01T12:00:00-02:00');
     expect(saoPauloInstant('2017-06-01 12:00:00')).toBe('2017-06-01T12:00:00-03:00');
     expect(saoPauloInstant('2017-10-15 00:30:00')).toBe('2017-10-15T01:30:00-02:00'); // the skipped hour
+  });
+
+  it("gives luxon's own answer for every hour of 2016 to 2018, DST changes included", () => {
+    const differ: string[] = [];
+    for (let t = Date.UTC(2016, 0, 1); t < Date.UTC(2019, 0, 1); t += 3_600_000) {
+      // every wall-clock hour of those years, at 17:42 past it
+      const value = `${new Date(t).toISOString().slice(0, 13).replace('T', ' ')}:17:42`;
+      const luxon = DateTime.fromSQL(value, { zone: 'America/Sao_Paulo' }).toISO({
+        suppressMilliseconds: true,
+      });
+      if (saoPauloInstant(value) !== luxon) differ.push(`${value}: ${saoPauloInstant(value)} vs ${luxon}`);
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -86,21 +86,14 @@ export function reaisToCentavos(value: string): number {
 
 /** "2017-10-10 21:25:13" (Sao Paulo wall clock) -> "2017-10-10T21:25:13-03:00". */
 export function saoPauloInstant(value: string): string {
-  // The zone's rules are asked once per wall-clock hour (offsets change on the hour in Brazil): asking
-  // them for every timestamp was a third of the import's time.
+  // The zone's rules are asked once per day, or per hour on a day whose offset changes: asking them
+  // for every timestamp was a third of the import's time.
   const m = SQL_TIME.exec(value.trim());
   if (m && Number(m[3]) < 60 && Number(m[4]) < 60) {
-    const hour = `${m[1]}T${m[2]}`;
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      if (offsets.size >= 100_000) offsets.clear();
-      const t = DateTime.fromSQL(`${m[1]} ${m[2]}:00:00`, { zone: 'America/Sao_Paulo' });
-      const iso = t.isValid ? (t.toISO({ suppressMilliseconds: true }) as string) : '';
-      // an hour that does not exist on the wall clock (the DST gap) moves: luxon says where, each time
-      offset = iso.startsWith(`${hour}:00:00`) ? iso.slice(19) : null;
-      offsets.set(hour, offset);
-    }
-    if (offset !== null) return `${hour}:${m[3]}:${m[4]}${offset}`;
+    const day = m[1] as string;
+    const hour = m[2] as string;
+    const offset = dayOffset(day, hour) ?? hourOffset(day, hour);
+    if (offset !== null) return `${day}T${hour}:${m[3]}:${m[4]}${offset}`;
   }
   const t = DateTime.fromSQL(value.trim(), { zone: 'America/Sao_Paulo' });
   if (!t.isValid) throw new Error(`"${value}" is not a date and time`);
@@ -109,6 +102,39 @@ export function saoPauloInstant(value: string): string {
 const SQL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 /** wall-clock hour -> its UTC offset, or null for an hour luxon must place itself */
 const offsets = new Map<string, string | null>();
+/** day -> the offset of its hours 01 to 22 when they share one, else null */
+const days = new Map<string, string | null>();
+
+/** The offset of a wall-clock hour, or null for an hour that does not exist (the DST gap moves it). */
+function hourOffset(day: string, hour: string): string | null {
+  const key = `${day}T${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    const t = DateTime.fromSQL(`${day} ${hour}:00:00`, { zone: 'America/Sao_Paulo' });
+    const iso = t.isValid ? (t.toISO({ suppressMilliseconds: true }) as string) : '';
+    offset = iso.startsWith(`${key}:00:00`) ? iso.slice(19) : null;
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * The day's offset for an hour from 01 to 22 when 01:00 and 22:00 have the same one (an offset that
+ * changed between them would have to change back the same day); null for the first and last hours,
+ * where Brazil's changes happened (at midnight), and for a day with a change.
+ */
+function dayOffset(day: string, hour: string): string | null {
+  if (hour < '01' || hour > '22') return null;
+  let offset = days.get(day);
+  if (offset === undefined) {
+    if (days.size >= 10_000) days.clear();
+    const first = hourOffset(day, '01');
+    offset = first !== null && first === hourOffset(day, '22') ? first : null;
+    days.set(day, offset);
+  }
+  return offset;
+}
 
 const short = (id: string) => id.slice(0, 8);
 
