@@ -300,6 +300,17 @@ describe('cases other than returns in Chromium', () => {
       city: 'Köln',
       fulfillments: [{ id: 'F1', lines: allLines, shipped_at: ago(6), delivered_at: ago(2) }],
     });
+    // on the smallest phones, every way to get help is readable: a long label wraps, it is not cut
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.getByTestId('report-problem').waitFor();
+    const labels = await page
+      .locator('[aria-labelledby=help-title] .mantine-Button-label')
+      .evaluateAll((all) => all.map((l) => ({ text: l.textContent, cut: l.scrollWidth > l.clientWidth })));
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    expect(labels.filter((l) => l.cut)).toEqual([]);
+    expect(await page.getByTestId('report-problem').textContent()).toBe('Problem mit einem Artikel melden');
+    if (size) await page.setViewportSize(size);
     await page.getByTestId('report-problem').click();
     await page.getByRole('heading', { name: 'Ein Problem mit einem Artikel' }).waitFor();
     await page.getByLabel('Welcher Artikel?').selectOption('L1');

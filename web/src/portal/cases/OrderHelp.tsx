@@ -12,6 +12,9 @@ import { portalPath } from '../session/token.ts';
 import { CasesList } from './CasesList.tsx';
 import { ParcelCard } from './ParcelCard.tsx';
 
+/** A label longer than a phone is wide wraps onto a second line instead of being cut off. */
+const wrapping = { h: 'auto', py: 8, styles: { label: { whiteSpace: 'normal' } } } as const;
+
 export function OrderHelp({ order }: { order: OrderAnswer }) {
   const { t } = useTranslation('portal');
   const { store } = usePortalScope();
@@ -39,6 +42,7 @@ export function OrderHelp({ order }: { order: OrderAnswer }) {
                 variant="outline"
                 color="red.9"
                 leftSection={<IconX size={18} aria-hidden />}
+                {...wrapping}
                 data-testid="cancel-order"
               >
                 {t('cases.help.cancel')}
@@ -50,6 +54,7 @@ export function OrderHelp({ order }: { order: OrderAnswer }) {
                 to={to('cases/new/address_change')}
                 variant="outline"
                 leftSection={<IconHome size={18} aria-hidden />}
+                {...wrapping}
                 data-testid="change-address"
               >
                 {t('cases.help.address')}
@@ -62,6 +67,7 @@ export function OrderHelp({ order }: { order: OrderAnswer }) {
                 variant="outline"
                 color="dark"
                 leftSection={<IconAlertTriangle size={18} aria-hidden />}
+                {...wrapping}
                 data-testid="report-problem"
               >
                 {t('cases.help.problem')}
@@ -72,6 +78,7 @@ export function OrderHelp({ order }: { order: OrderAnswer }) {
               to={to('cases/new/inquiry')}
               variant="subtle"
               leftSection={<IconMessageQuestion size={18} aria-hidden />}
+              {...wrapping}
             >
               {t('cases.help.question')}
             </Button>
