@@ -28,7 +28,7 @@ const KEY: Record<Dimension, ReturnType<typeof sql>> = {
 
 /** The return lines of a refused return (rejected, canceled), which count as nothing returned: an
  *  anti-join against the small partial index `cases_refused`, cheaper than joining every case. */
-const notRefused = (caseId: string) =>
+export const notRefused = (caseId: string) =>
   sql`NOT EXISTS (SELECT 1 FROM cases rc WHERE rc.id = ${sql.ref(caseId)} AND rc.status IN ('rejected', 'canceled'))`;
 
 // The returned lines' dimension key. A line's order line is joined only for the keys that live there

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.ts';
 import { sumIn } from '../../domain/currency.ts';
 import { SELLER_FAULT_REASONS } from '../../domain/reasons.ts';
+import { notRefused } from '../analytics/analytics.queries.ts';
 import { loadRateTable } from '../rates/rates.queries.ts';
 import { getStore } from '../stores/stores.queries.ts';
 
@@ -58,9 +59,7 @@ export async function supplierScorecard(trx: Tx, storeId: string, q: ScorecardQu
         JOIN order_lines ol ON ol.order_id = rl.order_id AND ol.line_id = rl.line_id
         WHERE rl.store_id = ${storeId}
           AND r.requested_at >= ${q.from} AND r.requested_at < ${q.to} ${onlySupplier}
-          -- refused returns (rejected, canceled) left out by an anti-join on a small partial index
-          -- (cases_refused), not by joining every case to read its status
-          AND NOT EXISTS (SELECT 1 FROM cases rc WHERE rc.id = rl.case_id AND rc.status IN ('rejected', 'canceled'))
+          AND ${notRefused('rl.case_id')}
         GROUP BY 1
       ), problems AS (
         SELECT ${key} AS key, sum(cl.quantity) AS units,
