@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const sharedData = path.resolve(import.meta.dirname, '../../shared/data');
+const sharedData = path.resolve(import.meta.dirname, '../../shared/data');
 
 /** A JSON file under ../shared/data, e.g. `payloads/taxonomies/17track_status.json`. */
 export const readSharedJson = (file: string): unknown =>
